@@ -1,0 +1,82 @@
+package io.jenkins.plugins.promotiongates.cli;
+
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Digests;
+import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code digest [--algorithm sha256|sha384|sha512] FILE...}: prints digests in the format of
+ * {@code sha256sum}, computed by the same streaming digester that the steps use.
+ */
+final class DigestCommand implements CliCommand {
+
+    @Override
+    public String name() {
+        return "digest";
+    }
+
+    @Override
+    public String summary() {
+        return "print file digests as sha256sum/sha512sum do";
+    }
+
+    @Override
+    public String usage() {
+        return "usage: digest [--algorithm sha256|sha384|sha512] FILE...";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        DigestAlgorithm algorithm = DigestAlgorithm.SHA256;
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.equals("--algorithm") || argument.equals("-a")) {
+                if (i + 1 == arguments.size()) {
+                    err.println("digest: --algorithm needs a value\n" + usage());
+                    return USAGE;
+                }
+                try {
+                    algorithm = DigestAlgorithm.parse(arguments.get(++i));
+                } catch (IllegalArgumentException e) {
+                    err.println("digest: " + e.getMessage());
+                    return USAGE;
+                }
+            } else if (argument.startsWith("-") && !argument.equals("-")) {
+                err.println("digest: unknown option '" + argument + "'\n" + usage());
+                return USAGE;
+            } else {
+                files.add(argument);
+            }
+        }
+        if (files.isEmpty()) {
+            err.println("digest: no file given\n" + usage());
+            return USAGE;
+        }
+        StreamingDigester digester = new StreamingDigester();
+        int status = OK;
+        for (String file : files) {
+            Path path = Path.of(file);
+            if (!Files.isRegularFile(path)) {
+                err.println("digest: '" + file + "' is not a readable regular file");
+                status = USAGE;
+                continue;
+            }
+            try {
+                Digests digests = digester.digest(path, Set.of(algorithm));
+                out.println(digests.hex(algorithm) + "  " + file);
+            } catch (IOException e) {
+                err.println("digest: cannot read '" + file + "': " + e.getMessage());
+                status = USAGE;
+            }
+        }
+        return status;
+    }
+}
