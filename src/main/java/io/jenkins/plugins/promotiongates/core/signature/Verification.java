@@ -1,0 +1,32 @@
+package io.jenkins.plugins.promotiongates.core.signature;
+
+import java.util.List;
+
+/**
+ * The verdict of one verification, a value for the step's return map and the audit event.
+ *
+ * @param verified whether the signature is valid, by a trusted key, over this artifact, within policy
+ * @param format the format that was checked
+ * @param algorithm signature and hash algorithm, e.g. {@code Ed25519}, {@code RSA-3072/SHA-256}
+ * @param artifactSha256 lower-case hex SHA-256 of the artifact, computed in the same read
+ * @param artifactSize artifact size in bytes
+ * @param keyFingerprint fingerprint of the key that signed, as its tool prints it; empty if unknown
+ * @param signerIdentity user id, certificate subject, SSH principal or trusted comment; empty if none
+ * @param warnings things the user should know that did not fail verification
+ * @param failure when not verified: what was wrong with which input, and how to fix it; empty otherwise
+ */
+public record Verification(
+        boolean verified,
+        SignatureFormat format,
+        String algorithm,
+        String artifactSha256,
+        long artifactSize,
+        String keyFingerprint,
+        String signerIdentity,
+        List<String> warnings,
+        String failure) {
+
+    public Verification {
+        warnings = List.copyOf(warnings);
+    }
+}
