@@ -1,0 +1,5 @@
+package hudson.model;
+
+import hudson.security.AccessControlled;
+
+public interface Item extends AccessControlled {}

@@ -1,0 +1,3 @@
+package hudson.security;
+
+public final class Permission {}
