@@ -7,6 +7,10 @@ import java.io.Serializable;
 
 public final class FilePath {
 
+    public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
     public interface FileCallable<T> extends Serializable {
         T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
     }

@@ -1,5 +1,9 @@
 package hudson.model;
 
 import hudson.security.AccessControlled;
+import hudson.security.Permission;
 
-public interface Item extends AccessControlled {}
+public interface Item extends AccessControlled {
+
+    Permission EXTENDED_READ = null;
+}

@@ -3,8 +3,11 @@ package io.jenkins.plugins.promotiongates.config;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
+import io.jenkins.plugins.promotiongates.core.signature.TrustedKeyCatalog;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.GlobalConfigurationCategory;
 import net.sf.json.JSONObject;
@@ -44,6 +47,15 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
     public void setTrustedKeys(List<TrustedKeyEntry> trustedKeys) {
         this.trustedKeys = trustedKeys == null ? new ArrayList<>() : new ArrayList<>(trustedKeys);
         save();
+    }
+
+    /** The trusted keys by name, for resolving the names a Jenkinsfile asks for. */
+    public TrustedKeyCatalog trustedKeyCatalog() {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (TrustedKeyEntry entry : getTrustedKeys()) {
+            byName.put(entry.getName(), entry.getCredentialsId());
+        }
+        return new TrustedKeyCatalog(byName);
     }
 
     @Override

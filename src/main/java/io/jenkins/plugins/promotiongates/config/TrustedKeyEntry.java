@@ -1,21 +1,14 @@
 package io.jenkins.plugins.promotiongates.config;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKeyName;
-import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.plaincredentials.FileCredentials;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -62,20 +55,7 @@ public final class TrustedKeyEntry implements Describable<TrustedKeyEntry> {
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return new StandardListBoxModel().includeCurrentValue(credentialsId);
-            }
-            return new StandardListBoxModel()
-                    .includeEmptyValue()
-                    .includeMatchingAs(
-                            ACL.SYSTEM2,
-                            Jenkins.get(),
-                            StandardCredentials.class,
-                            List.of(),
-                            CredentialsMatchers.anyOf(
-                                    CredentialsMatchers.instanceOf(FileCredentials.class),
-                                    CredentialsMatchers.instanceOf(StringCredentials.class)))
-                    .includeCurrentValue(credentialsId);
+            return PublicKeyCredentials.choices(null, credentialsId);
         }
     }
 }

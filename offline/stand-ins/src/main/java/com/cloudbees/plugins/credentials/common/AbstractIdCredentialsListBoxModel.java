@@ -3,6 +3,8 @@ package com.cloudbees.plugins.credentials.common;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.util.ListBoxModel;
 import java.util.List;
@@ -19,6 +21,15 @@ public abstract class AbstractIdCredentialsListBoxModel<
     public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(
             @NonNull Authentication authentication,
             @NonNull ItemGroup context,
+            @NonNull Class<? extends C> type,
+            @NonNull List<DomainRequirement> domainRequirements,
+            @NonNull CredentialsMatcher matcher) {
+        throw new UnsupportedOperationException();
+    }
+
+    public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(
+            @NonNull Authentication authentication,
+            @Nullable Item context,
             @NonNull Class<? extends C> type,
             @NonNull List<DomainRequirement> domainRequirements,
             @NonNull CredentialsMatcher matcher) {

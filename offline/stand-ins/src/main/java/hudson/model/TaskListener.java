@@ -1,0 +1,8 @@
+package hudson.model;
+
+import java.io.PrintStream;
+
+public interface TaskListener {
+
+    PrintStream getLogger();
+}

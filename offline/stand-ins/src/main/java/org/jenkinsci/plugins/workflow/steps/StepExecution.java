@@ -1,0 +1,21 @@
+package org.jenkinsci.plugins.workflow.steps;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.Serializable;
+
+public abstract class StepExecution implements Serializable {
+
+    protected StepExecution() {
+        throw new UnsupportedOperationException();
+    }
+
+    protected StepExecution(@NonNull StepContext context) {
+        throw new UnsupportedOperationException();
+    }
+
+    public @NonNull StepContext getContext() {
+        throw new UnsupportedOperationException();
+    }
+
+    public abstract boolean start() throws Exception;
+}
