@@ -66,7 +66,7 @@ public final class GateSnapshotJson {
         }
         try {
             JsonNode root = MAPPER.readTree(json);
-            EffectivePolicy policy = PolicyJson.read(node(root, "policy"));
+            EffectivePolicy policy = PolicyJson.fromTree(node(root, "policy"));
             String policyDigest = node(root, "policyDigest").asText();
             if (!policy.digest().equals(policyDigest)) {
                 throw new InvalidPolicyException(

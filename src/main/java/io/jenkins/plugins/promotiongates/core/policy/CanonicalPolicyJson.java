@@ -13,9 +13,12 @@ import java.util.Map;
  * Writes a tree of maps, lists, strings, integers, booleans and nulls as canonical JSON, byte for
  * byte what {@code jq -cS .} prints (without its trailing newline): keys sorted by code point, no
  * whitespace, non-ASCII written as UTF-8, control characters and DEL as lower-case {@code \}u escapes.
- * Floating-point numbers are refused: canonical values are integers.
+ * Floating-point numbers, and integers beyond +/-(2^53 - 1) that jq would round, are refused.
  */
 public final class CanonicalPolicyJson {
+
+    /** Largest integer a double (jq's number type) holds exactly. */
+    static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
     private CanonicalPolicyJson() {}
 
@@ -41,8 +44,15 @@ public final class CanonicalPolicyJson {
             out.append("null");
         } else if (value instanceof String text) {
             string(text, out);
-        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+        } else if (value instanceof Boolean || value instanceof Integer) {
             out.append(value);
+        } else if (value instanceof Long number) {
+            if (Math.abs(number) > MAX_SAFE_INTEGER) {
+                throw new IllegalArgumentException(
+                        "Canonical JSON integers stay within +/-(2^53 - 1), which jq and every"
+                                + " JSON reader keep exactly; " + number + " does not");
+            }
+            out.append(number);
         } else if (value instanceof Map<?, ?> map) {
             object(map, out);
         } else if (value instanceof Collection<?> list) {

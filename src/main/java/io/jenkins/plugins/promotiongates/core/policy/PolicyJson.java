@@ -95,7 +95,7 @@ public final class PolicyJson {
             throw new InvalidPolicyException("policy", "is missing or longer than " + MAX_CHARS + " characters");
         }
         try {
-            return read(MAPPER.readTree(json));
+            return fromTree(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
             throw new InvalidPolicyException("policy", "is not JSON: " + e.getOriginalMessage());
         }
@@ -106,7 +106,7 @@ public final class PolicyJson {
      *
      * @throws InvalidPolicyException naming the field that is missing or malformed
      */
-    public static EffectivePolicy read(JsonNode root) {
+    public static EffectivePolicy fromTree(JsonNode root) {
         try {
             if (root == null
                     || !root.isObject()
