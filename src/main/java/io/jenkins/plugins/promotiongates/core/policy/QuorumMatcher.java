@@ -1,6 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.policy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,13 @@ public final class QuorumMatcher {
             matcher.eligibility.forEach((person, rules) ->
                     rules.forEach(rule -> matcher.assigned.get(rule).add(person)));
         }
+        List<String> preference = List.copyOf(matcher.eligibility.keySet());
+        Comparator<String> inPreferenceOrder = Comparator.comparingInt(preference::indexOf);
         return new Assignment(
-                matcher.counts, matcher.assigned.stream().map(List::copyOf).toList());
+                matcher.counts,
+                matcher.assigned.stream()
+                        .map(people -> people.stream().sorted(inPreferenceOrder).toList())
+                        .toList());
     }
 
     /** Finds room for {@code person}, moving already assigned people to other rules if needed. */
@@ -69,7 +75,7 @@ public final class QuorumMatcher {
      * Who counts for which rule.
      *
      * @param counts required people per rule
-     * @param assigned people counted per rule (with one person per rule, disjoint)
+     * @param assigned people counted per rule, in preference order (with one person per rule, disjoint)
      */
     public record Assignment(List<Integer> counts, List<List<String>> assigned) {
 
