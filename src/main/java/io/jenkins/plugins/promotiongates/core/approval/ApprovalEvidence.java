@@ -1,0 +1,46 @@
+package io.jenkins.plugins.promotiongates.core.approval;
+
+import io.jenkins.plugins.promotiongates.core.policy.DurationText;
+import io.jenkins.plugins.promotiongates.core.policy.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+
+/**
+ * The approvals gate as {@code promoteArtifact} evaluates it: a closed gate's approvals still hold
+ * for an artifact when the gate let the run through, it was bound to the same digest, and (unless
+ * the glass was broken) its approvals still meet every rule now, none expired.
+ */
+public final class ApprovalEvidence {
+
+    private ApprovalEvidence() {}
+
+    public static Verdict check(GateSnapshot gate, String artifactDigest, Instant now) {
+        String environment = gate.policy().name();
+        if (!gate.state().letsThrough()) {
+            return Verdict.fail("approvals: gate '" + gate.gateId() + "' for " + environment + " is " + gate.state()
+                    + "; run requireApprovals again and get the approvals");
+        }
+        if (artifactDigest == null
+                || !MessageDigest.isEqual(
+                        gate.artifactDigest().getBytes(StandardCharsets.UTF_8),
+                        artifactDigest.getBytes(StandardCharsets.UTF_8))) {
+            return Verdict.fail("approvals: gate '" + gate.gateId() + "' approved artifact digest "
+                    + gate.artifactDigest() + ", not " + artifactDigest
+                    + "; approvals are bound to a digest: request approvals for this artifact");
+        }
+        if (gate.state() == GateState.BROKEN_GLASS) {
+            return Verdict.pass("approvals: BROKEN GLASS at " + gate.closedAt() + " (" + gate.closeReason() + ")");
+        }
+        Quorum quorum = Quorum.evaluate(gate.policy(), gate.parties(), gate.decisions(), now);
+        if (!quorum.met()) {
+            return Verdict.fail("approvals: only " + quorum.assignment().filledTotal() + " of "
+                    + quorum.assignment().requiredTotal() + " approvals for " + environment
+                    + " are still valid; environments[" + environment + "].approvalValidity is "
+                    + DurationText.format(gate.policy().environment().approvalValidity()) + " and "
+                    + quorum.expired().size() + " approval(s) expired; request approvals again");
+        }
+        return Verdict.pass("approvals: " + quorum.assignment().filledTotal() + " of "
+                + quorum.assignment().requiredTotal() + " valid approvals for " + environment);
+    }
+}

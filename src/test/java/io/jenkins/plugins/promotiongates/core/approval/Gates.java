@@ -1,0 +1,54 @@
+package io.jenkins.plugins.promotiongates.core.approval;
+
+import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
+import io.jenkins.plugins.promotiongates.core.policy.BreakGlass;
+import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
+import io.jenkins.plugins.promotiongates.core.policy.Environment;
+import io.jenkins.plugins.promotiongates.core.policy.GroupDirectory;
+import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
+import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
+import io.jenkins.plugins.promotiongates.core.policy.Tightening;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** The production environment the approval tests share, and people to act in it. */
+final class Gates {
+
+    static final String ARTIFACT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    static final IdNormalizer IDS = IdNormalizer.caseInsensitive();
+
+    private Gates() {}
+
+    /** Rule "leads": 2 of group leads; rule "security": 1 of group security, comment required. */
+    static Environment production() {
+        return Environment.builder("production")
+                .promotedFrom("staging")
+                .rule(new ApprovalRule("leads", Set.of(), Set.of("leads"), 2, false))
+                .rule(new ApprovalRule("security", Set.of(), Set.of("security"), 1, true))
+                .approvalValidity(Duration.ofHours(24))
+                .gateTimeout(Duration.ofDays(2))
+                .breakGlass(new BreakGlass(true, Set.of("root")))
+                .build();
+    }
+
+    static EffectivePolicy effective(Environment environment) {
+        return effective(environment, Tightening.NONE);
+    }
+
+    static EffectivePolicy effective(Environment environment, Tightening tightening) {
+        return new PolicyTightener(IDS, GroupDirectory.NONE).effective(environment, tightening);
+    }
+
+    static Approver lead(String id) {
+        return Approver.of(IDS, id, List.of("leads"));
+    }
+
+    static Approver security(String id) {
+        return Approver.of(IDS, id, List.of("security"));
+    }
+
+    static Approver person(String id, String... groups) {
+        return Approver.of(IDS, id, List.of(groups));
+    }
+}
