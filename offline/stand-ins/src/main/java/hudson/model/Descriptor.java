@@ -26,5 +26,10 @@ public abstract class Descriptor<T extends Describable<T>> {
         throw new UnsupportedOperationException();
     }
 
-    public static final class FormException extends Exception implements HttpResponse {}
+    public static final class FormException extends Exception implements HttpResponse {
+
+        public FormException(String message, String formField) {
+            throw new UnsupportedOperationException();
+        }
+    }
 }

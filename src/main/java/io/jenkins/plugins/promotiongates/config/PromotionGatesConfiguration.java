@@ -3,6 +3,10 @@ package io.jenkins.plugins.promotiongates.config;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
+import io.jenkins.plugins.promotiongates.core.policy.Environment;
+import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import io.jenkins.plugins.promotiongates.core.policy.PolicyProblem;
+import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKeyCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 @Symbol("promotionGates")
 public final class PromotionGatesConfiguration extends GlobalConfiguration {
 
+    private List<EnvironmentConfig> environments = new ArrayList<>();
     private List<TrustedKeyEntry> trustedKeys = new ArrayList<>();
 
     public PromotionGatesConfiguration() {
@@ -36,6 +41,45 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
     @Override
     public @NonNull GlobalConfigurationCategory getCategory() {
         return GlobalConfigurationCategory.get(GlobalConfigurationCategory.Security.class);
+    }
+
+    /** The environments and their policies, in the administrator's order. */
+    public @NonNull List<EnvironmentConfig> getEnvironments() {
+        return environments == null ? List.of() : List.copyOf(environments);
+    }
+
+    /**
+     * Replaces the environments after the engine has validated all of them together.
+     *
+     * @throws InvalidPolicyException naming every problem; nothing is changed then
+     */
+    @DataBoundSetter
+    public void setEnvironments(List<EnvironmentConfig> environments) {
+        List<EnvironmentConfig> candidate = environments == null ? new ArrayList<>() : new ArrayList<>(environments);
+        policyOf(candidate);
+        this.environments = candidate;
+        save();
+    }
+
+    /** The validated policy of every environment. */
+    public PromotionPolicy policy() {
+        return policyOf(getEnvironments());
+    }
+
+    private static PromotionPolicy policyOf(List<EnvironmentConfig> environments) {
+        List<Environment> parsed = new ArrayList<>();
+        List<PolicyProblem> problems = new ArrayList<>();
+        for (EnvironmentConfig environment : environments) {
+            try {
+                parsed.add(environment.toSettings().toEnvironment("environments[" + environment.getName() + "]"));
+            } catch (InvalidPolicyException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidPolicyException(problems);
+        }
+        return new PromotionPolicy(parsed).requireValid();
     }
 
     /** Keys that may sign artifacts, each a credential holding public key material. */
@@ -61,7 +105,12 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         // Form binding omits empty lists: reset them so that removing the last entry works.
+        environments = new ArrayList<>();
         trustedKeys = new ArrayList<>();
-        return super.configure(req, json);
+        try {
+            return super.configure(req, json);
+        } catch (InvalidPolicyException e) {
+            throw new FormException(e.getMessage(), "environments");
+        }
     }
 }

@@ -1,0 +1,243 @@
+package io.jenkins.plugins.promotiongates.config;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.promotiongates.core.policy.DurationText;
+import io.jenkins.plugins.promotiongates.core.policy.EnvironmentSettings;
+import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * An environment as the administrator configures it. Holds the text of every setting; the engine's
+ * {@link EnvironmentSettings} reads and validates it (docs/policies.md describes each setting).
+ */
+public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
+
+    private final String name;
+    private String promotedFrom = "";
+    private List<ApprovalRuleConfig> approvalRules = new ArrayList<>();
+    private boolean starterMayNotApprove = true;
+    private boolean changeAuthorsMayNotApprove = true;
+    private boolean onePersonOneRule = true;
+    private String approvalValidity = "24h";
+    private String gateTimeout = "7d";
+    private SignaturePolicyConfig signature;
+    private String allowedBranches = "";
+    private String timeZone = "UTC";
+    private List<ChangeWindowConfig> changeWindows = new ArrayList<>();
+    private List<FreezeConfig> freezes = new ArrayList<>();
+    private String soakTime = "0";
+    private String repository = "";
+    private BreakGlassConfig breakGlass;
+
+    @DataBoundConstructor
+    public EnvironmentConfig(String name) {
+        this.name = name;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getPromotedFrom() {
+        return promotedFrom;
+    }
+
+    @DataBoundSetter
+    public void setPromotedFrom(String promotedFrom) {
+        this.promotedFrom = promotedFrom;
+    }
+
+    public List<ApprovalRuleConfig> getApprovalRules() {
+        return List.copyOf(approvalRules);
+    }
+
+    @DataBoundSetter
+    public void setApprovalRules(List<ApprovalRuleConfig> approvalRules) {
+        this.approvalRules = approvalRules == null ? new ArrayList<>() : new ArrayList<>(approvalRules);
+    }
+
+    public boolean isStarterMayNotApprove() {
+        return starterMayNotApprove;
+    }
+
+    @DataBoundSetter
+    public void setStarterMayNotApprove(boolean starterMayNotApprove) {
+        this.starterMayNotApprove = starterMayNotApprove;
+    }
+
+    public boolean isChangeAuthorsMayNotApprove() {
+        return changeAuthorsMayNotApprove;
+    }
+
+    @DataBoundSetter
+    public void setChangeAuthorsMayNotApprove(boolean changeAuthorsMayNotApprove) {
+        this.changeAuthorsMayNotApprove = changeAuthorsMayNotApprove;
+    }
+
+    public boolean isOnePersonOneRule() {
+        return onePersonOneRule;
+    }
+
+    @DataBoundSetter
+    public void setOnePersonOneRule(boolean onePersonOneRule) {
+        this.onePersonOneRule = onePersonOneRule;
+    }
+
+    public String getApprovalValidity() {
+        return approvalValidity;
+    }
+
+    @DataBoundSetter
+    public void setApprovalValidity(String approvalValidity) {
+        this.approvalValidity = approvalValidity;
+    }
+
+    public String getGateTimeout() {
+        return gateTimeout;
+    }
+
+    @DataBoundSetter
+    public void setGateTimeout(String gateTimeout) {
+        this.gateTimeout = gateTimeout;
+    }
+
+    public @CheckForNull SignaturePolicyConfig getSignature() {
+        return signature;
+    }
+
+    @DataBoundSetter
+    public void setSignature(@CheckForNull SignaturePolicyConfig signature) {
+        this.signature = signature;
+    }
+
+    public String getAllowedBranches() {
+        return allowedBranches;
+    }
+
+    @DataBoundSetter
+    public void setAllowedBranches(String allowedBranches) {
+        this.allowedBranches = allowedBranches;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    @DataBoundSetter
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public List<ChangeWindowConfig> getChangeWindows() {
+        return List.copyOf(changeWindows);
+    }
+
+    @DataBoundSetter
+    public void setChangeWindows(List<ChangeWindowConfig> changeWindows) {
+        this.changeWindows = changeWindows == null ? new ArrayList<>() : new ArrayList<>(changeWindows);
+    }
+
+    public List<FreezeConfig> getFreezes() {
+        return List.copyOf(freezes);
+    }
+
+    @DataBoundSetter
+    public void setFreezes(List<FreezeConfig> freezes) {
+        this.freezes = freezes == null ? new ArrayList<>() : new ArrayList<>(freezes);
+    }
+
+    public String getSoakTime() {
+        return soakTime;
+    }
+
+    @DataBoundSetter
+    public void setSoakTime(String soakTime) {
+        this.soakTime = soakTime;
+    }
+
+    public String getRepository() {
+        return repository;
+    }
+
+    @DataBoundSetter
+    public void setRepository(String repository) {
+        this.repository = repository;
+    }
+
+    public @CheckForNull BreakGlassConfig getBreakGlass() {
+        return breakGlass;
+    }
+
+    @DataBoundSetter
+    public void setBreakGlass(@CheckForNull BreakGlassConfig breakGlass) {
+        this.breakGlass = breakGlass;
+    }
+
+    /** The settings as the engine reads them. */
+    public EnvironmentSettings toSettings() {
+        return new EnvironmentSettings(
+                name,
+                promotedFrom,
+                approvalRules.stream().map(ApprovalRuleConfig::toSettings).toList(),
+                starterMayNotApprove,
+                changeAuthorsMayNotApprove,
+                onePersonOneRule,
+                approvalValidity,
+                gateTimeout,
+                signature == null ? null : signature.toSettings(),
+                allowedBranches,
+                timeZone,
+                changeWindows.stream().map(ChangeWindowConfig::toSettings).toList(),
+                freezes.stream().map(FreezeConfig::toSettings).toList(),
+                soakTime,
+                repository,
+                breakGlass == null ? null : breakGlass.toSettings());
+    }
+
+    @Extension
+    @Symbol("environment")
+    public static final class DescriptorImpl extends Descriptor<EnvironmentConfig> {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.EnvironmentConfig_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckApprovalValidity(@QueryParameter String value) {
+            return check(value, text -> DurationText.parse("approvalValidity", text));
+        }
+
+        @POST
+        public FormValidation doCheckGateTimeout(@QueryParameter String value) {
+            return check(value, text -> DurationText.parse("gateTimeout", text));
+        }
+
+        private static FormValidation check(String value, Function<String, ?> reader) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            if (value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            try {
+                reader.apply(value);
+                return FormValidation.ok();
+            } catch (InvalidPolicyException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+    }
+}
