@@ -43,6 +43,19 @@ public final class Rejection {
                 message(request, rejection.reason(), rejection.remedy()));
     }
 
+    /**
+     * The rejection for a signature whose structure failed to decode somewhere deep inside a
+     * parser: untrusted input, so any runtime failure of the parser means "malformed".
+     *
+     * @param kind the format's name, e.g. {@code OpenPGP}
+     * @param tool the command that makes a good signature, e.g. {@code gpg --detach-sign}
+     */
+    public static SignatureRejectedException malformed(String kind, String tool) {
+        return new SignatureRejectedException(
+                "is a damaged " + kind + " signature that cannot be decoded",
+                "Give the signature file exactly as " + tool + " wrote it.");
+    }
+
     /** The names of the trusted keys, for messages: {@code release-team, ops}. */
     public static String trustedKeyNames(VerificationRequest request) {
         if (request.trustedKeys().isEmpty()) {

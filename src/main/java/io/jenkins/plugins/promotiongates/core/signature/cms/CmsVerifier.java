@@ -77,6 +77,15 @@ public final class CmsVerifier implements SignatureVerifier {
             hashes = ArtifactHashes.read(request.artifact(), List.of(signer.digest()));
             verifySignerInfo(der, signer, hashes);
             return verified(request, signer, roots, hashes);
+        } catch (RuntimeException malformed) {
+            // Bouncy Castle decodes ASN.1 lazily: a damaged structure can fail anywhere in it.
+            return Rejection.of(
+                    request,
+                    SignatureFormat.CMS,
+                    "",
+                    "",
+                    hashes,
+                    Rejection.malformed("CMS / PKCS#7", "openssl cms -sign -binary"));
         } catch (SignatureRejectedException e) {
             return Rejection.of(
                     request,

@@ -55,6 +55,15 @@ public final class OpenPgpVerifier implements SignatureVerifier {
             }
             issued = findTrustedIssuer(request, signatures, keys);
             return verifyIssued(request, issued);
+        } catch (RuntimeException malformed) {
+            // Bouncy Castle parses packets lazily: a damaged structure can fail anywhere in it.
+            return Rejection.of(
+                    request,
+                    SignatureFormat.OPENPGP,
+                    "",
+                    "",
+                    null,
+                    Rejection.malformed("OpenPGP", "gpg --detach-sign"));
         } catch (SignatureRejectedException e) {
             return Rejection.of(
                     request,

@@ -52,6 +52,9 @@ public final class RawSignatureVerifier implements SignatureVerifier {
         List<PemPublicKey> keys = PemPublicKey.from(request.trustedKeys());
         try {
             return check(request, signature, keys);
+        } catch (RuntimeException malformed) {
+            return Rejection.of(
+                    request, SignatureFormat.RAW, "", "", null, Rejection.malformed("raw", "openssl dgst -sign"));
         } catch (SignatureRejectedException e) {
             return Rejection.of(request, SignatureFormat.RAW, "", "", null, e);
         }
