@@ -17,7 +17,16 @@ import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -76,7 +85,55 @@ public class CmsVerifierTest {
                 sign other.p7s leaf other.tar.gz -certfile inter.pem -outform DER
                 sign empty.p7s leaf empty.bin -certfile inter.pem -outform DER
                 sign attached.p7s leaf app.tar.gz -certfile inter.pem -outform DER -nodetach
+                printf 'basicConstraints=CA:FALSE\\nkeyUsage=critical,digitalSignature\\nextendedKeyUsage=critical,timeStamping\\n' > tsa.ext
+                issue tsa 'Test TSA' inter tsa.ext '-newkey ec -pkeyopt ec_paramgen_curve:P-256' 30
+                issue short 'Short Signer' inter code.ext '-newkey ec -pkeyopt ec_paramgen_curve:P-256' 1
+                sign short.p7s short app.tar.gz -certfile inter.pem -outform DER
+                printf '[tsa]\\ndefault_tsa=t\\n[t]\\nserial=./tsaserial\\nsigner_cert=./tsa.pem\\ncerts=./inter.pem\\nsigner_key=./tsa.key\\nsigner_digest=sha256\\ndefault_policy=1.2.3.4.1\\ndigests=sha256\\ness_cert_id_alg=sha256\\n' > tsa.cnf
+                echo 01 > tsaserial
                 """);
+        // RFC 3161: stamp the signer's signature value with openssl ts, then attach the token.
+        CMSSignedData signed = new CMSSignedData(Files.readAllBytes(dir.resolve("short.p7s")));
+        SignerInformation signer =
+                signed.getSignerInfos().getSigners().iterator().next();
+        Files.write(dir.resolve("short.sigvalue"), signer.getSignature());
+        sh(dir, """
+                openssl ts -query -data short.sigvalue -sha256 -cert -out short.tsq
+                openssl ts -reply -config tsa.cnf -queryfile short.tsq -token_out -out short.tst 2>/dev/null
+                """);
+        byte[] token = Files.readAllBytes(dir.resolve("short.tst"));
+        Files.write(dir.resolve("short-ts.p7s"), withToken(signed, token));
+        Files.write(
+                dir.resolve("leaf-foreign-ts.p7s"),
+                withToken(new CMSSignedData(Files.readAllBytes(dir.resolve("leaf.p7s"))), token));
+    }
+
+    private static byte[] withToken(CMSSignedData signed, byte[] token) throws Exception {
+        SignerInformation signer =
+                signed.getSignerInfos().getSigners().iterator().next();
+        Attribute attribute = new Attribute(
+                PKCSObjectIdentifiers.id_aa_signatureTimeStampToken, new DERSet(ASN1Primitive.fromByteArray(token)));
+        SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(attribute));
+        return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped))
+                .getEncoded("DER");
+    }
+
+    @Test
+    public void onlyAVerifiedTimestampMovesTheValidationTime() throws Exception {
+        CmsVerifier fiveDaysLater = new CmsVerifier(Clock.offset(Clock.systemUTC(), Duration.ofDays(5)));
+        VerificationRequest unstamped = refusedRequest("app.tar.gz", "short.p7s");
+        assertRefused(
+                fiveDaysLater.verify(unstamped),
+                unstamped,
+                "'CN=Short Signer'",
+                "which is not valid at",
+                "no RFC 3161 timestamp");
+        Verification stamped = fiveDaysLater.verify(refusedRequest("app.tar.gz", "short-ts.p7s"));
+        assertVerified(stamped, "ECDSA P-256/SHA-256", dir.resolve("app.tar.gz"));
+        assertThat(stamped.warnings().get(0), containsString("judged at the timestamp"));
+        assertThat(stamped.warnings().get(0), containsString("Test TSA"));
+        VerificationRequest foreign = refusedRequest("app.tar.gz", "leaf-foreign-ts.p7s");
+        assertRefused(verifier.verify(foreign), foreign, "timestamp token that stamps another signature");
     }
 
     private static TrustedKey root() throws Exception {
