@@ -83,7 +83,7 @@ public final class ChecksumCheck {
     }
 
     private static String baseName(String artifactName) {
-        String path = artifactName.replace('\\', '/');
+        String path = artifactName;
         return path.substring(path.lastIndexOf('/') + 1);
     }
 

@@ -23,9 +23,8 @@ import java.util.regex.Pattern;
 public record ChecksumList(List<ChecksumLine> lines) {
 
     private static final Pattern GNU = Pattern.compile("(\\\\?)([0-9a-fA-F]{32,128}) [ *](.+)");
-    private static final Pattern BSD =
-            Pattern.compile("(\\\\?)(SHA256|SHA384|SHA512|SHA2-256|SHA2-384|SHA2-512|SHA1|MD5) ?\\((.+)\\) ?= "
-                    + "([0-9a-fA-F]{32,128})");
+    private static final Pattern BSD = Pattern.compile(
+            "(\\\\?)(SHA256|SHA384|SHA512|SHA2-256|SHA2-384|SHA2-512|SHA1|MD5) ?\\((.+)\\) ?= " + "([0-9a-fA-F]+)");
     private static final String REMEDY =
             "Give a checksum file written by sha256sum, sha512sum, 'sha256sum --tag' or signify, unmodified.";
 
@@ -66,7 +65,7 @@ public record ChecksumList(List<ChecksumLine> lines) {
      * artifact's path as given, or its base name.
      */
     public List<ChecksumLine> linesFor(String artifactName) {
-        String path = artifactName.replace('\\', '/');
+        String path = artifactName;
         while (path.startsWith("./")) {
             path = path.substring(2);
         }
