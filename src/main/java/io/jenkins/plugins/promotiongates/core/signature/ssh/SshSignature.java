@@ -40,7 +40,7 @@ record SshSignature(
         if (!text.startsWith(BEGIN)) {
             throw new SignatureRejectedException("the signature file does not start with '" + BEGIN + "'", REMEDY);
         }
-        int end = text.indexOf(END);
+        int end = text.indexOf(END, BEGIN.length());
         if (end < 0) {
             throw new SignatureRejectedException(
                     "the signature file has no '" + END + "' line (it is truncated)", REMEDY);
