@@ -3,7 +3,6 @@ package io.jenkins.plugins.promotiongates.core.signature;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -35,18 +34,18 @@ public record NumberedEd25519Key(String trustedKeyName, byte[] keyNumber, byte[]
         return rawKey.clone();
     }
 
-    /** The key id as minisign prints it: the little-endian 64-bit number in upper-case hex. */
+    /** The key id as minisign prints it: the little-endian 64-bit number in upper-case hex (%llX). */
     public String keyId() {
         return formatKeyId(keyNumber);
     }
 
-    /** Formats an 8-byte key number as minisign prints it. */
+    /** Formats an 8-byte key number as minisign prints it: no leading zeros. */
     public static String formatKeyId(byte[] keyNumber) {
-        byte[] reversed = new byte[keyNumber.length];
-        for (int i = 0; i < keyNumber.length; i++) {
-            reversed[i] = keyNumber[keyNumber.length - 1 - i];
+        long value = 0;
+        for (int i = keyNumber.length - 1; i >= 0; i--) {
+            value = (value << 8) | (keyNumber[i] & 0xff);
         }
-        return HexFormat.of().withUpperCase().formatHex(reversed);
+        return Long.toHexString(value).toUpperCase(java.util.Locale.ROOT);
     }
 
     /**
