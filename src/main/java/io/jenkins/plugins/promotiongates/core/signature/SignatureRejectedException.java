@@ -1,9 +1,13 @@
 package io.jenkins.plugins.promotiongates.core.signature;
 
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Digests;
+import java.util.List;
+
 /**
- * Thrown inside a verifier when a signature cannot be accepted; the verifier turns it into a
- * {@link Verification} with {@code verified == false} through {@link Rejection}. Carries no
- * stack trace worth showing: the message is the whole story.
+ * Thrown inside a verifier when a signature, key or artifact is refused; the verifier turns it into
+ * a {@link Verification} with {@code verified == false} through {@link #toVerification}. The
+ * reason and remedy never contain key material.
  */
 public final class SignatureRejectedException extends Exception {
 
@@ -13,7 +17,7 @@ public final class SignatureRejectedException extends Exception {
     private final String remedy;
 
     /**
-     * @param reason what is wrong, phrased to follow "Signature S over A", e.g. "was made by key 0xAB which is not trusted"
+     * @param reason what is wrong, without a final period
      * @param remedy what would fix it, a full sentence
      */
     public SignatureRejectedException(String reason, String remedy) {
@@ -28,5 +32,29 @@ public final class SignatureRejectedException extends Exception {
 
     public String remedy() {
         return remedy;
+    }
+
+    /** The failure message for {@code artifactName}: the artifact, the reason, the remedy. */
+    public String failureFor(String artifactName) {
+        return "Signature check of '" + artifactName + "' failed: " + reason + ". " + remedy;
+    }
+
+    /**
+     * The failed verdict.
+     *
+     * @param digests the artifact's digests if it was read, else {@code null} (then the SHA-256 is
+     *     empty and the size is -1)
+     */
+    public Verification toVerification(SignatureFormat format, String artifactName, String algorithm, Digests digests) {
+        return new Verification(
+                false,
+                format,
+                algorithm,
+                digests == null ? "" : digests.hex(DigestAlgorithm.SHA256),
+                digests == null ? -1 : digests.size(),
+                "",
+                "",
+                List.of(),
+                failureFor(artifactName));
     }
 }

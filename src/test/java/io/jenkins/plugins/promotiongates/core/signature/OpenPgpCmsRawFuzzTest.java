@@ -33,7 +33,7 @@ import org.junit.rules.TemporaryFolder;
  * random bytes), seeded so that a failure is reproducible: every case ends in a clean verdict or
  * a clean refusal, within a deadline, never in an exception.
  */
-public class SignatureFuzzTest {
+public class OpenPgpCmsRawFuzzTest {
 
     private static final int CASES = 10_000;
     private static final long SEED = Long.getLong("fuzz.seed", 20_260_501L);

@@ -1,0 +1,154 @@
+package io.jenkins.plugins.promotiongates.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
+import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
+import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
+import io.jenkins.plugins.promotiongates.core.signature.Verification;
+import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.verifiers.ChecksumListFile;
+import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureVerifiers;
+import io.jenkins.plugins.promotiongates.core.signature.verifiers.VerificationService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code verify-signature}: verifies an artifact's detached signature with the same engine as the
+ * {@code verifySignature} step. Exit 0 verified, 1 not verified, 2 bad usage or unreadable input.
+ */
+final class VerifySignatureCommand implements CliCommand {
+
+    private final SignatureVerifiers verifiers;
+
+    VerifySignatureCommand(SignatureVerifiers verifiers) {
+        this.verifiers = verifiers;
+    }
+
+    VerifySignatureCommand() {
+        this(SignatureVerifiers.standard());
+    }
+
+    @Override
+    public String name() {
+        return "verify-signature";
+    }
+
+    @Override
+    public String summary() {
+        return "verify an artifact's signature (SSH, minisign, signify, checksum, ...)";
+    }
+
+    @Override
+    public String usage() {
+        return "usage: verify-signature --artifact FILE --signature FILE --key FILE [--key FILE...]\n"
+                + "         [--checksums FILE] [--format auto|openpgp|cms|raw|ssh|minisign|signify|checksum]\n"
+                + "         [--namespace NS] [--identity ID] [--json]\n"
+                + "  --checksums FILE  the signature signs this checksum list (SHA256SUMS), which names the artifact\n"
+                + "  a key file is any supported public form: allowed_signers or .pub (ssh), minisign.pub,\n"
+                + "  signify .pub, OpenPGP key, PEM public key or certificate; a checksum file needs no key";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        VerifySignatureOptions options;
+        try {
+            options = VerifySignatureOptions.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            err.println("verify-signature: " + e.getMessage() + "\n" + usage());
+            return USAGE;
+        }
+        Verification verdict;
+        try {
+            verdict = new VerificationService(verifiers).verify(request(options), options.format(), checksums(options));
+        } catch (IOException e) {
+            err.println("verify-signature: " + e.getMessage());
+            return USAGE;
+        }
+        if (options.json()) {
+            try {
+                out.println(new ObjectMapper()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(asMap(verdict)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A verdict is always serializable", e);
+            }
+        } else if (verdict.verified()) {
+            out.println(
+                    "verified: " + options.artifact() + " (" + verdict.format().label() + ", " + verdict.algorithm()
+                            + (verdict.keyFingerprint().isEmpty() ? "" : ", key " + verdict.keyFingerprint())
+                            + (verdict.signerIdentity().isEmpty() ? "" : ", signer " + verdict.signerIdentity()) + ")");
+            out.println("sha256: " + verdict.artifactSha256());
+            verdict.warnings().forEach(w -> out.println("warning: " + w));
+        } else {
+            err.println("NOT verified: " + verdict.failure());
+        }
+        return verdict.verified() ? OK : NOT_VERIFIED;
+    }
+
+    private static VerificationRequest request(VerifySignatureOptions options) throws IOException {
+        CappedFileReader reader = new CappedFileReader();
+        Path artifact = regularFile(options.artifact(), "artifact");
+        byte[] signature = reader.read(Path.of(options.signature()), "signature file", options.signature());
+        List<TrustedKey> keys = new ArrayList<>();
+        for (String key : options.keys()) {
+            keys.add(new TrustedKey(key, reader.read(Path.of(key), "key file", key)));
+        }
+        return new VerificationRequest(
+                options.artifact(),
+                artifact,
+                options.signature(),
+                signature,
+                keys,
+                AlgorithmPolicy.DEFAULT,
+                options.namespace(),
+                options.identity());
+    }
+
+    private static Optional<ChecksumListFile> checksums(VerifySignatureOptions options) throws IOException {
+        if (options.checksums().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = options.checksums().get();
+        return Optional.of(new ChecksumListFile(name, regularFile(name, "checksum list")));
+    }
+
+    /** The real path of a regular file; directories, FIFOs and devices are refused before reading. */
+    private static Path regularFile(String name, String what) throws IOException {
+        Path real;
+        try {
+            real = Path.of(name).toRealPath();
+        } catch (IOException e) {
+            throw new IOException("The " + what + " '" + name + "' does not exist or cannot be read. Check the path.");
+        }
+        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("The " + what + " '" + name + "' is not a regular file (a directory, FIFO or "
+                    + "device). Name a regular file.");
+        }
+        return real;
+    }
+
+    /** The verdict as JSON: lower-case format label, every field of {@link Verification}. */
+    static Map<String, Object> asMap(Verification verdict) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("verified", verdict.verified());
+        map.put("format", verdict.format() == null ? null : verdict.format().label());
+        map.put("algorithm", verdict.algorithm());
+        map.put("artifactSha256", verdict.artifactSha256());
+        map.put("artifactSize", verdict.artifactSize());
+        map.put("keyFingerprint", verdict.keyFingerprint());
+        map.put("signerIdentity", verdict.signerIdentity());
+        map.put("warnings", verdict.warnings());
+        map.put("failure", verdict.failure());
+        return map;
+    }
+}

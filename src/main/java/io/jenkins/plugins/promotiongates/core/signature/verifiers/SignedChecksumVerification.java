@@ -1,0 +1,101 @@
+package io.jenkins.plugins.promotiongates.core.signature.verifiers;
+
+import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
+import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
+import io.jenkins.plugins.promotiongates.core.signature.Verification;
+import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumCheck;
+import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumList;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A checksum list signed by any format (a {@code SHA256SUMS} with {@code SHA256SUMS.asc},
+ * {@code .sig} or {@code .minisig}): the list's signature is verified first, with the verifier for
+ * its format; then the artifact's digest is compared with the list's line for it. The verdict
+ * carries the signature's format, key and signer, and the artifact's digest.
+ */
+final class SignedChecksumVerification {
+
+    private final CappedFileReader reader;
+    private final ChecksumCheck checksumCheck;
+
+    SignedChecksumVerification(CappedFileReader reader, StreamingDigester digester) {
+        this.reader = reader;
+        this.checksumCheck = new ChecksumCheck(digester);
+    }
+
+    /**
+     * @param request the artifact, with the signature over the checksum list
+     * @param verifier the verifier for the signature's format
+     */
+    Verification verify(VerificationRequest request, SignatureVerifier verifier, ChecksumListFile list)
+            throws IOException {
+        if (verifier.format() == SignatureFormat.CHECKSUM) {
+            return new SignatureRejectedException(
+                            "the signature file '" + request.signatureName() + "' given for the checksum list '"
+                                    + list.name() + "' is itself a checksum file, not a signature",
+                            "Name the checksum list's signature (for example SHA256SUMS.asc) as the signature.")
+                    .toVerification(SignatureFormat.CHECKSUM, request.artifactName(), "", null);
+        }
+        Verification listVerdict = verifier.verify(new VerificationRequest(
+                list.name(),
+                list.path(),
+                request.signatureName(),
+                request.signature(),
+                request.trustedKeys(),
+                request.policy(),
+                request.namespace(),
+                request.identity()));
+        if (!listVerdict.verified()) {
+            return new Verification(
+                    false,
+                    listVerdict.format(),
+                    listVerdict.algorithm(),
+                    "",
+                    -1,
+                    "",
+                    "",
+                    listVerdict.warnings(),
+                    "Signature check of '" + request.artifactName() + "' failed: its checksum list '" + list.name()
+                            + "' is not validly signed. " + listVerdict.failure());
+        }
+        byte[] listBytes = reader.read(list.path(), "checksum list", list.name());
+        String algorithm = listVerdict.algorithm() + ", checksum list '" + list.name() + "'";
+        try {
+            if (!MessageDigest.isEqual(
+                    MessageDigest.getInstance("SHA-256").digest(listBytes),
+                    HexFormat.of().parseHex(listVerdict.artifactSha256()))) {
+                throw new SignatureRejectedException(
+                        "the checksum list '" + list.name() + "' changed while it was being verified",
+                        "Make sure nothing writes to the workspace during verification, and run it again.");
+            }
+            ChecksumCheck.Outcome outcome =
+                    checksumCheck.check(ChecksumList.parse(listBytes), request.artifact(), request.artifactName());
+            algorithm = algorithm + " (" + outcome.algorithm() + ")";
+            if (outcome.rejection() != null) {
+                return outcome.rejection()
+                        .toVerification(listVerdict.format(), request.artifactName(), algorithm, outcome.digests());
+            }
+            return new Verification(
+                    true,
+                    listVerdict.format(),
+                    algorithm,
+                    outcome.digests().hex(io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm.SHA256),
+                    outcome.digests().size(),
+                    listVerdict.keyFingerprint(),
+                    listVerdict.signerIdentity(),
+                    List.copyOf(listVerdict.warnings()),
+                    "");
+        } catch (SignatureRejectedException e) {
+            return e.toVerification(listVerdict.format(), request.artifactName(), algorithm, null);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK lacks SHA-256", e);
+        }
+    }
+}

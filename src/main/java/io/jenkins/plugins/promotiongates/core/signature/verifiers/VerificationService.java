@@ -1,0 +1,83 @@
+package io.jenkins.plugins.promotiongates.core.signature.verifiers;
+
+import io.jenkins.plugins.promotiongates.core.artifact.ConfinedPath;
+import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
+import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
+import io.jenkins.plugins.promotiongates.core.signature.Verification;
+import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The one entry point for verifying an artifact's signature, shared by the {@code verifySignature}
+ * step (on the agent) and the command line: resolves and reads the inputs, chooses the verifier
+ * (given or detected), and runs it, directly or through a signed checksum list.
+ *
+ * <p>Outcomes: a {@link Verification} for every verdict (valid or not); an {@link IOException} when
+ * an input cannot be used at all: a path refused by {@link ConfinedPath} (absolute, {@code ..},
+ * symbolic link leaving the workspace, directory, FIFO, missing), a signature or checksum file over
+ * the size cap, an undetectable format ({@code UndetectedFormatException}), or a read error.
+ */
+public final class VerificationService {
+
+    private final SignatureVerifiers verifiers;
+    private final CappedFileReader reader;
+    private final SignedChecksumVerification signedChecksums;
+
+    public VerificationService(SignatureVerifiers verifiers, CappedFileReader reader, StreamingDigester digester) {
+        this.verifiers = verifiers;
+        this.reader = reader;
+        this.signedChecksums = new SignedChecksumVerification(reader, digester);
+    }
+
+    public VerificationService(SignatureVerifiers verifiers) {
+        this(verifiers, new CappedFileReader(), new StreamingDigester());
+    }
+
+    /**
+     * Verifies files of a workspace. Every path is resolved through {@code workspace} and refused
+     * before anything is read if it leaves it or is not a regular file.
+     */
+    public Verification verify(ConfinedPath workspace, SignatureCheck check) throws IOException {
+        Path artifact = workspace.resolveFile(check.artifact());
+        Path signatureFile = workspace.resolveFile(check.signature());
+        Optional<ChecksumListFile> list = Optional.empty();
+        if (check.checksumList().isPresent()) {
+            String name = check.checksumList().get();
+            list = Optional.of(new ChecksumListFile(name, workspace.resolveFile(name)));
+        }
+        byte[] signature = reader.read(signatureFile, "signature file", check.signature());
+        return verify(
+                new VerificationRequest(
+                        check.artifact(),
+                        artifact,
+                        check.signature(),
+                        signature,
+                        check.trustedKeys(),
+                        check.policy(),
+                        check.namespace(),
+                        check.identity()),
+                check.format(),
+                list);
+    }
+
+    /**
+     * Verifies already-resolved inputs (the command line checks its own paths).
+     *
+     * @param format the signature's format; empty means detect it
+     * @param checksumList the checksum list the signature signs, when it is not over the artifact itself
+     */
+    public Verification verify(
+            VerificationRequest request, Optional<SignatureFormat> format, Optional<ChecksumListFile> checksumList)
+            throws IOException {
+        SignatureVerifier verifier =
+                verifiers.choose(format, request.signature(), request.signatureName(), request.trustedKeys());
+        if (checksumList.isPresent()) {
+            return signedChecksums.verify(request, verifier, checksumList.get());
+        }
+        return verifier.verify(request);
+    }
+}
