@@ -7,7 +7,7 @@ import java.util.Set;
  * What a signature must be for an artifact to enter an environment. An environment without a
  * signature requirement ({@code null}) needs no signature.
  *
- * @param trustedKeys names of the trusted keys (credential ids) whose signatures are accepted; at least one
+ * @param trustedKeys names of the administrator's trusted keys whose signatures are accepted; at least one
  * @param minimumRsaBits smallest RSA modulus accepted, 2048 unless the administrator lowers it
  * @param minimumHash weakest message digest accepted, {@link SignatureHash#SHA256} by default
  */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.signature;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -24,7 +25,8 @@ public record Verification(
         String keyFingerprint,
         String signerIdentity,
         List<String> warnings,
-        String failure) {
+        String failure)
+        implements Serializable {
 
     public Verification {
         warnings = List.copyOf(warnings);

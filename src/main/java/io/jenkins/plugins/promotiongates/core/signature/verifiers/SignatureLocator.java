@@ -1,0 +1,44 @@
+package io.jenkins.plugins.promotiongates.core.signature.verifiers;
+
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactPathException;
+import io.jenkins.plugins.promotiongates.core.artifact.ConfinedPath;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Finds the detached signature of an artifact when the user names none: the first existing file
+ * among the artifact's name followed by the usual signature extensions.
+ */
+public final class SignatureLocator {
+
+    /** The extensions tried, in order. */
+    public static final List<String> EXTENSIONS =
+            List.of(".asc", ".sig", ".gpg", ".minisig", ".p7s", ".sha256", ".sha512");
+
+    private SignatureLocator() {}
+
+    /**
+     * @param artifact the file the signature is over; it must itself be a file inside the workspace
+     * @return {@code signature} when given, else the first candidate that exists as a regular file
+     *     inside the workspace
+     * @throws IOException naming the artifact, every name tried, and the remedy
+     */
+    public static String locate(ConfinedPath workspace, String artifact, String signature) throws IOException {
+        workspace.resolveFile(artifact);
+        if (signature != null && !signature.isBlank()) {
+            return signature;
+        }
+        for (String extension : EXTENSIONS) {
+            String candidate = artifact + extension;
+            try {
+                workspace.resolveFile(candidate);
+                return candidate;
+            } catch (ArtifactPathException e) {
+                // not this one: try the next extension
+            }
+        }
+        throw new IOException("No signature found for '" + artifact + "': tried " + artifact + "{"
+                + String.join(",", EXTENSIONS) + "}. Pass signature: 'path/to/file' or put the signature next to"
+                + " the artifact.");
+    }
+}

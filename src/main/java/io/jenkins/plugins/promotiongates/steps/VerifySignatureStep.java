@@ -1,0 +1,211 @@
+package io.jenkins.plugins.promotiongates.steps;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
+import io.jenkins.plugins.promotiongates.config.PublicKeyCredentials;
+import io.jenkins.plugins.promotiongates.config.TrustedKeyLoader;
+import io.jenkins.plugins.promotiongates.core.policy.Environment;
+import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import io.jenkins.plugins.promotiongates.core.policy.NameList;
+import io.jenkins.plugins.promotiongates.core.policy.SignatureKeyChoice;
+import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
+import io.jenkins.plugins.promotiongates.core.signature.Verification;
+import io.jenkins.plugins.promotiongates.core.signature.VerificationReport;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code verifySignature artifact: 'dist/app.tar.gz', trustedKeys: 'release-team'}: verifies a
+ * workspace artifact against a detached signature, on the agent that holds it, and records the
+ * verdict in the run's audit.
+ */
+public final class VerifySignatureStep extends Step {
+
+    private final String artifact;
+    private String signature = "";
+    private String checksums = "";
+    private String format = "auto";
+    private String trustedKeys = "";
+    private String keyCredentialsId = "";
+    private String identity = "";
+    private String environment = "";
+
+    @DataBoundConstructor
+    public VerifySignatureStep(String artifact) {
+        this.artifact = artifact;
+    }
+
+    public String getArtifact() {
+        return artifact;
+    }
+
+    public String getSignature() {
+        return signature;
+    }
+
+    @DataBoundSetter
+    public void setSignature(String signature) {
+        this.signature = trimmed(signature);
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    @DataBoundSetter
+    public void setFormat(String format) {
+        this.format = trimmed(format).isEmpty() ? "auto" : trimmed(format);
+    }
+
+    public String getChecksums() {
+        return checksums;
+    }
+
+    @DataBoundSetter
+    public void setChecksums(String checksums) {
+        this.checksums = trimmed(checksums);
+    }
+
+    public String getTrustedKeys() {
+        return trustedKeys;
+    }
+
+    @DataBoundSetter
+    public void setTrustedKeys(String trustedKeys) {
+        this.trustedKeys = trimmed(trustedKeys);
+    }
+
+    public String getIdentity() {
+        return identity;
+    }
+
+    @DataBoundSetter
+    public void setIdentity(String identity) {
+        this.identity = trimmed(identity);
+    }
+
+    public String getKeyCredentialsId() {
+        return keyCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setKeyCredentialsId(String keyCredentialsId) {
+        this.keyCredentialsId = trimmed(keyCredentialsId);
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = trimmed(environment);
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? "" : value.trim();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    @Extension
+    @Symbol("verifySignature")
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "verifySignature";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.VerifySignatureStep_DisplayName();
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class);
+        }
+
+        @POST
+        public ListBoxModel doFillFormatItems() {
+            ListBoxModel formats = new ListBoxModel();
+            for (String format : VerificationReport.FORMAT_CHOICES) {
+                formats.add(format);
+            }
+            return formats;
+        }
+
+        @POST
+        public ListBoxModel doFillKeyCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String keyCredentialsId) {
+            return PublicKeyCredentials.choices(item, keyCredentialsId);
+        }
+    }
+
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient VerifySignatureStep step;
+
+        Execution(VerifySignatureStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            FilePath workspace = getContext().get(FilePath.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            SignatureKeyChoice choice;
+            try {
+                Environment environment = step.environment.isEmpty()
+                        ? null
+                        : PromotionGatesConfiguration.get().policy().require(step.environment);
+                choice = SignatureKeyChoice.of(
+                        environment, NameList.parse(step.trustedKeys), !step.keyCredentialsId.isEmpty());
+            } catch (InvalidPolicyException e) {
+                throw new AbortException(e.getMessage());
+            }
+            List<TrustedKey> keys = TrustedKeyLoader.load(choice.trustedKeyNames(), step.keyCredentialsId, run);
+            Verification verification = choice.judge(workspace.act(new VerifySignatureCallable(
+                    step.artifact,
+                    step.signature,
+                    step.checksums,
+                    step.format,
+                    step.identity,
+                    keys,
+                    choice.algorithmPolicy())));
+            listener.getLogger().println(VerificationReport.consoleLine(verification));
+            if (!verification.verified()) {
+                throw new AbortException(verification.failure());
+            }
+            return VerificationReport.asMap(verification);
+        }
+    }
+}
