@@ -105,6 +105,9 @@ public final class Ledger implements Closeable {
         } finally {
             writeLock.unlock();
         }
+        if (pending.failure instanceof LedgerRefusedException refused) {
+            throw refused;
+        }
         if (pending.failure != null) {
             throw new IOException(pending.failure.getMessage(), pending.failure);
         }
