@@ -71,10 +71,10 @@ public class BundleTest {
                 4,
                 json.get("ledger").get(0).get("seq").asLong());
         assertEquals(
-                "covering checkpoint: every 4 entries",
-                8,
+                "no checkpoint covered entry 4 yet (one every 4 entries): the bundle signed one at the head",
+                6,
                 json.get("checkpoint").get("size").asLong());
-        assertEquals(4, json.get("ledger").size());
+        assertEquals(2, json.get("ledger").size());
         BundleVerification otherKey = BundleVerifier.verify(
                 bundle, Optional.of(AuditFixture.keyPair(2).getPublic()));
         assertThat(otherKey.problem().get(), containsString("was not signed by this controller"));
