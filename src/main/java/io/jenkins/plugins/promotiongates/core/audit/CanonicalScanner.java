@@ -112,7 +112,8 @@ final class CanonicalScanner {
     }
 
     private NotCanonical fail(String reason) {
-        return new NotCanonical(pos, reason);
+        boolean whitespace = pos < end && (b[pos] == ' ' || b[pos] == '\t' || b[pos] == '\r' || b[pos] == '\n');
+        return new NotCanonical(pos, whitespace ? reason + " (no whitespace is allowed)" : reason);
     }
 
     private void value(int member, int depth) throws NotCanonical {
