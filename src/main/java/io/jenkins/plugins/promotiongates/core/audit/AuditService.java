@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.core.audit;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -25,6 +26,8 @@ public final class AuditService implements Closeable {
     /** Runs whose run-file copy failed, with the ledger entry that was not copied. */
     private final Map<RunKey, Long> runFilesBehind = new ConcurrentHashMap<>();
 
+    private final RunHeads runHeads = new RunHeads();
+
     private AuditService(Ledger ledger, Clock clock) {
         this.ledger = ledger;
         this.clock = clock;
@@ -37,10 +40,32 @@ public final class AuditService implements Closeable {
      * Opens the ledger under {@code ledgerRoot} (created if missing).
      *
      * @param key the controller's Ed25519 key pair; checkpoints are signed with it
+     * @param runs resolves a run's build directory, to complete run files after a crash
      */
-    public static AuditService open(Path ledgerRoot, KeyPair key, LedgerOptions options, Clock clock)
-            throws IOException {
-        return new AuditService(Ledger.open(ledgerRoot, key, options, clock), clock);
+    public static AuditService open(
+            Path ledgerRoot, KeyPair key, LedgerOptions options, Clock clock, RunDirectories runs) throws IOException {
+        AuditService service = new AuditService(Ledger.open(ledgerRoot, key, options, clock), clock);
+        service.completeRunFiles(runs);
+        return service;
+    }
+
+    /**
+     * Completes, from the ledger, the run files of runs with recent ledger entries: a crash between
+     * the ledger write and the run-file write leaves the run file one entry behind.
+     */
+    private void completeRunFiles(RunDirectories runs) throws IOException {
+        if (!ledger.status().appendable()) {
+            return;
+        }
+        for (RunKey key : ledger.tailRuns()) {
+            Optional<Path> directory = runs.directoryOf(key.job(), key.build());
+            if (directory.isPresent() && Files.isDirectory(directory.get())) {
+                RunRef run = new RunRef(key.job(), key.build(), "", directory.get());
+                synchronized (runLocks[Math.floorMod(key.hashCode(), LOCK_STRIPES)]) {
+                    catchUp(run, new ArrayList<>(RunFile.readForAppend(run.directory())));
+                }
+            }
+        }
     }
 
     /**
@@ -53,9 +78,12 @@ public final class AuditService implements Closeable {
     public RecordedEvent record(RunRef run, EventDraft draft) throws IOException {
         RunKey key = run.key();
         synchronized (runLocks[Math.floorMod(key.hashCode(), LOCK_STRIPES)]) {
-            List<LedgerLine> lines = new ArrayList<>(RunFile.readForAppend(run.directory()));
-            catchUp(run, lines);
-            LedgerLine last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+            LedgerLine last = runHeads.get(key, run.directory());
+            if (last == null || runFilesBehind.containsKey(key)) {
+                List<LedgerLine> lines = new ArrayList<>(RunFile.readForAppend(run.directory()));
+                catchUp(run, lines);
+                last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+            }
             AuditEvent event = AuditEvent.create(
                     draft,
                     key,
@@ -65,8 +93,10 @@ public final class AuditService implements Closeable {
                     clock.instant());
             LedgerLine line = ledger.append(event);
             runFilesBehind.put(key, line.seq());
+            runHeads.forget(key);
             RunFile.append(run.directory(), List.of(line));
             runFilesBehind.remove(key);
+            runHeads.put(key, run.directory(), line);
             return new RecordedEvent(event, line.seq(), line.link().hash());
         }
     }

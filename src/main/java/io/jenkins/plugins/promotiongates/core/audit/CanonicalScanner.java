@@ -16,6 +16,15 @@ final class CanonicalScanner {
 
     private static final int MAX_DEPTH = 64;
 
+    /** Bytes that stand for themselves in a canonical string: printable ASCII but '"' and '\\'. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int c = 0x20; c < 0x7f; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
     private byte[] b;
     private int pos;
     private int end;
@@ -55,7 +64,7 @@ final class CanonicalScanner {
     /** Index of the member {@code key} of the object held by member {@code parentIndex} (-1: outer object), or -1. */
     int find(int parentIndex, String key) {
         int length = key.length();
-        for (int i = 0; i < count; i++) {
+        for (int i = parentIndex + 1; i < count; i++) {
             if (parent[i] == parentIndex && keyEnd[i] - keyStart[i] == length + 2) {
                 boolean same = true;
                 for (int k = 0; k < length && same; k++) {
@@ -93,6 +102,32 @@ final class CanonicalScanner {
 
     byte firstByte(int member) {
         return b[valueStart[member]];
+    }
+
+    /** True if the string member is plain ASCII matching {@link EventTypes#isWellFormed}. */
+    boolean isEventType(int member) {
+        int start = valueStart[member] + 1;
+        int stop = valueEnd[member] - 1;
+        if (stop - start > 100) {
+            return false;
+        }
+        int words = 0;
+        boolean wordStart = true;
+        for (int i = start; i < stop; i++) {
+            byte c = b[i];
+            if (wordStart) {
+                if (c < 'a' || c > 'z') {
+                    return false;
+                }
+                wordStart = false;
+                words++;
+            } else if (c == '.') {
+                wordStart = true;
+            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return !wordStart && words >= 2;
     }
 
     /** The decoded text of a string member. */
@@ -288,13 +323,14 @@ final class CanonicalScanner {
     private void string() throws NotCanonical {
         pos++;
         while (true) {
+            while (pos < end && PLAIN[b[pos] & 0xff]) {
+                pos++;
+            }
             if (pos >= end) {
                 throw fail("unterminated string");
             }
             int c = b[pos] & 0xff;
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-                pos++;
-            } else if (c == '"') {
+            if (c == '"') {
                 pos++;
                 return;
             } else if (c == '\\') {

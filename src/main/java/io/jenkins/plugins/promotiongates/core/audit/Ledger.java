@@ -63,7 +63,7 @@ public final class Ledger implements Closeable {
         this.clock = clock;
         this.tornTails = List.copyOf(state.tornTails());
         this.tailRuns = Map.copyOf(state.tailRuns());
-        this.tailStart = state.segment().firstSeq();
+        this.tailStart = state.tailStart();
         this.problems = new ArrayList<>(state.problems());
         this.nextSeq = state.nextSeq();
         this.head = state.head();
@@ -250,7 +250,12 @@ public final class Ledger implements Closeable {
         return Optional.ofNullable(tailRuns.get(run));
     }
 
-    /** The first entry of the segment that was last when the ledger was opened. */
+    /** Runs with recent entries at open. */
+    java.util.Set<RunKey> tailRuns() {
+        return tailRuns.keySet();
+    }
+
+    /** The first entry indexed for {@link #tailEntryOf} when the ledger was opened. */
     long tailStart() {
         return tailStart;
     }

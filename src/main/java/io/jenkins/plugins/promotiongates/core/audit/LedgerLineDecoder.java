@@ -158,7 +158,7 @@ final class LedgerLineDecoder {
     }
 
     private void checkType(int member) throws AuditFormatException {
-        if (!EventTypes.isWellFormed(scanner.text(member))) {
+        if (!scanner.isEventType(member)) {
             throw error(scanner.valueStart(member), "event type is not well-formed");
         }
     }

@@ -23,19 +23,24 @@ final class LedgerRecovery {
      * @param nextSeq the sequence number of the next entry
      * @param head the link hash of the last entry ({@link LedgerLink#GENESIS} when empty)
      * @param segment the segment appends go to
+     * @param tailStart the first entry indexed in {@code tailRuns}
      * @param tornTails torn final lines moved aside
      * @param problems inconsistencies; not empty means appending is refused
-     * @param tailRuns for each run with entries in the last segment, its last entry's sequence number
+     * @param tailRuns for each run with recent entries (the last segment, and the one before it when
+     *     the last holds fewer than {@value #RECENT_ENTRIES} entries), its last entry's sequence number
      * @param checkpoints all checkpoints
      */
     record State(
             long nextSeq,
             String head,
             SegmentFiles.Segment segment,
+            long tailStart,
             List<TornTail> tornTails,
             List<String> problems,
             Map<RunKey, Long> tailRuns,
             List<Checkpoint> checkpoints) {}
+
+    static final int RECENT_ENTRIES = 4096;
 
     private LedgerRecovery() {}
 
@@ -90,8 +95,25 @@ final class LedgerRecovery {
         if (end >= 0 && problems.isEmpty() && end < Files.size(last.path())) {
             torn.add(TornTail.moveAside(root, last.path(), end));
         }
+        long tailStart = last.firstSeq();
+        if (problems.isEmpty() && segments.size() > 1 && expectedSeq[0] - last.firstSeq() < RECENT_ENTRIES) {
+            // The segment was started just before the crash: recent entries are also in the one before.
+            SegmentFiles.Segment before = segments.get(segments.size() - 2);
+            tailStart = before.firstSeq();
+            try {
+                Map<RunKey, Long> earlier = new HashMap<>();
+                LineReader.forEachLine(before.path(), (bytes, start, stop, offset) -> {
+                    LedgerLine line =
+                            decoder.decode(bytes, start, stop, before.path().toString(), offset, false);
+                    earlier.put(line.run(), line.seq());
+                });
+                earlier.forEach(tailRuns::putIfAbsent);
+            } catch (AuditFormatException e) {
+                problems.add(e.getMessage());
+            }
+        }
         List<Checkpoint> checkpoints = checkpoints(root, key, expectedSeq[0], head[0], torn, problems);
-        return new State(expectedSeq[0], head[0], last, torn, problems, tailRuns, checkpoints);
+        return new State(expectedSeq[0], head[0], last, tailStart, torn, problems, tailRuns, checkpoints);
     }
 
     private static List<Checkpoint> checkpoints(

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Verifies a whole ledger directory, read-only: every line (canonical form, event hash, link hash),
@@ -19,7 +24,13 @@ public final class LedgerVerifier {
     private final Path root;
     private final PublicKey key;
     private final LedgerLineDecoder decoder = new LedgerLineDecoder();
-    private final Map<RunKey, LedgerLine> runHeads = new HashMap<>();
+    private final Map<RunKey, RunHead> runHeads = new HashMap<>();
+    private final ExecutorService signatureChecks = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "audit-checkpoint-signatures");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Future<Boolean>> signatures = new ArrayList<>();
     private List<Checkpoint> checkpoints;
     private int nextCheckpoint;
     private long expectedSeq;
@@ -28,6 +39,12 @@ public final class LedgerVerifier {
     private LedgerVerifier(Path root, PublicKey key) {
         this.root = root;
         this.key = key;
+    }
+
+    /** The last event seen of one run. */
+    private static final class RunHead {
+        long seq;
+        String hash;
     }
 
     /** A broken link: where and why. */
@@ -40,7 +57,12 @@ public final class LedgerVerifier {
     }
 
     public static LedgerVerification verify(Path root, PublicKey key) throws IOException {
-        return new LedgerVerifier(root, key).run();
+        LedgerVerifier verifier = new LedgerVerifier(root, key);
+        try {
+            return verifier.run();
+        } finally {
+            verifier.signatureChecks.shutdownNow();
+        }
     }
 
     private LedgerVerification run() throws IOException {
@@ -63,6 +85,7 @@ public final class LedgerVerifier {
                 throw new Broken("checkpoint of " + beyond.time() + " covers " + beyond.size()
                         + " entries but the ledger ends after " + expectedSeq + ": entries were removed from the end");
             }
+            checkSignatures();
             checked = nextCheckpoint;
         } catch (Broken | AuditFormatException e) {
             return new LedgerVerification(
@@ -101,16 +124,41 @@ public final class LedgerVerifier {
     }
 
     private void checkRun(LedgerLine line, String name, long offset) throws Broken {
-        LedgerLine previous = runHeads.get(line.run());
+        RunHead head = runHeads.get(line.run());
         String problem = RunChain.linkProblem(
                 line.run(),
                 line,
-                previous == null ? 1 : previous.runSeq() + 1,
-                previous == null ? line.run().genesis() : previous.eventHash());
+                head == null ? 1 : head.seq + 1,
+                head == null ? line.run().genesis() : head.hash);
         if (problem != null) {
             throw new Broken(name + " at byte " + offset + ": run " + line.run() + ": " + problem);
         }
-        runHeads.put(line.run(), line);
+        if (head == null) {
+            head = new RunHead();
+            runHeads.put(line.run(), head);
+        }
+        head.seq = line.runSeq();
+        head.hash = line.eventHash();
+    }
+
+    /** Signatures are checked on a second thread while the lines are read; their results are collected here. */
+    private void checkSignatures() throws Broken {
+        for (int i = 0; i < signatures.size(); i++) {
+            boolean valid;
+            try {
+                valid = signatures.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Broken("interrupted while checking checkpoint signatures");
+            } catch (ExecutionException e) {
+                valid = false;
+            }
+            if (!valid) {
+                Checkpoint checkpoint = checkpoints.get(i);
+                throw new Broken("checkpoint of " + checkpoint.time() + " (" + checkpoint.size()
+                        + " entries) has no valid signature by key " + PublicKeys.fingerprint(key));
+            }
+        }
     }
 
     private void checkCheckpoints() throws Broken {
@@ -122,10 +170,7 @@ public final class LedgerVerifier {
                         + " has link hash " + checkpoint.head() + " but the ledger has " + head
                         + ": the ledger was altered after the checkpoint was signed");
             }
-            if (!CheckpointSigner.verify(key, checkpoint)) {
-                throw new Broken("checkpoint of " + checkpoint.time() + " (" + checkpoint.size()
-                        + " entries) has no valid signature by key " + PublicKeys.fingerprint(key));
-            }
+            signatures.add(signatureChecks.submit(() -> CheckpointSigner.verify(key, checkpoint)));
             nextCheckpoint++;
         }
     }

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * A run's chain file {@value #NAME} in its build directory: byte-identical copies of the run's
  * ledger lines, in order. The ledger is written first and is the source of truth; this file is a
- * copy kept with the run, checked against the ledger and completed from it after a crash.
+ * copy kept with the run, checked against the ledger and completed from it after a crash. It is
+ * therefore not fsync'd: the ledger, which is, already made the event durable.
  */
 final class RunFile {
 
@@ -52,7 +53,6 @@ final class RunFile {
 
     static void append(Path directory, List<LedgerLine> lines) throws IOException {
         Path file = directory.resolve(NAME);
-        boolean created = !Files.exists(file);
         int size = lines.stream().mapToInt(line -> line.bytes().length + 1).sum();
         ByteBuffer buffer = ByteBuffer.allocate(size);
         lines.forEach(line -> buffer.put(line.bytes()).put((byte) '\n'));
@@ -62,10 +62,6 @@ final class RunFile {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(false);
-        }
-        if (created) {
-            SegmentFiles.syncDirectory(directory);
         }
     }
 }

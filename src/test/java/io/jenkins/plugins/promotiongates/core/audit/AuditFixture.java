@@ -58,7 +58,7 @@ final class AuditFixture {
     }
 
     static RunRef run(Path base, String job, long build) throws Exception {
-        Path directory = base.resolve("runs").resolve(job.replace('/', '_') + "-" + build);
+        Path directory = directoryOf(base, job, build);
         Files.createDirectories(directory);
         return new RunRef(job, build, "job/" + job + "/" + build + "/", directory);
     }
@@ -69,6 +69,15 @@ final class AuditFixture {
                 .withArtifact(new ArtifactRef("dist/app.tar.gz", 1234 + index, Sha256.hex("artifact" + index)))
                 .withPolicyDigest(Sha256.hex("policy"))
                 .withDetails(Map.of("comment", "looks good \u00e9 <b>/ \uD83D\uDE80", "index", index));
+    }
+
+    private static Path directoryOf(Path base, String job, long build) {
+        return base.resolve("runs").resolve(job.replace('/', '_') + "-" + build);
+    }
+
+    /** Resolves runs made by {@link #run} under {@code base}. */
+    static RunDirectories runs(Path base) {
+        return (job, build) -> java.util.Optional.of(directoryOf(base, job, build));
     }
 
     /** Runs a command, returning its exit status; output goes to {@code output} when not null. */

@@ -18,7 +18,8 @@ public final class LedgerCrashChild {
                 base.resolve("ledger"),
                 AuditFixture.keyPair(1),
                 new LedgerOptions(16 << 10, 7, Duration.ofSeconds(60)),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                AuditFixture.runs(base));
         Runnable appender = () -> {
             try {
                 RunRef run =

@@ -71,7 +71,8 @@ public class LedgerCrashTest {
                     base.resolve("ledger"),
                     AuditFixture.keyPair(1),
                     new LedgerOptions(16 << 10, 7, Duration.ofSeconds(60)),
-                    java.time.Clock.systemUTC())) {
+                    java.time.Clock.systemUTC(),
+                    AuditFixture.runs(base))) {
                 LedgerStatus status = reopened.status();
                 assertTrue("trial " + trial + ": " + status.problems(), status.appendable());
                 assertTrue("at most a torn tail per file", status.tornTails().size() <= 2);

@@ -39,7 +39,8 @@ public class LedgerTest {
     }
 
     private AuditService open(LedgerOptions options) throws Exception {
-        return AuditService.open(root(), key, options, clock);
+        return AuditService.open(
+                root(), key, options, clock, AuditFixture.runs(temp.getRoot().toPath()));
     }
 
     private static LedgerOptions small() {
@@ -161,7 +162,12 @@ public class LedgerTest {
             }
         }
         byte[] before = Files.readAllBytes(root().resolve(SegmentFiles.name(0)));
-        try (AuditService other = AuditService.open(root(), AuditFixture.keyPair(2), small(), clock)) {
+        try (AuditService other = AuditService.open(
+                root(),
+                AuditFixture.keyPair(2),
+                small(),
+                clock,
+                AuditFixture.runs(temp.getRoot().toPath()))) {
             assertThat(other.status().problems().get(0), containsString("was not signed by the configured key"));
             assertThrows(LedgerRefusedException.class, () -> other.record(run, AuditFixture.approval("bob", 1)));
         }
@@ -170,7 +176,12 @@ public class LedgerTest {
         assertThat(
                 assertThrows(
                                 IllegalArgumentException.class,
-                                () -> AuditService.open(root(), mismatched, small(), clock))
+                                () -> AuditService.open(
+                                        root(),
+                                        mismatched,
+                                        small(),
+                                        clock,
+                                        AuditFixture.runs(temp.getRoot().toPath())))
                         .getMessage(),
                 containsString("does not match"));
     }
