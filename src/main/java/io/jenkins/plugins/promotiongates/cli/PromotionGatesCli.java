@@ -22,7 +22,8 @@ public final class PromotionGatesCli {
 
     /** Every command this jar offers. Later commands are added to this list. */
     static PromotionGatesCli standard() {
-        return new PromotionGatesCli(List.of(new DigestCommand(), new VerifySignatureCommand()));
+        return new PromotionGatesCli(
+                List.of(new DigestCommand(), new VerifySignatureCommand(), new VerifyAuditCommand()));
     }
 
     public static void main(String[] args) {

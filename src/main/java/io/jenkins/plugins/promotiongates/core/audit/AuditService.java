@@ -1,0 +1,171 @@
+package io.jenkins.plugins.promotiongates.core.audit;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one object the Jenkins glue talks to: records events (ledger first, then the run's chain
+ * file), reads a run's chain, builds its bundle, reports and verifies the ledger.
+ */
+public final class AuditService implements Closeable {
+
+    private static final int LOCK_STRIPES = 64;
+
+    private final Ledger ledger;
+    private final Clock clock;
+    private final Object[] runLocks = new Object[LOCK_STRIPES];
+    /** Runs whose run-file copy failed, with the ledger entry that was not copied. */
+    private final Map<RunKey, Long> runFilesBehind = new ConcurrentHashMap<>();
+
+    private final RunHeads runHeads = new RunHeads();
+
+    private AuditService(Ledger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            runLocks[i] = new Object();
+        }
+    }
+
+    /**
+     * Opens the ledger under {@code ledgerRoot} (created if missing).
+     *
+     * @param key the controller's Ed25519 key pair; checkpoints are signed with it
+     * @param runs resolves a run's build directory, to complete run files after a crash
+     */
+    public static AuditService open(
+            Path ledgerRoot, KeyPair key, LedgerOptions options, Clock clock, RunDirectories runs) throws IOException {
+        AuditService service = new AuditService(Ledger.open(ledgerRoot, key, options, clock), clock);
+        service.completeRunFiles(runs);
+        return service;
+    }
+
+    /**
+     * Completes, from the ledger, the run files of runs with recent ledger entries: a crash between
+     * the ledger write and the run-file write leaves the run file one entry behind.
+     */
+    private void completeRunFiles(RunDirectories runs) throws IOException {
+        if (!ledger.status().appendable()) {
+            return;
+        }
+        for (RunKey key : ledger.tailRuns()) {
+            Optional<Path> directory = runs.directoryOf(key.job(), key.build());
+            if (directory.isPresent() && Files.isDirectory(directory.get())) {
+                RunRef run = new RunRef(key.job(), key.build(), "", directory.get());
+                synchronized (runLocks[Math.floorMod(key.hashCode(), LOCK_STRIPES)]) {
+                    catchUp(run, new ArrayList<>(RunFile.readForAppend(run.directory())));
+                }
+            }
+        }
+    }
+
+    /**
+     * Records {@code draft} as the next event of {@code run}. Returns once the event is durable in
+     * the ledger and copied to the run's chain file.
+     *
+     * @throws IllegalArgumentException if the draft holds what audit JSON cannot (nothing is written)
+     * @throws LedgerRefusedException if the ledger found an inconsistency (nothing is written)
+     */
+    public RecordedEvent record(RunRef run, EventDraft draft) throws IOException {
+        RunKey key = run.key();
+        synchronized (runLocks[Math.floorMod(key.hashCode(), LOCK_STRIPES)]) {
+            LedgerLine last = runHeads.get(key, run.directory());
+            if (last == null || runFilesBehind.containsKey(key)) {
+                List<LedgerLine> lines = new ArrayList<>(RunFile.readForAppend(run.directory()));
+                catchUp(run, lines);
+                last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+            }
+            AuditEvent event = AuditEvent.create(
+                    draft,
+                    key,
+                    run.url(),
+                    last == null ? 1 : last.runSeq() + 1,
+                    last == null ? key.genesis() : last.eventHash(),
+                    clock.instant());
+            LedgerLine line = ledger.append(event);
+            runFilesBehind.put(key, line.seq());
+            runHeads.forget(key);
+            RunFile.append(run.directory(), List.of(line));
+            runFilesBehind.remove(key);
+            runHeads.put(key, run.directory(), line);
+            return new RecordedEvent(event, line.seq(), line.link().hash());
+        }
+    }
+
+    /**
+     * Copies into the run file the run's ledger entries it lacks: those written to the ledger just
+     * before a crash (or a failed run-file write) but not yet to the run file.
+     */
+    private void catchUp(RunRef run, List<LedgerLine> lines) throws IOException {
+        RunKey key = run.key();
+        long known = lines.isEmpty() ? -1 : lines.get(lines.size() - 1).seq();
+        Optional<Long> inTail = ledger.tailEntryOf(key);
+        Long failed = runFilesBehind.get(key);
+        long from;
+        if (failed != null && failed > known) {
+            from = failed;
+        } else if (inTail.isPresent() && inTail.get() > known) {
+            from = Math.max(known + 1, ledger.tailStart());
+        } else {
+            return;
+        }
+        List<LedgerLine> missing = new ArrayList<>();
+        LedgerReader.scan(ledger.root(), from, line -> {
+            if (line.run().equals(key)) {
+                missing.add(line);
+            }
+            return true;
+        });
+        if (!missing.isEmpty()) {
+            RunFile.append(run.directory(), missing);
+            lines.addAll(missing);
+        }
+        runFilesBehind.remove(key);
+    }
+
+    /** The run's events for its timeline page, with the chain check result. */
+    public RunChain runChain(RunRef run) throws IOException {
+        return RunChain.read(run);
+    }
+
+    /**
+     * The run's audit bundle (canonical JSON, see docs/audit-format.md), signing a checkpoint now if
+     * none covers the run's last event yet.
+     */
+    public byte[] bundle(RunRef run) throws IOException {
+        synchronized (runLocks[Math.floorMod(run.key().hashCode(), LOCK_STRIPES)]) {
+            List<LedgerLine> lines =
+                    new ArrayList<>(RunFile.read(run.directory()).lines());
+            catchUp(run, lines);
+            return BundleBuilder.build(ledger, run, lines);
+        }
+    }
+
+    public LedgerStatus status() throws IOException {
+        return ledger.status();
+    }
+
+    /** Verifies the whole ledger ("verify now"): every line, link, run chain and checkpoint. */
+    public LedgerVerification verifyLedger() throws IOException {
+        return LedgerVerifier.verify(ledger.root(), ledger.signer().publicKey());
+    }
+
+    /** Call periodically (for example every 10 seconds) so that time-based checkpoints are signed. */
+    public Optional<Checkpoint> checkpointIfDue() throws IOException {
+        return ledger.checkpointIfDue();
+    }
+
+    @Override
+    public void close() throws IOException {
+        ledger.close();
+    }
+}

@@ -1,0 +1,100 @@
+package io.jenkins.plugins.promotiongates.core.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Keys, clock and events shared by the audit tests. */
+final class AuditFixture {
+
+    private AuditFixture() {}
+
+    static KeyPair keyPair(long seed) {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(seed);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+            generator.initialize(255, random);
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-03-01T12:00:00.123Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static RunRef run(Path base, String job, long build) throws Exception {
+        Path directory = directoryOf(base, job, build);
+        Files.createDirectories(directory);
+        return new RunRef(job, build, "job/" + job + "/" + build + "/", directory);
+    }
+
+    static EventDraft approval(String actor, int index) {
+        return EventDraft.of(EventTypes.APPROVAL_GRANTED, actor)
+                .withEnvironment("production")
+                .withArtifact(new ArtifactRef("dist/app.tar.gz", 1234 + index, Sha256.hex("artifact" + index)))
+                .withPolicyDigest(Sha256.hex("policy"))
+                .withDetails(Map.of("comment", "looks good \u00e9 <b>/ \uD83D\uDE80", "index", index));
+    }
+
+    private static Path directoryOf(Path base, String job, long build) {
+        return base.resolve("runs").resolve(job.replace('/', '_') + "-" + build);
+    }
+
+    /** Resolves runs made by {@link #run} under {@code base}. */
+    static RunDirectories runs(Path base) {
+        return (job, build) -> java.util.Optional.of(directoryOf(base, job, build));
+    }
+
+    /** Runs a command, returning its exit status; output goes to {@code output} when not null. */
+    static int exec(List<String> command, Path directory, StringBuilder output) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        Process process = builder.start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        if (output != null) {
+            output.append(text);
+        }
+        return process.exitValue();
+    }
+}

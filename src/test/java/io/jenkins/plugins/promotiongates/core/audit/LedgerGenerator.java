@@ -1,0 +1,66 @@
+package io.jenkins.plugins.promotiongates.core.audit;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Writes a large, valid ledger quickly (no fsync), event by event through the same encoding the
+ * ledger uses, with signed checkpoints: for tamper tests and the benchmark.
+ */
+public final class LedgerGenerator {
+
+    private LedgerGenerator() {}
+
+    public static void generate(Path root, KeyPair key, int count, int runs, long segmentBytes, int checkpointEvery)
+            throws IOException {
+        Files.createDirectories(root);
+        CheckpointSigner signer = new CheckpointSigner(key);
+        Map<RunKey, AuditEvent> heads = new HashMap<>();
+        Instant time = Instant.parse("2026-03-01T12:00:00Z");
+        String prev = LedgerLink.GENESIS;
+        long segmentSize = Long.MAX_VALUE;
+        OutputStream out = null;
+        try {
+            for (int seq = 0; seq < count; seq++) {
+                if (segmentSize >= segmentBytes) {
+                    if (out != null) {
+                        out.close();
+                    }
+                    out = new BufferedOutputStream(
+                            Files.newOutputStream(root.resolve(SegmentFiles.name(seq))), 1 << 20);
+                    segmentSize = 0;
+                }
+                RunKey run = new RunKey("team/service-" + (seq % runs), 1 + seq % 7);
+                AuditEvent head = heads.get(run);
+                AuditEvent event = AuditEvent.create(
+                        AuditFixture.approval("user" + seq % 13, seq),
+                        run,
+                        "job/team/job/service/" + run.build() + "/",
+                        head == null ? 1 : head.seq() + 1,
+                        head == null ? run.genesis() : head.hash(),
+                        time.plusMillis(seq));
+                heads.put(run, event);
+                LedgerLine line = LedgerLine.encode(seq, prev, event);
+                out.write(line.bytes());
+                out.write('\n');
+                segmentSize += line.bytes().length + 1;
+                prev = line.link().hash();
+                if ((seq + 1) % checkpointEvery == 0) {
+                    CheckpointLog.append(
+                            root, signer.sign(seq + 1, prev, AuditEvent.TIME.format(time.plusMillis(seq))));
+                }
+            }
+        } finally {
+            if (out != null) {
+                out.close();
+            }
+        }
+    }
+}
