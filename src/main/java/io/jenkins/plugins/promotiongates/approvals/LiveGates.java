@@ -71,6 +71,6 @@ final class LiveGates {
     }
 
     private static String idOf(RequireApprovalsExecution execution) {
-        return execution.gate() == null ? null : execution.gate().snapshot().gateId();
+        return execution.gateId();
     }
 }

@@ -13,9 +13,11 @@ import io.jenkins.plugins.promotiongates.core.approval.Approver;
 import io.jenkins.plugins.promotiongates.core.approval.DecisionKind;
 import io.jenkins.plugins.promotiongates.core.approval.DecisionRefusedException;
 import io.jenkins.plugins.promotiongates.core.approval.DecisionResult;
+import io.jenkins.plugins.promotiongates.core.approval.GateId;
 import io.jenkins.plugins.promotiongates.core.approval.GateOutcome;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshotJson;
+import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,9 +98,20 @@ final class RequireApprovalsExecution extends StepExecution {
         return request.message;
     }
 
+    /** The gate's id, known before the gate opens; {@code null} if the step's id is invalid. */
+    @CheckForNull
+    String gateId() {
+        try {
+            return GateId.of(request.id, request.environment);
+        } catch (InvalidPolicyException e) {
+            return null;
+        }
+    }
+
     /** Takes a decision from an authenticated person; the engine refuses what it must. */
     synchronized DecisionResult decide(DecisionKind kind, Approver who, String comment, String artifact, String policy)
             throws IOException, InterruptedException {
+        restore();
         ApprovalGate current = gate;
         if (current == null || completed) {
             throw new IllegalStateException(Messages.RequireApprovalsExecution_NotWaiting());
@@ -148,10 +161,19 @@ final class RequireApprovalsExecution extends StepExecution {
         }
     }
 
+    /** After a restart: the gate from its stored snapshot, and the run; a decision may come before {@link #resume}. */
+    private void restore() throws IOException, InterruptedException {
+        if (gate == null && gateJson != null) {
+            gate = ApprovalGate.restore(GateSnapshotJson.read(gateJson), Clock.systemUTC());
+        }
+        if (run == null) {
+            run = getContext().get(Run.class);
+        }
+    }
+
     private synchronized void resume() {
         try {
-            run = getContext().get(Run.class);
-            gate = ApprovalGate.restore(GateSnapshotJson.read(gateJson), Clock.systemUTC());
+            restore();
             if (completed) {
                 return;
             }
