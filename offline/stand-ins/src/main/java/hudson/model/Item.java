@@ -5,5 +5,7 @@ import hudson.security.Permission;
 
 public interface Item extends AccessControlled {
 
+    Permission READ = null;
+
     Permission EXTENDED_READ = null;
 }

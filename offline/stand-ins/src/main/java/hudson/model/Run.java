@@ -2,8 +2,10 @@ package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.File;
+import java.io.IOException;
+import java.util.List;
 
-public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> {
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
 
     public @NonNull JobT getParent() {
         throw new UnsupportedOperationException();
@@ -18,6 +20,22 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public @NonNull File getRootDir() {
+        throw new UnsupportedOperationException();
+    }
+
+    public void addAction(@NonNull Action a) {
+        throw new UnsupportedOperationException();
+    }
+
+    public @NonNull List<Cause> getCauses() {
+        throw new UnsupportedOperationException();
+    }
+
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    public @NonNull String getExternalizableId() {
         throw new UnsupportedOperationException();
     }
 }

@@ -1,15 +1,26 @@
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import hudson.security.SecurityRealm;
+import org.springframework.security.core.Authentication;
 
 public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
 
     public static final Permission ADMINISTER = null;
 
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
+    public SecurityRealm getSecurityRealm() {
+        throw new UnsupportedOperationException();
+    }
+
+    public static @NonNull Authentication getAuthentication2() {
         throw new UnsupportedOperationException();
     }
 }

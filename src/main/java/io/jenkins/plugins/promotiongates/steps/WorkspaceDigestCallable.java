@@ -15,14 +15,14 @@ import jenkins.MasterToSlaveFileCallable;
  * Digests a workspace artifact on the agent that holds it; only the digests travel back. Acts on
  * the workspace directory so that the engine can confine the relative path to it.
  */
-final class WorkspaceDigestCallable extends MasterToSlaveFileCallable<Digests> {
+public final class WorkspaceDigestCallable extends MasterToSlaveFileCallable<Digests> {
 
     private static final long serialVersionUID = 1L;
 
     private final String relativePath;
     private final EnumSet<DigestAlgorithm> algorithms;
 
-    WorkspaceDigestCallable(String relativePath, Set<DigestAlgorithm> algorithms) {
+    public WorkspaceDigestCallable(String relativePath, Set<DigestAlgorithm> algorithms) {
         this.relativePath = relativePath;
         this.algorithms = EnumSet.copyOf(algorithms);
     }

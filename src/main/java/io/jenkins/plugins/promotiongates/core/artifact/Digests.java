@@ -33,6 +33,14 @@ public record Digests(long size, Map<DigestAlgorithm, byte[]> values) implements
         return HexFormat.of().formatHex(get(algorithm));
     }
 
+    /**
+     * The digest as approvals and reports name it: the algorithm's label, a colon and lower-case hex,
+     * such as {@code sha256:9f86d0...}.
+     */
+    public String labelled(DigestAlgorithm algorithm) {
+        return algorithm.label() + ":" + hex(algorithm);
+    }
+
     /** Compares in constant time, so a digest check leaks nothing through timing. */
     public boolean matches(DigestAlgorithm algorithm, byte[] expected) {
         return MessageDigest.isEqual(get(algorithm), expected);

@@ -1,0 +1,26 @@
+package jenkins.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.Serializable;
+
+public abstract class CauseOfInterruption implements Serializable {
+
+    public abstract String getShortDescription();
+
+    public static final class UserInterruption extends CauseOfInterruption {
+
+        public UserInterruption(@NonNull String userId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @NonNull
+        public String getUserId() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String getShortDescription() {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

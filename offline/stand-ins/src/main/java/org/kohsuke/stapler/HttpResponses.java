@@ -1,0 +1,14 @@
+package org.kohsuke.stapler;
+
+public class HttpResponses {
+
+    public abstract static class HttpResponseException extends RuntimeException implements HttpResponse {}
+
+    public static HttpResponseException errorWithoutStack(final int code, final String errorMessage) {
+        throw new UnsupportedOperationException();
+    }
+
+    public static HttpResponse redirectToDot() {
+        throw new UnsupportedOperationException();
+    }
+}

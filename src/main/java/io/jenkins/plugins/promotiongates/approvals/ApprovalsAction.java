@@ -1,0 +1,119 @@
+package io.jenkins.plugins.promotiongates.approvals;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.model.Api;
+import hudson.model.Run;
+import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.approval.GateSnapshotJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * The run's "Approvals" page ({@code .../approvals/}): every gate of the run, waiting or closed,
+ * with its evidence and the approve and reject forms. Stores each gate's latest snapshot (as its
+ * JSON, in build.xml) and saves the run on every change; pages never wait for the running program.
+ */
+@ExportedBean
+public final class ApprovalsAction implements RunAction2 {
+
+    static final String URL_NAME = "approvals";
+
+    /** Gate id to {@link GateSnapshotJson}, in the order the gates opened. */
+    private final Map<String, String> gates = new LinkedHashMap<>();
+    /** Gate id to the step's message. */
+    private final Map<String, String> messages = new LinkedHashMap<>();
+
+    private transient Run<?, ?> run;
+
+    /** The run's action, added on first use. */
+    static ApprovalsAction of(Run<?, ?> run) {
+        synchronized (run) {
+            ApprovalsAction action = run.getAction(ApprovalsAction.class);
+            if (action == null) {
+                action = new ApprovalsAction();
+                run.addAction(action);
+            }
+            return action;
+        }
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        run = r;
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-people";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.ApprovalsAction_DisplayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    /** Records a newly opened gate; a second gate with the same id in one run is refused. */
+    synchronized void add(GateSnapshot gate, String message) throws IOException {
+        if (gates.containsKey(gate.gateId())) {
+            throw new AbortException(Messages.ApprovalsAction_DuplicateId(gate.gateId()));
+        }
+        messages.put(gate.gateId(), message == null ? "" : message);
+        update(gate);
+    }
+
+    /** Stores the gate's latest state and saves the run. */
+    synchronized void update(GateSnapshot gate) throws IOException {
+        gates.put(gate.gateId(), GateSnapshotJson.write(gate));
+        run.save();
+    }
+
+    /** Every gate of the run, oldest first. */
+    @Exported(inline = true)
+    public synchronized List<GatePage> getGates() {
+        List<GatePage> pages = new ArrayList<>();
+        for (String id : gates.keySet()) {
+            pages.add(page(id));
+        }
+        return pages;
+    }
+
+    /** The stored state of a gate, for example for {@code promoteArtifact}'s evidence. */
+    public synchronized @CheckForNull GateSnapshot snapshot(String gateId) {
+        String json = gates.get(gateId);
+        return json == null ? null : GateSnapshotJson.read(json);
+    }
+
+    /** {@code .../approvals/<gate id>/}. */
+    public synchronized @CheckForNull GatePage getDynamic(String gateId) {
+        return gates.containsKey(gateId) ? page(gateId) : null;
+    }
+
+    public Api getApi() {
+        return new Api(this);
+    }
+
+    private GatePage page(String gateId) {
+        return new GatePage(run, GateSnapshotJson.read(gates.get(gateId)), messages.getOrDefault(gateId, ""));
+    }
+}

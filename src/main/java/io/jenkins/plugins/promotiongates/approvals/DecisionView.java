@@ -1,0 +1,53 @@
+package io.jenkins.plugins.promotiongates.approvals;
+
+import io.jenkins.plugins.promotiongates.core.approval.Decision;
+import io.jenkins.plugins.promotiongates.core.approval.DecisionKind;
+import io.jenkins.plugins.promotiongates.core.approval.GateOutcome;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/** One accepted decision: who, what, when, with which comment, for which digests. */
+@ExportedBean(defaultVisibility = 2)
+public final class DecisionView {
+
+    private final Decision decision;
+
+    DecisionView(Decision decision) {
+        this.decision = decision;
+    }
+
+    @Exported
+    public String getUser() {
+        return decision.userId();
+    }
+
+    /** {@code approve}, {@code reject} or {@code break-glass}. */
+    @Exported
+    public String getDecision() {
+        return GateOutcome.label(decision.kind());
+    }
+
+    public boolean isBreakGlass() {
+        return decision.kind() == DecisionKind.BREAK_GLASS;
+    }
+
+    @Exported
+    public String getTime() {
+        return decision.time().toString();
+    }
+
+    @Exported
+    public String getComment() {
+        return decision.comment();
+    }
+
+    @Exported
+    public String getArtifactDigest() {
+        return decision.artifactDigest();
+    }
+
+    @Exported
+    public String getPolicyDigest() {
+        return decision.policyDigest();
+    }
+}

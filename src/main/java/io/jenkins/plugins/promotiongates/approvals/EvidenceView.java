@@ -1,0 +1,94 @@
+package io.jenkins.plugins.promotiongates.approvals;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Run;
+import hudson.scm.ChangeLogSet;
+import io.jenkins.plugins.promotiongates.core.approval.GateProgress;
+import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.scm.RunWithSCM;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/** What an approver decides on: progress, the digests, the policy, the changes and the signature. */
+@ExportedBean(defaultVisibility = 2)
+public final class EvidenceView {
+
+    private final GateSnapshot gate;
+    private final GateProgress progress;
+    private final Run<?, ?> run;
+
+    EvidenceView(GateSnapshot gate, GateProgress progress, Run<?, ?> run) {
+        this.gate = gate;
+        this.progress = progress;
+        this.run = run;
+    }
+
+    /** {@code 1 of 2}: approvals that count now over approvals needed. */
+    @Exported
+    public String getProgress() {
+        return progress.summary();
+    }
+
+    /** One line per rule: {@code leads: 1 of 2 (alice)}. */
+    @Exported
+    public List<String> getRules() {
+        List<String> lines = new ArrayList<>();
+        for (GateProgress.RuleProgress rule : progress.rules()) {
+            lines.add(rule.name() + ": " + rule.summary()
+                    + (rule.approvers().isEmpty() ? "" : " (" + String.join(", ", rule.approvers()) + ")"));
+        }
+        return lines;
+    }
+
+    @Exported
+    public int getExpiredApprovals() {
+        return progress.expired().size();
+    }
+
+    @Exported
+    public String getDeadline() {
+        return gate.deadline().toString();
+    }
+
+    /** {@code sha256:HEX} of the artifact, or empty when the gate is bound to none. */
+    @Exported
+    public String getArtifactDigest() {
+        return gate.artifactDigest();
+    }
+
+    @Exported
+    public String getPolicyDigest() {
+        return gate.policyDigest();
+    }
+
+    /** The effective policy's canonical JSON, whose SHA-256 is the policy digest. */
+    @Exported
+    public String getPolicyJson() {
+        return gate.policy().canonicalJson();
+    }
+
+    /**
+     * SLOT FOR THE INTEGRATOR: the result of a {@code verifySignature} in this run for the same
+     * digest, in words. {@code null} until the signature glue records its results on the run.
+     */
+    @Exported
+    public @CheckForNull String getSignature() {
+        return null;
+    }
+
+    /** The run's changes: {@code author: message}. */
+    @Exported
+    public List<String> getChanges() {
+        List<String> lines = new ArrayList<>();
+        if (run instanceof RunWithSCM<?, ?> withScm) {
+            for (ChangeLogSet<? extends ChangeLogSet.Entry> changes : withScm.getChangeSets()) {
+                for (ChangeLogSet.Entry change : changes) {
+                    lines.add(change.getAuthor().getId() + ": " + change.getMsg());
+                }
+            }
+        }
+        return lines;
+    }
+}

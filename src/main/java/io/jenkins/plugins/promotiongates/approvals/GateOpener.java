@@ -1,0 +1,60 @@
+package io.jenkins.plugins.promotiongates.approvals;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Run;
+import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
+import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
+import io.jenkins.plugins.promotiongates.core.approval.GateId;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Digests;
+import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
+import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
+import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
+import io.jenkins.plugins.promotiongates.core.policy.StepTightening;
+import io.jenkins.plugins.promotiongates.steps.WorkspaceDigestCallable;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.EnumSet;
+
+/**
+ * Opens the gate of one {@code requireApprovals} call, off the CPS thread: reads the effective
+ * policy from the engine, the run's parties from the realm, and the artifact's digest on the agent.
+ */
+final class GateOpener {
+
+    private GateOpener() {}
+
+    /**
+     * @param workspace the step's workspace, or {@code null} outside {@code node}
+     * @throws AbortException with the engine's message when the arguments or the policy refuse the gate
+     */
+    static ApprovalGate open(GateRequest request, Run<?, ?> run, FilePath workspace, Clock clock)
+            throws IOException, InterruptedException {
+        IdNormalizer ids = RealmIdentity.ids();
+        try {
+            String gateId = GateId.of(request.id, request.environment);
+            EffectivePolicy policy = new PolicyTightener(ids, RealmIdentity.groups(ids))
+                    .effective(
+                            PromotionGatesConfiguration.get().policy().require(request.environment),
+                            StepTightening.parse(request.count, request.approvers, request.timeout, request.validity));
+            String digest = digestOf(request.artifact, workspace);
+            return ApprovalGate.open(gateId, policy, digest, RealmIdentity.parties(run, ids), clock);
+        } catch (InvalidPolicyException e) {
+            throw new AbortException("requireApprovals: " + e.getMessage());
+        }
+    }
+
+    /** {@code sha256:HEX} of the artifact, hashed where it is; empty when no artifact is bound. */
+    private static String digestOf(String artifact, FilePath workspace) throws IOException, InterruptedException {
+        if (artifact == null || artifact.isBlank()) {
+            return "";
+        }
+        if (workspace == null) {
+            throw new AbortException(Messages.GateOpener_NeedsWorkspace(artifact));
+        }
+        Digests digests = workspace.act(new WorkspaceDigestCallable(artifact, EnumSet.of(DigestAlgorithm.SHA256)));
+        return digests.labelled(DigestAlgorithm.SHA256);
+    }
+}
