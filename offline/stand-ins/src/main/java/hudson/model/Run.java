@@ -1,11 +1,13 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.AccessControlled;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
 
-public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
+        implements AccessControlled {
 
     public @NonNull JobT getParent() {
         throw new UnsupportedOperationException();

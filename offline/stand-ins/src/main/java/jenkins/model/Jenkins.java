@@ -1,11 +1,15 @@
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import hudson.security.SecurityRealm;
+import java.io.File;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
 public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
@@ -13,6 +17,15 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     public static final Permission ADMINISTER = null;
 
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
+    public File getRootDir() {
+        throw new UnsupportedOperationException();
+    }
+
+    public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type)
+            throws AccessDeniedException {
         throw new UnsupportedOperationException();
     }
 
