@@ -136,7 +136,10 @@ public class MavenHttpRepositoryNginxTest {
 
     @Test
     public void forbiddenMissingAndConflictingLocationsGetClearErrors() {
-        assertStatus("readonly/", 403, "the credentials (none) may not write there. Give that user deploy (write) permission");
+        assertStatus(
+                "readonly/",
+                403,
+                "the credentials (none) may not write there. Give that user deploy (write) permission");
         assertStatus("missing/", 404, "the repository does not exist at that URL. Check the URL");
         assertStatus("conflict/", 409, "the repository refused the file");
         assertStatus("small/", 413, "the file is larger than the server accepts");
