@@ -57,6 +57,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
 
     @Override
     public Optional<String> existingSha256(ArtifactCoordinates coordinates) throws RepositoryException {
+        requireExtension(coordinates);
         URI file = uri(coordinates, "");
         HttpResponse<Void> head = http.send(
                 "HEAD",

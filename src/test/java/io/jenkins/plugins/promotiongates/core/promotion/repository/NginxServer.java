@@ -15,7 +15,7 @@ import org.junit.Assume;
  * writes (403), {@code /conflict/} answers PUT with 409 as release repositories do on a redeploy, {@code /missing/} is 404,
  * {@code /broken/} is 503, {@code /small/} accepts at most 1 KiB (413).
  */
-final class NginxServer implements AutoCloseable {
+public final class NginxServer implements AutoCloseable {
 
     static final String USER = "deployer";
     static final String PASSWORD = "s3cret";
@@ -42,7 +42,7 @@ final class NginxServer implements AutoCloseable {
         Assume.assumeTrue("nginx is not installed (apt-get install nginx); skipping outside CI", installed);
     }
 
-    static NginxServer start(Path directory) throws Exception {
+    public static NginxServer start(Path directory) throws Exception {
         Path www = Files.createDirectories(directory.resolve("www"));
         String hash = Fixtures.run("openssl", "passwd", "-apr1", PASSWORD).trim();
         Files.writeString(directory.resolve("htpasswd"), USER + ":" + hash + "\n");
@@ -77,7 +77,7 @@ final class NginxServer implements AutoCloseable {
         return server;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + "/" + path;
     }
 
@@ -86,7 +86,7 @@ final class NginxServer implements AutoCloseable {
     }
 
     /** The document root, where PUT files land. */
-    Path root() {
+    public Path root() {
         return root;
     }
 
