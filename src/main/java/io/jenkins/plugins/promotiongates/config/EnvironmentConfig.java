@@ -41,6 +41,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private String soakTime = "0";
     private String repository = "";
     private BreakGlassConfig breakGlass;
+    private String rollbackApprovals = "";
 
     @DataBoundConstructor
     public EnvironmentConfig(String name) {
@@ -186,6 +187,15 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.breakGlass = breakGlass;
     }
 
+    public String getRollbackApprovals() {
+        return rollbackApprovals;
+    }
+
+    @DataBoundSetter
+    public void setRollbackApprovals(String rollbackApprovals) {
+        this.rollbackApprovals = rollbackApprovals;
+    }
+
     /** The settings as the engine reads them. */
     public EnvironmentSettings toSettings() {
         return new EnvironmentSettings(
@@ -204,7 +214,8 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
                 freezes.stream().map(FreezeConfig::toSettings).toList(),
                 soakTime,
                 repository,
-                breakGlass == null ? null : breakGlass.toSettings());
+                breakGlass == null ? null : breakGlass.toSettings(),
+                rollbackApprovals);
     }
 
     @Extension

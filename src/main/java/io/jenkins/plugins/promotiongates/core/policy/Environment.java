@@ -26,6 +26,8 @@ import java.util.List;
  * @param soakTime minimum time the artifact must have spent in its source environment (default 0)
  * @param repository the repository this environment publishes to, as configured by the administrator
  * @param breakGlass whether and by whom approvals may be bypassed with a justification
+ * @param rollbackApprovals approvals a rollback (a digest this environment held before) needs in place of
+ *     {@code approvalRules}, from people eligible under any rule; {@code null}: rollbacks need the rules
  */
 public record Environment(
         String name,
@@ -43,7 +45,8 @@ public record Environment(
         List<Freeze> freezes,
         Duration soakTime,
         String repository,
-        BreakGlass breakGlass)
+        BreakGlass breakGlass,
+        Integer rollbackApprovals)
         implements Serializable {
 
     public static final Duration DEFAULT_APPROVAL_VALIDITY = Duration.ofHours(24);

@@ -24,6 +24,7 @@ public final class EnvironmentBuilder {
     private Duration soakTime = Duration.ZERO;
     private String repository = "";
     private BreakGlass breakGlass = BreakGlass.FORBIDDEN;
+    private Integer rollbackApprovals;
 
     EnvironmentBuilder(String name) {
         this.name = name;
@@ -46,6 +47,7 @@ public final class EnvironmentBuilder {
         this.soakTime = e.soakTime();
         this.repository = e.repository();
         this.breakGlass = e.breakGlass();
+        this.rollbackApprovals = e.rollbackApprovals();
     }
 
     public EnvironmentBuilder promotedFrom(String... sources) {
@@ -140,6 +142,12 @@ public final class EnvironmentBuilder {
         return this;
     }
 
+    /** Approvals a rollback needs instead of the rules; {@code null} (the default) keeps the rules. */
+    public EnvironmentBuilder rollbackApprovals(Integer value) {
+        this.rollbackApprovals = value;
+        return this;
+    }
+
     public Environment build() {
         return new Environment(
                 name,
@@ -157,6 +165,7 @@ public final class EnvironmentBuilder {
                 freezes,
                 soakTime,
                 repository,
-                breakGlass);
+                breakGlass,
+                rollbackApprovals);
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * An environment as an administrator types it in Manage Jenkins or Configuration-as-Code YAML:
  * text fields, read into an {@link Environment} with every problem named by its field at once.
  * Name lists are written as {@code alice, bob} ({@link NameList}); durations as {@code 24h}
- * ({@link DurationText}); {@code soakTime} {@code 0} or blank means none.
+ * ({@link DurationText}); {@code soakTime} {@code 0} or blank means none; {@code rollbackApprovals}
+ * blank means rollbacks need the same approvals as any promotion.
  */
 public record EnvironmentSettings(
         String name,
@@ -31,7 +32,8 @@ public record EnvironmentSettings(
         List<FreezeSettings> freezes,
         String soakTime,
         String repository,
-        BreakGlassSettings breakGlass) {
+        BreakGlassSettings breakGlass,
+        String rollbackApprovals) {
 
     /** One approval rule: eligible {@code users} and {@code groups}, {@code count} distinct people. */
     public record RuleSettings(String name, String users, String groups, int count, boolean commentRequired) {}
@@ -110,6 +112,7 @@ public record EnvironmentSettings(
                             freeze.reason())));
         }
         builder.freezes(parsedFreezes);
+        read(problems, () -> builder.rollbackApprovals(rollbackCount(prefix + ".rollbackApprovals")));
         if (breakGlass != null) {
             builder.breakGlass(
                     new BreakGlass(breakGlass.allowed(), new LinkedHashSet<>(NameList.parse(breakGlass.users()))));
@@ -138,6 +141,17 @@ public record EnvironmentSettings(
         return soakTime == null || soakTime.isBlank() || soakTime.trim().equals("0")
                 ? Duration.ZERO
                 : DurationText.parse(field, soakTime);
+    }
+
+    private Integer rollbackCount(String field) {
+        if (rollbackApprovals == null || rollbackApprovals.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(rollbackApprovals.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidPolicyException(field, "'" + rollbackApprovals + "' is not a whole number of approvals");
+        }
     }
 
     private ZoneId zone(String field) {

@@ -82,6 +82,10 @@ public final class PolicyJson {
                         e.breakGlass().allowed(),
                         "users",
                         List.copyOf(e.breakGlass().users())));
+        if (e.rollbackApprovals() != null) {
+            // Written only when set, so that the digests of policies without it stay as they were.
+            tree.put("rollbackApprovals", e.rollbackApprovals());
+        }
         return tree;
     }
 
@@ -163,7 +167,19 @@ public final class PolicyJson {
                 .freezes(freezes)
                 .repository(text(root, "repository"))
                 .breakGlass(new BreakGlass(field(glass, "allowed").asBoolean(), strings(glass, "users")))
+                .rollbackApprovals(rollbackApprovals(root))
                 .build();
+    }
+
+    private static Integer rollbackApprovals(JsonNode root) {
+        JsonNode value = root.get("rollbackApprovals");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isInt()) {
+            throw new InvalidPolicyException("policy.rollbackApprovals", "is not an integer");
+        }
+        return value.asInt();
     }
 
     private static Object signature(SignatureRequirement signature) {

@@ -73,6 +73,7 @@ public final class PolicyValidator {
                         prefix + "freezes[" + i + "]", "needs a start ('from') before its end ('to')"));
             }
         }
+        rollbackApprovals(environment, prefix, problems);
         if (environment.breakGlass().allowed()
                 && environment.breakGlass().users().isEmpty()) {
             problems.add(new PolicyProblem(
@@ -115,6 +116,22 @@ public final class PolicyValidator {
                                 + rule.users().size()
                                 + " users are eligible; add users or groups, or lower the count"));
             }
+        }
+    }
+
+    private static void rollbackApprovals(Environment environment, String prefix, List<PolicyProblem> problems) {
+        Integer rollback = environment.rollbackApprovals();
+        if (rollback == null) {
+            return;
+        }
+        int required = environment.approvalRules().stream()
+                .mapToInt(ApprovalRule::count)
+                .sum();
+        if (rollback < 0 || rollback > required) {
+            problems.add(new PolicyProblem(
+                    prefix + "rollbackApprovals",
+                    rollback + " is out of range; use 0 (no approvals for a rollback) up to " + required
+                            + " (the approvals approvalRules require), or leave it out so rollbacks need the rules"));
         }
     }
 

@@ -41,7 +41,8 @@ public class EnvironmentSettingsTest {
                 List.of(new FreezeSettings(from, "2026-01-05T00:00:00Z", "year-end freeze")),
                 "24h",
                 "file:/srv/releases/production",
-                new BreakGlassSettings(true, "oncall-lead"));
+                new BreakGlassSettings(true, "oncall-lead"),
+                "1");
     }
 
     @Test
@@ -70,12 +71,13 @@ public class EnvironmentSettingsTest {
                 environment.freezes().get(0).from());
         assertEquals(Duration.ofHours(24), environment.soakTime());
         assertEquals(Set.of("oncall-lead"), environment.breakGlass().users());
+        assertEquals(Integer.valueOf(1), environment.rollbackApprovals());
     }
 
     @Test
     public void blankFieldsTakeTheDefaults() {
         Environment dev = new EnvironmentSettings(
-                        "dev", "", List.of(), true, true, true, "", null, null, "", "", null, null, "0", "", null)
+                        "dev", "", List.of(), true, true, true, "", null, null, "", "", null, null, "0", "", null, "")
                 .toEnvironment("environments[dev]");
         assertEquals(List.of(), dev.promotedFrom());
         assertEquals(Environment.DEFAULT_APPROVAL_VALIDITY, dev.approvalValidity());
@@ -83,6 +85,7 @@ public class EnvironmentSettingsTest {
         assertEquals(Duration.ZERO, dev.soakTime());
         assertNull(dev.signature());
         assertEquals(BreakGlass.FORBIDDEN, dev.breakGlass());
+        assertNull(dev.rollbackApprovals());
     }
 
     @Test

@@ -1,0 +1,90 @@
+package io.jenkins.plugins.promotiongates.core.promotion;
+
+import io.jenkins.plugins.promotiongates.core.approval.ApprovalEvidence;
+import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
+import io.jenkins.plugins.promotiongates.core.policy.Verdict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The approvals gate: one of this run's gates for the target lets the run through, is bound to this
+ * digest and to the target's current policy, and its approvals are unexpired. A rollback may instead
+ * use the environment's {@code rollbackApprovals}: none at all when it is 0, or a gate with
+ * {@link RollbackPolicy}.
+ */
+final class ApprovalsCheck {
+
+    /** The gate's result, the approval gate relied on, and whether the rollback fast path was used. */
+    record Outcome(GateResult result, Optional<GateSnapshot> gate, boolean fastPath) {}
+
+    private ApprovalsCheck() {}
+
+    static Outcome check(
+            EffectivePolicy target,
+            List<GateSnapshot> gates,
+            String artifact,
+            String sha256,
+            boolean rollback,
+            Instant now) {
+        String environment = target.name();
+        Integer rollbackApprovals = target.environment().rollbackApprovals();
+        if (target.rules().isEmpty()) {
+            return new Outcome(
+                    GateResult.pass(
+                            Gate.APPROVALS,
+                            "environments[" + environment + "].approvalRules is empty: no approvals required"),
+                    Optional.empty(),
+                    false);
+        }
+        if (rollback && rollbackApprovals != null && rollbackApprovals == 0) {
+            return new Outcome(
+                    GateResult.pass(
+                            Gate.APPROVALS,
+                            "rollback fast path: environments[" + environment
+                                    + "].rollbackApprovals is 0, so a rollback needs no approvals"),
+                    Optional.empty(),
+                    true);
+        }
+        Optional<EffectivePolicy> rollbackPolicy = rollback ? RollbackPolicy.of(target) : Optional.empty();
+        Verdict last = null;
+        List<GateSnapshot> candidates = gates.stream()
+                .filter(gate -> gate.policy().name().equals(environment))
+                .toList();
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            GateSnapshot gate = candidates.get(i);
+            Verdict binding = PolicyBinding.check(gate, target);
+            boolean fastPath = false;
+            if (!binding.passed() && rollbackPolicy.isPresent()) {
+                Verdict asRollback = PolicyBinding.check(gate, rollbackPolicy.get());
+                if (asRollback.passed()) {
+                    binding = asRollback;
+                    fastPath = true;
+                }
+            }
+            Verdict verdict = binding.passed() ? ApprovalEvidence.check(gate, sha256, now) : binding;
+            if (verdict.passed()) {
+                return new Outcome(
+                        GateResult.of(Gate.APPROVALS, fastPathNote(verdict, fastPath)), Optional.of(gate), fastPath);
+            }
+            last = last == null ? verdict : last;
+        }
+        if (last != null) {
+            return new Outcome(GateResult.of(Gate.APPROVALS, last), Optional.empty(), false);
+        }
+        return new Outcome(
+                GateResult.fail(
+                        Gate.APPROVALS,
+                        "this run has no requireApprovals gate for " + environment + ", whose approvalRules require "
+                                + "approvals",
+                        "call requireApprovals environment: '" + environment + "', artifact: '" + artifact
+                                + "' before promoteArtifact"),
+                Optional.empty(),
+                false);
+    }
+
+    private static Verdict fastPathNote(Verdict verdict, boolean fastPath) {
+        return fastPath ? Verdict.pass("rollback fast path (rollbackApprovals): " + verdict.message()) : verdict;
+    }
+}

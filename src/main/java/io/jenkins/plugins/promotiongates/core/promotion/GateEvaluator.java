@@ -1,0 +1,167 @@
+package io.jenkins.plugins.promotiongates.core.promotion;
+
+import io.jenkins.plugins.promotiongates.core.policy.AllowedBranches;
+import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
+import io.jenkins.plugins.promotiongates.core.policy.Environment;
+import io.jenkins.plugins.promotiongates.core.policy.SoakTime;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.Sha256Hex;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Computes every gate of one promotion at once, against the target's effective policy and the inventory. */
+final class GateEvaluator {
+
+    private final Inventory inventory;
+    private final ArtifactRepository repository;
+    private final Instant now;
+
+    GateEvaluator(Inventory inventory, ArtifactRepository repository, Instant now) {
+        this.inventory = inventory;
+        this.repository = repository;
+        this.now = now;
+    }
+
+    Evaluation evaluate(PromotionRequest request, EffectivePolicy policy) {
+        Environment target = policy.environment();
+        String sha256 = request.sha256();
+        boolean rollback = inventory.heldBefore(target.name(), sha256) && !inventory.holdsNow(target.name(), sha256);
+        SignatureCheck.Outcome signature = SignatureCheck.check(
+                target.name(), target.signature(), request.artifact(), sha256, request.signatures());
+        ApprovalsCheck.Outcome approvals =
+                ApprovalsCheck.check(policy, request.gates(), request.artifact(), sha256, rollback, now);
+        List<GateResult> results = new ArrayList<>();
+        results.add(path(request, target, rollback));
+        results.add(signature.result());
+        results.add(approvals.result());
+        results.add(GateResult.of(Gate.BRANCH, AllowedBranches.check(target.allowedBranches(), request.branch())));
+        results.add(GateResult.of(Gate.CHANGE_WINDOW, target.changeCalendar().check(now)));
+        results.add(soak(request, target, rollback));
+        results.add(version(request, target));
+        return new Evaluation(
+                target.name(),
+                request.from(),
+                request.coordinates(),
+                sha256,
+                rollback,
+                approvals.fastPath(),
+                policy.digest(),
+                results,
+                approvals.gate().map(ApprovalSummary::of),
+                signature.signature().map(SignatureReference::of));
+    }
+
+    /** The evaluation of a promotion whose target is not (validly) defined: only the path gate, failing. */
+    static Evaluation unknownTarget(PromotionRequest request, String message, String remedy) {
+        return new Evaluation(
+                request.to(),
+                request.from(),
+                request.coordinates(),
+                request.sha256(),
+                false,
+                false,
+                "",
+                List.of(GateResult.fail(Gate.PATH, message, remedy)),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    private GateResult path(PromotionRequest request, Environment target, boolean rollback) {
+        String to = target.name();
+        String from = request.from();
+        List<String> sources = target.promotedFrom();
+        if (from.isEmpty()) {
+            return sources.isEmpty()
+                    ? GateResult.pass(Gate.PATH, to + " is an entry point (its promotedFrom is empty)")
+                    : GateResult.fail(
+                            Gate.PATH,
+                            "no 'from' was given, but environments[" + to + "].promotedFrom is " + sources,
+                            "name the source environment with from: (one of " + sources + ")");
+        }
+        if (sources.isEmpty()) {
+            return GateResult.fail(
+                    Gate.PATH,
+                    to + " is an entry point (its promotedFrom is empty), so nothing is promoted to it from '" + from
+                            + "'",
+                    "leave 'from' out to promote into " + to);
+        }
+        if (!sources.contains(from)) {
+            return GateResult.fail(
+                    Gate.PATH,
+                    "environments[" + to + "].promotedFrom is " + sources + ", which does not include '" + from + "'",
+                    "promote to " + to + " from one of " + sources);
+        }
+        if (inventory.holdsNow(from, request.sha256())) {
+            return GateResult.pass(Gate.PATH, from + " -> " + to + " is allowed and " + from + " holds this artifact");
+        }
+        if (rollback) {
+            return GateResult.pass(
+                    Gate.PATH, from + " -> " + to + " is allowed and " + to + " held this artifact before (rollback)");
+        }
+        String holds = inventory
+                .current(from)
+                .map(r -> r.artifact() + " " + r.version() + " (sha256 " + r.sha256() + ", from run " + r.run() + ")")
+                .orElse("nothing yet");
+        return GateResult.fail(
+                Gate.PATH,
+                "sha256 " + request.sha256() + " is not what " + from + " holds now; " + from + " holds " + holds,
+                "promote this artifact to " + from + " first, or promote what " + from + " holds");
+    }
+
+    private GateResult soak(PromotionRequest request, Environment target, boolean rollback) {
+        if (target.soakTime().isZero() || request.from().isEmpty()) {
+            return GateResult.pass(
+                    Gate.SOAK_TIME,
+                    request.from().isEmpty()
+                            ? "no source environment to soak in"
+                            : "environments[" + target.name() + "].soakTime is 0: no minimum");
+        }
+        Optional<Instant> since = inventory.currentSince(request.from(), request.sha256());
+        if (since.isEmpty() && rollback) {
+            return GateResult.pass(Gate.SOAK_TIME, "rollback: this artifact soaked before it entered " + target.name());
+        }
+        return GateResult.of(
+                Gate.SOAK_TIME, SoakTime.check(target.soakTime(), since.orElse(null), request.from(), now));
+    }
+
+    private GateResult version(PromotionRequest request, Environment target) {
+        ArtifactCoordinates coordinates = request.coordinates();
+        String sha256 = request.sha256();
+        String remedy = "promote this artifact under a new version; a promoted version is immutable";
+        Optional<PromotionRecord> recorded = inventory.version(target.name(), coordinates);
+        if (recorded.isPresent() && !Sha256Hex.equal(recorded.get().sha256(), sha256)) {
+            return GateResult.fail(
+                    Gate.VERSION,
+                    coordinates + " in " + target.name() + " was promoted as sha256 "
+                            + recorded.get().sha256() + " by run "
+                            + recorded.get().run() + "; this artifact is sha256 " + sha256,
+                    remedy);
+        }
+        Optional<String> stored;
+        try {
+            stored = repository.existingSha256(coordinates);
+        } catch (RepositoryException | IllegalArgumentException e) {
+            return GateResult.fail(
+                    Gate.VERSION,
+                    "cannot tell what " + repository.describe() + " holds for " + coordinates + ": " + e.getMessage(),
+                    "fix the repository problem above, then promote again");
+        }
+        if (stored.isPresent() && !Sha256Hex.equal(stored.get(), sha256)) {
+            return GateResult.fail(
+                    Gate.VERSION,
+                    repository.location(coordinates) + " already holds sha256 " + stored.get()
+                            + "; this artifact is sha256 " + sha256,
+                    remedy);
+        }
+        return GateResult.pass(
+                Gate.VERSION,
+                stored.isPresent() || recorded.isPresent()
+                        ? coordinates + " already holds this digest in " + target.name()
+                                + ": promoting it again is a recorded no-op"
+                        : coordinates + " is new in " + target.name());
+    }
+}

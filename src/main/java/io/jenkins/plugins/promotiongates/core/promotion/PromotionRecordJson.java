@@ -1,0 +1,203 @@
+package io.jenkins.plugins.promotiongates.core.promotion;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.promotiongates.core.policy.CanonicalPolicyJson;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The JSON form of a {@link PromotionRecord}: a tree of maps, lists, strings, integers and booleans
+ * (times as ISO-8601 UTC strings, no floating point) for the {@code details} of the
+ * {@code promotion.completed} audit event, and the reverse, so the inventory can be rebuilt from events.
+ */
+public final class PromotionRecordJson {
+
+    /** Bumped when the form changes. */
+    public static final int FORMAT = 1;
+
+    private static final int MAX_CHARS = 1 << 20;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private PromotionRecordJson() {}
+
+    public static Map<String, Object> toTree(PromotionRecord r) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("format", FORMAT);
+        tree.put("environment", r.environment());
+        tree.put("from", r.from());
+        tree.put("artifact", r.artifact());
+        tree.put("version", r.version());
+        tree.put("sha256", r.sha256());
+        tree.put("size", r.size());
+        tree.put("run", r.run());
+        tree.put("runUrl", r.runUrl());
+        tree.put("time", r.time().toString());
+        tree.put("location", r.location());
+        tree.put("stored", r.stored());
+        tree.put("rollback", r.rollback());
+        tree.put("rollbackFastPath", r.rollbackFastPath());
+        List<Object> approvals = new ArrayList<>();
+        for (ApprovalSummary a : r.approvals()) {
+            approvals.add(Map.of(
+                    "gateId", a.gateId(),
+                    "state", a.state(),
+                    "policyDigest", a.policyDigest(),
+                    "approvers", a.approvers()));
+        }
+        tree.put("approvals", approvals);
+        tree.put("signature", signature(r.signature()));
+        tree.put("policyDigest", r.policyDigest());
+        tree.put(
+                "snapshot",
+                Map.of(
+                        "variables",
+                        r.snapshot().variables(),
+                        "tools",
+                        r.snapshot().tools()));
+        Map<String, Object> changed = new TreeMap<>();
+        r.drift().changed().forEach((key, change) -> changed.put(key, List.of(change.before(), change.after())));
+        tree.put(
+                "drift",
+                Map.of(
+                        "baseline", r.drift().baseline(),
+                        "added", r.drift().added(),
+                        "removed", r.drift().removed(),
+                        "changed", changed));
+        return tree;
+    }
+
+    /** Canonical UTF-8 bytes (keys sorted, no whitespace), as written beside a promoted file. */
+    public static byte[] canonicalBytes(PromotionRecord record) {
+        return CanonicalPolicyJson.write(toTree(record)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the field that is missing or malformed
+     */
+    public static PromotionRecord read(String json) {
+        if (json == null || json.length() > MAX_CHARS) {
+            throw new IllegalArgumentException(
+                    "A promotion record is missing or longer than " + MAX_CHARS + " characters");
+        }
+        try {
+            return fromTree(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("A promotion record is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Reads the tree {@link #toTree} wrote, such as the details of a {@code promotion.completed} event.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or malformed
+     */
+    public static PromotionRecord fromTree(JsonNode n) {
+        if (n == null || !n.isObject() || field(n, "format").asInt() != FORMAT) {
+            throw new IllegalArgumentException("promotion record.format is not " + FORMAT
+                    + "; this record was written by another version of Promotion Gates");
+        }
+        List<ApprovalSummary> approvals = new ArrayList<>();
+        for (JsonNode a : field(n, "approvals")) {
+            approvals.add(new ApprovalSummary(
+                    text(a, "gateId"), text(a, "state"), text(a, "policyDigest"), strings(field(a, "approvers"))));
+        }
+        JsonNode drift = field(n, "drift");
+        Map<String, SnapshotDrift.Change> changed = new TreeMap<>();
+        field(drift, "changed")
+                .fields()
+                .forEachRemaining(e -> changed.put(
+                        e.getKey(),
+                        new SnapshotDrift.Change(
+                                e.getValue().path(0).asText(),
+                                e.getValue().path(1).asText())));
+        JsonNode snapshot = field(n, "snapshot");
+        try {
+            return new PromotionRecord(
+                    text(n, "environment"),
+                    text(n, "from"),
+                    text(n, "artifact"),
+                    text(n, "version"),
+                    text(n, "sha256"),
+                    field(n, "size").asLong(),
+                    text(n, "run"),
+                    text(n, "runUrl"),
+                    Instant.parse(text(n, "time")),
+                    text(n, "location"),
+                    field(n, "stored").asBoolean(),
+                    field(n, "rollback").asBoolean(),
+                    field(n, "rollbackFastPath").asBoolean(),
+                    approvals,
+                    signature(field(n, "signature")),
+                    text(n, "policyDigest"),
+                    new EnvironmentSnapshot(map(field(snapshot, "variables")), map(field(snapshot, "tools"))),
+                    new SnapshotDrift(
+                            field(drift, "baseline").asBoolean(),
+                            map(field(drift, "added")),
+                            map(field(drift, "removed")),
+                            changed));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("promotion record.time is not an ISO-8601 instant: " + e.getMessage());
+        }
+    }
+
+    private static Object signature(SignatureReference s) {
+        if (s == null) {
+            return null;
+        }
+        return Map.of(
+                "trustedKey", s.trustedKey(),
+                "format", s.format(),
+                "algorithm", s.algorithm(),
+                "keyFingerprint", s.keyFingerprint(),
+                "signer", s.signer());
+    }
+
+    private static SignatureReference signature(JsonNode s) {
+        if (s.isNull()) {
+            return null;
+        }
+        return new SignatureReference(
+                text(s, "trustedKey"),
+                text(s, "format"),
+                text(s, "algorithm"),
+                text(s, "keyFingerprint"),
+                text(s, "signer"));
+    }
+
+    private static JsonNode field(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("promotion record." + name + " is missing");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode value = field(node, name);
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("promotion record." + name + " is not a string");
+        }
+        return value.asText();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(element -> values.add(element.asText()));
+        return values;
+    }
+
+    private static Map<String, String> map(JsonNode object) {
+        Map<String, String> values = new TreeMap<>();
+        object.fields()
+                .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        return values;
+    }
+}

@@ -1,0 +1,147 @@
+package io.jenkins.plugins.promotiongates.core.promotion;
+
+import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
+import io.jenkins.plugins.promotiongates.core.policy.Environment;
+import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
+import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
+import io.jenkins.plugins.promotiongates.core.policy.Tightening;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.Publication;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The promotion engine's entry point: {@link #evaluate} checks every gate and writes nothing
+ * ({@code dryRun}); {@link #promote} evaluates and, only when every gate holds, publishes to the
+ * target's repository and returns the record to audit.
+ */
+public final class PromotionService {
+
+    private final PromotionPolicy policy;
+    private final PolicyTightener tightener;
+    private final Clock clock;
+
+    /**
+     * @param policy every environment, as the administrator defined them
+     * @param tightener with the security realm's id rules, to compute the target's effective policy
+     *     exactly as {@code requireApprovals} does
+     * @param clock the time gates are evaluated at and promotions recorded with
+     */
+    public PromotionService(PromotionPolicy policy, PolicyTightener tightener, Clock clock) {
+        this.policy = policy;
+        this.tightener = tightener;
+        this.clock = clock;
+    }
+
+    /** Every gate's result; nothing is written. */
+    public Evaluation evaluate(PromotionRequest request, Inventory inventory, ArtifactRepository repository) {
+        return evaluate(request, inventory, repository, clock.instant());
+    }
+
+    /**
+     * Evaluates, then publishes {@code artifactFile} (which must be the file {@code request.sha256()} was
+     * computed from) when every gate holds.
+     *
+     * @param inventory the inventory before this promotion
+     */
+    public PromotionOutcome promote(
+            PromotionRequest request, Path artifactFile, Inventory inventory, ArtifactRepository repository) {
+        Instant now = clock.instant();
+        Evaluation evaluation = evaluate(request, inventory, repository, now);
+        if (!evaluation.passed()) {
+            List<String> reasons =
+                    evaluation.failures().stream().map(GateResult::line).toList();
+            return new PromotionOutcome(PromotionOutcome.Status.REFUSED, evaluation, Optional.empty(), reasons);
+        }
+        PromotionRecord planned = record(
+                request, evaluation, inventory, repository.location(request.coordinates()), true, request.size(), now);
+        try {
+            Publication publication = repository.publish(
+                    request.coordinates(), artifactFile, request.sha256(), PromotionRecordJson.canonicalBytes(planned));
+            PromotionRecord done = record(
+                    request,
+                    evaluation,
+                    inventory,
+                    publication.location(),
+                    publication.stored(),
+                    publication.size() >= 0 ? publication.size() : request.size(),
+                    now);
+            return new PromotionOutcome(
+                    publication.stored() ? PromotionOutcome.Status.COMPLETED : PromotionOutcome.Status.NOOP,
+                    evaluation,
+                    Optional.of(done),
+                    List.of());
+        } catch (RepositoryException e) {
+            return new PromotionOutcome(
+                    e.isRefusal() ? PromotionOutcome.Status.REFUSED : PromotionOutcome.Status.FAILED,
+                    evaluation,
+                    Optional.empty(),
+                    List.of(e.getMessage()));
+        }
+    }
+
+    private Evaluation evaluate(
+            PromotionRequest request, Inventory inventory, ArtifactRepository repository, Instant now) {
+        Optional<Environment> target = policy.environment(request.to());
+        if (target.isEmpty()) {
+            return GateEvaluator.unknownTarget(
+                    request,
+                    "'" + request.to() + "' is not an environment defined in Manage Jenkins; known environments: "
+                            + policy.names(),
+                    "promote to one of " + policy.names() + ", or ask an administrator to define " + request.to());
+        }
+        if (!request.from().isEmpty() && policy.environment(request.from()).isEmpty()) {
+            return GateEvaluator.unknownTarget(
+                    request,
+                    "'from' names '" + request.from() + "', which is not an environment defined in Manage Jenkins;"
+                            + " known environments: " + policy.names(),
+                    "name the source as one of " + target.get().promotedFrom());
+        }
+        EffectivePolicy effective;
+        try {
+            effective = tightener.effective(target.get(), Tightening.NONE);
+        } catch (InvalidPolicyException e) {
+            return GateEvaluator.unknownTarget(
+                    request,
+                    "environments[" + request.to() + "] is not a valid policy: " + e.getMessage(),
+                    "ask an administrator to correct the environment in Manage Jenkins");
+        }
+        return new GateEvaluator(inventory, repository, now).evaluate(request, effective);
+    }
+
+    private static PromotionRecord record(
+            PromotionRequest request,
+            Evaluation evaluation,
+            Inventory inventory,
+            String location,
+            boolean stored,
+            long size,
+            Instant now) {
+        EnvironmentSnapshot previous =
+                inventory.current(request.to()).map(PromotionRecord::snapshot).orElse(null);
+        return new PromotionRecord(
+                request.to(),
+                request.from(),
+                request.coordinates().name(),
+                request.coordinates().version(),
+                request.sha256(),
+                size,
+                request.run().id(),
+                request.run().url(),
+                now,
+                location,
+                stored,
+                evaluation.rollback(),
+                evaluation.rollbackFastPath(),
+                evaluation.approvals().map(List::of).orElse(List.of()),
+                evaluation.signature().orElse(null),
+                evaluation.policyDigest(),
+                request.snapshot(),
+                SnapshotDrift.between(previous, request.snapshot()));
+    }
+}

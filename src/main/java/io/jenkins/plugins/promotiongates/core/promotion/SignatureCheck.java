@@ -1,0 +1,65 @@
+package io.jenkins.plugins.promotiongates.core.promotion;
+
+import io.jenkins.plugins.promotiongates.core.policy.SignatureRequirement;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.Sha256Hex;
+import java.util.List;
+import java.util.Optional;
+
+/** The signature gate: a signature over this digest, by a key the target trusts, verified in this run. */
+final class SignatureCheck {
+
+    /** The gate's result and the signature it relied on, if any. */
+    record Outcome(GateResult result, Optional<VerifiedSignature> signature) {}
+
+    private SignatureCheck() {}
+
+    static Outcome check(
+            String environment,
+            SignatureRequirement required,
+            String artifact,
+            String sha256,
+            List<VerifiedSignature> signatures) {
+        if (required == null) {
+            return new Outcome(
+                    GateResult.pass(Gate.SIGNATURE, "environments[" + environment + "] requires no signature"),
+                    Optional.empty());
+        }
+        List<VerifiedSignature> overThisDigest = signatures.stream()
+                .filter(s -> s.verification().verified()
+                        && Sha256Hex.equal(s.verification().artifactSha256(), sha256))
+                .toList();
+        for (VerifiedSignature signature : overThisDigest) {
+            if (required.trustedKeys().contains(signature.trustedKey())) {
+                return new Outcome(
+                        GateResult.pass(
+                                Gate.SIGNATURE,
+                                "signature over sha256 " + sha256 + " verified in this run with trusted key '"
+                                        + signature.trustedKey() + "' ("
+                                        + signature.verification().format().label() + ", "
+                                        + signature.verification().algorithm() + ")"),
+                        Optional.of(signature));
+            }
+        }
+        String keys = "environments[" + environment + "].signature.trustedKeys " + required.trustedKeys();
+        if (!overThisDigest.isEmpty()) {
+            List<String> used =
+                    overThisDigest.stream().map(VerifiedSignature::trustedKey).toList();
+            return new Outcome(
+                    GateResult.fail(
+                            Gate.SIGNATURE,
+                            "the signatures over sha256 " + sha256 + " verified in this run were made with " + used
+                                    + ", none of which " + keys + " lists",
+                            "sign " + artifact + " with one of " + required.trustedKeys()
+                                    + " and verify it with verifySignature before promoteArtifact"),
+                    Optional.empty());
+        }
+        return new Outcome(
+                GateResult.fail(
+                        Gate.SIGNATURE,
+                        "no signature over " + artifact + " (sha256 " + sha256 + ") was verified in this run, and "
+                                + keys + " requires one",
+                        "call verifySignature artifact: '" + artifact + "' with one of " + required.trustedKeys()
+                                + " before promoteArtifact, on the same file"),
+                Optional.empty());
+    }
+}

@@ -1,0 +1,134 @@
+package io.jenkins.plugins.promotiongates.core.promotion.repository;
+
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Digests;
+import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Durable, all-or-nothing file writes: a temporary file in the target's own directory, written and
+ * fsync'd, then renamed (or hard-linked, which never replaces anything) into place, then the directory
+ * fsync'd. A crash at any moment leaves either no file at the target or the complete one; at worst a
+ * temporary file whose name starts with {@code .tmp-}.
+ */
+final class AtomicFiles {
+
+    static final String TEMP_PREFIX = ".tmp-";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AtomicFiles() {}
+
+    /**
+     * Copies {@code source} into a new temporary file beside {@code target}, hashing in the same read,
+     * and fsyncs it. The caller checks the digest, then {@link #moveIntoPlace}s or deletes it.
+     */
+    static Copied copyToTemporary(Path source, Path target, List<DigestAlgorithm> algorithms) throws IOException {
+        Path temp = temporaryBeside(target);
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            Digests digests = new StreamingDigester(StreamingDigester.MAX_BUFFER_SIZE)
+                    .digest(source, algorithms, (buffer, offset, length) -> writeFully(out, buffer, offset, length));
+            out.force(true);
+            return new Copied(temp, digests);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** Writes {@code bytes} to a new fsync'd temporary file beside {@code target}. */
+    static Path writeTemporary(Path target, byte[] bytes) throws IOException {
+        Path temp = temporaryBeside(target);
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            writeFully(out, bytes, 0, bytes.length);
+            out.force(true);
+            return temp;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** Renames {@code temp} onto {@code target} atomically (replacing it if present) and fsyncs the directory. */
+    static void moveIntoPlace(Path temp, Path target) throws IOException {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(target.getParent());
+    }
+
+    /**
+     * Makes {@code target} a new name of {@code existing} and fsyncs the directory.
+     *
+     * @return {@code false} if {@code target} already existed (it is left untouched)
+     */
+    static boolean linkIfAbsent(Path existing, Path target) throws IOException {
+        try {
+            Files.createLink(target, existing);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+        syncDirectory(target.getParent());
+        return true;
+    }
+
+    /** Writes {@code bytes} as {@code target} unless it exists; durable and all-or-nothing. */
+    static void writeIfAbsent(Path target, byte[] bytes) throws IOException {
+        if (Files.exists(target)) {
+            return;
+        }
+        Path temp = writeTemporary(target, bytes);
+        try {
+            linkIfAbsent(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Creates {@code directory} and its missing parents, fsyncing each parent that gained an entry. */
+    static void createDirectories(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        createDirectories(directory.getParent());
+        try {
+            Files.createDirectory(directory);
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(directory)) {
+                throw e;
+            }
+            return;
+        }
+        syncDirectory(directory.getParent());
+    }
+
+    static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private static Path temporaryBeside(Path target) {
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        return target.resolveSibling(
+                TEMP_PREFIX + target.getFileName() + "-" + HexFormat.of().formatHex(random));
+    }
+
+    private static void writeFully(FileChannel out, byte[] buffer, int offset, int length) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(buffer, offset, length);
+        while (bytes.hasRemaining()) {
+            out.write(bytes);
+        }
+    }
+
+    /** A complete, fsync'd temporary copy and the digests of the bytes written to it. */
+    record Copied(Path temp, Digests digests) {}
+}

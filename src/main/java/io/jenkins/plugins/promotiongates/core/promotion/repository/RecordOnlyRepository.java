@@ -1,0 +1,33 @@
+package io.jenkins.plugins.promotiongates.core.promotion.repository;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * An environment whose promotions copy nothing: the promotion is recorded (and shown in the
+ * inventory) and the artifact stays where the deployment tooling takes it from. Whether a version
+ * already holds another digest is decided from the inventory, not here.
+ */
+public final class RecordOnlyRepository implements ArtifactRepository {
+
+    @Override
+    public String describe() {
+        return "record-only:";
+    }
+
+    @Override
+    public String location(ArtifactCoordinates coordinates) {
+        return "record-only:" + coordinates.name() + "/" + coordinates.version();
+    }
+
+    @Override
+    public Optional<String> existingSha256(ArtifactCoordinates coordinates) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Publication publish(ArtifactCoordinates coordinates, Path file, String expectedSha256, byte[] record) {
+        Sha256Hex.require(expectedSha256);
+        return new Publication(true, location(coordinates), expectedSha256, -1);
+    }
+}

@@ -1,0 +1,164 @@
+package io.jenkins.plugins.promotiongates.core.promotion;
+
+import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
+import io.jenkins.plugins.promotiongates.core.approval.Approver;
+import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.approval.RunParties;
+import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
+import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
+import io.jenkins.plugins.promotiongates.core.policy.Environment;
+import io.jenkins.plugins.promotiongates.core.policy.GroupDirectory;
+import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
+import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
+import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
+import io.jenkins.plugins.promotiongates.core.policy.SignatureRequirement;
+import io.jenkins.plugins.promotiongates.core.policy.Tightening;
+import io.jenkins.plugins.promotiongates.core.policy.WeeklyWindow;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
+import io.jenkins.plugins.promotiongates.core.signature.Verification;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/** The dev → staging → production policy the promotion tests share, and helpers to act in it. */
+final class Fixtures {
+
+    static final IdNormalizer IDS = IdNormalizer.caseInsensitive();
+    static final PolicyTightener TIGHTENER = new PolicyTightener(IDS, GroupDirectory.NONE);
+    /** A Monday, 10:00 UTC: inside production's change window. */
+    static final Instant MONDAY_10 = Instant.parse("2025-06-02T10:00:00Z");
+
+    static final RunRef RUN = new RunRef("shop/main", 42, "job/shop/job/main/42/");
+
+    private Fixtures() {}
+
+    static Environment production() {
+        return Environment.builder("production")
+                .promotedFrom("staging")
+                .rule(new ApprovalRule("leads", Set.of(), Set.of("leads"), 2, false))
+                .signature(SignatureRequirement.of(Set.of("release-key")))
+                .allowedBranches("main", "release/**")
+                .changeWindows(List.of(new WeeklyWindow(
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0))))
+                .soakTime(Duration.ofHours(24))
+                .build();
+    }
+
+    static PromotionPolicy policy(Environment production) {
+        return new PromotionPolicy(List.of(
+                Environment.builder("dev").build(),
+                Environment.builder("staging").promotedFrom("dev").build(),
+                production));
+    }
+
+    static EffectivePolicy effective(Environment environment) {
+        return TIGHTENER.effective(environment, Tightening.NONE);
+    }
+
+    /** A production gate approved by two leads at {@code clock}'s time, bound to {@code sha256}. */
+    static GateSnapshot approvedGate(EffectivePolicy policy, String sha256, Clock clock) {
+        ApprovalGate gate =
+                ApprovalGate.open("approve-prod", policy, sha256, RunParties.of(IDS, "sam", List.of()), clock);
+        String digest = gate.snapshot().policyDigest();
+        gate.approve(lead("ann"), "", sha256, digest);
+        gate.approve(lead("bob"), "", sha256, digest);
+        return gate.snapshot();
+    }
+
+    static Approver lead(String id) {
+        return Approver.of(IDS, id, List.of("leads"));
+    }
+
+    static VerifiedSignature signature(String trustedKey, String sha256) {
+        return new VerifiedSignature(
+                trustedKey,
+                new Verification(
+                        true,
+                        SignatureFormat.OPENPGP,
+                        "Ed25519",
+                        sha256,
+                        11,
+                        "ABCD 1234",
+                        "Release Team <release@example.com>",
+                        List.of(),
+                        ""));
+    }
+
+    static PromotionRecord record(String environment, String artifact, String version, String sha256, Instant time) {
+        return new PromotionRecord(
+                environment,
+                "",
+                artifact,
+                version,
+                sha256,
+                11,
+                "shop/main#1",
+                "",
+                time,
+                "record-only:",
+                true,
+                false,
+                false,
+                List.of(),
+                null,
+                "",
+                EnvironmentSnapshot.EMPTY,
+                SnapshotDrift.BASELINE);
+    }
+
+    static String sha256(Path file) throws IOException {
+        return HexFormat.of().formatHex(sha256(Files.readAllBytes(file)));
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A clock tests move by hand. */
+    static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

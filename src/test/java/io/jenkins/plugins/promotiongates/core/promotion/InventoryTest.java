@@ -1,0 +1,86 @@
+package io.jenkins.plugins.promotiongates.core.promotion;
+
+import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.record;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.promotiongates.core.policy.CanonicalPolicyJson;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.Test;
+
+public class InventoryTest {
+
+    private static final String A = "a".repeat(64);
+    private static final String B = "b".repeat(64);
+    private static final Instant T0 = Instant.parse("2025-06-01T00:00:00Z");
+
+    private final List<PromotionRecord> records = List.of(
+            record("staging", "app.jar", "1.0", A, T0),
+            record("production", "app.jar", "1.0", A, T0.plusSeconds(100)),
+            record("staging", "app.jar", "1.1", B, T0.plusSeconds(200)),
+            record("production", "app.jar", "1.1", B, T0.plusSeconds(300)),
+            record("production", "app.jar", "1.0", A, T0.plusSeconds(400)),
+            record("production", "app.jar", "1.0", A, T0.plusSeconds(500)));
+
+    @Test
+    public void theLatestRecordOfAnEnvironmentIsWhatItHoldsNow() {
+        Inventory inventory = Inventory.of(records);
+
+        assertEquals(A, inventory.current("production").orElseThrow().sha256());
+        assertEquals(B, inventory.current("staging").orElseThrow().sha256());
+        assertEquals(Optional.empty(), inventory.current("dev"));
+        assertEquals(4, inventory.history("production").size());
+        assertTrue(inventory.heldBefore("production", B));
+        assertFalse(inventory.heldBefore("staging", B));
+        assertEquals(Optional.of(T0.plusSeconds(400)), inventory.currentSince("production", A));
+        assertEquals(Optional.empty(), inventory.currentSince("staging", A));
+        assertEquals(
+                B,
+                inventory
+                        .version("production", new ArtifactCoordinates("app.jar", "1.1"))
+                        .orElseThrow()
+                        .sha256());
+        assertEquals(Set.of("production", "staging"), inventory.current().keySet());
+    }
+
+    @Test
+    public void rebuildingFromTheRecordsJsonInAnyOrderGivesTheSameInventory() throws Exception {
+        Inventory before = Inventory.of(records);
+        ObjectMapper mapper = new ObjectMapper();
+        List<PromotionRecord> reread = new ArrayList<>();
+        for (PromotionRecord record : records) {
+            String json = CanonicalPolicyJson.write(PromotionRecordJson.toTree(record));
+            reread.add(PromotionRecordJson.fromTree(mapper.readTree(json)));
+        }
+        Collections.shuffle(reread, new Random(3));
+
+        Inventory after = Inventory.of(reread);
+
+        assertEquals(before.records(), after.records());
+        assertEquals(before.current(), after.current());
+        for (String environment : List.of("staging", "production")) {
+            assertEquals(before.history(environment), after.history(environment));
+        }
+    }
+
+    @Test
+    public void addingARecordEqualsRebuilding() {
+        Inventory incremental = Inventory.empty();
+        for (PromotionRecord record : records) {
+            incremental = incremental.with(record);
+        }
+        assertEquals(Inventory.of(records).current(), incremental.current());
+        Map<String, PromotionRecord> current = incremental.current();
+        assertEquals(T0.plusSeconds(500), current.get("production").time());
+    }
+}
