@@ -13,8 +13,11 @@ import java.io.IOException;
  */
 public interface ApprovalEvents {
 
-    /** A gate opened and waits: {@code gate.state()} is WAITING, with no decision yet. */
-    void opened(Run<?, ?> run, TaskListener listener, GateSnapshot gate) throws IOException;
+    /**
+     * A gate opened and waits: {@code gate.state()} is WAITING, with no decision yet; {@code message}
+     * is the step's message to approvers.
+     */
+    void opened(Run<?, ?> run, TaskListener listener, GateSnapshot gate, String message) throws IOException;
 
     /**
      * A decision was accepted (approve, reject or break-glass). {@code gate} already holds it; when
@@ -30,6 +33,6 @@ public interface ApprovalEvents {
 
     /** The implementation the step uses. */
     static ApprovalEvents standard() {
-        return new LoggingApprovalEvents();
+        return new AuditApprovalEvents();
     }
 }

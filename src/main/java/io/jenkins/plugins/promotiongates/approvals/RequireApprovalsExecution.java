@@ -150,7 +150,7 @@ final class RequireApprovalsExecution extends StepExecution {
             getContext().saveState();
             LiveGates.add(this);
             TaskListener listener = getContext().get(TaskListener.class);
-            ApprovalEvents.standard().opened(owner, listener, snapshot);
+            ApprovalEvents.standard().opened(owner, listener, snapshot, request.message);
             listener.getLogger()
                     .println(GateOutcome.waitingLine(
                                     snapshot, request.message, opened.progress().summary()) + " "

@@ -5,7 +5,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.ConfinedPath;
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
-import io.jenkins.plugins.promotiongates.core.signature.Verification;
+import io.jenkins.plugins.promotiongates.core.signature.verifiers.LocatedVerification;
 import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureCheck;
 import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureLocator;
 import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureVerifiers;
@@ -21,7 +21,7 @@ import jenkins.MasterToSlaveFileCallable;
  * Verifies a signature on the agent that holds the workspace: only public key material and the
  * check's parameters travel there, only the verdict travels back.
  */
-final class VerifySignatureCallable extends MasterToSlaveFileCallable<Verification> {
+final class VerifySignatureCallable extends MasterToSlaveFileCallable<LocatedVerification> {
 
     private static final long serialVersionUID = 1L;
 
@@ -51,7 +51,7 @@ final class VerifySignatureCallable extends MasterToSlaveFileCallable<Verificati
     }
 
     @Override
-    public Verification invoke(File workspace, VirtualChannel channel) throws IOException {
+    public LocatedVerification invoke(File workspace, VirtualChannel channel) throws IOException {
         ConfinedPath root = ConfinedPath.under(workspace.toPath());
         String located = SignatureLocator.locate(root, checksums.isEmpty() ? artifact : checksums, signature);
         SignatureCheck check = new SignatureCheck(
@@ -63,7 +63,8 @@ final class VerifySignatureCallable extends MasterToSlaveFileCallable<Verificati
                 policy,
                 Optional.empty(),
                 optional(identity));
-        return new VerificationService(SignatureVerifiers.standard()).verify(root, check);
+        return new LocatedVerification(
+                located, new VerificationService(SignatureVerifiers.standard()).verify(root, check));
     }
 
     private static Optional<String> optional(String value) {

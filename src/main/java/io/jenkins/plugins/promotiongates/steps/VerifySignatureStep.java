@@ -1,32 +1,20 @@
 package io.jenkins.plugins.promotiongates.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.config.PublicKeyCredentials;
-import io.jenkins.plugins.promotiongates.config.TrustedKeyLoader;
-import io.jenkins.plugins.promotiongates.core.policy.Environment;
-import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
-import io.jenkins.plugins.promotiongates.core.policy.NameList;
-import io.jenkins.plugins.promotiongates.core.policy.SignatureKeyChoice;
-import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
-import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationReport;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -127,7 +115,7 @@ public final class VerifySignatureStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+        return new VerifySignatureExecution(this, context);
     }
 
     @Extension
@@ -163,49 +151,6 @@ public final class VerifySignatureStep extends Step {
         public ListBoxModel doFillKeyCredentialsIdItems(
                 @AncestorInPath Item item, @QueryParameter String keyCredentialsId) {
             return PublicKeyCredentials.choices(item, keyCredentialsId);
-        }
-    }
-
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient VerifySignatureStep step;
-
-        Execution(VerifySignatureStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            FilePath workspace = getContext().get(FilePath.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            SignatureKeyChoice choice;
-            try {
-                Environment environment = step.environment.isEmpty()
-                        ? null
-                        : PromotionGatesConfiguration.get().policy().require(step.environment);
-                choice = SignatureKeyChoice.of(
-                        environment, NameList.parse(step.trustedKeys), !step.keyCredentialsId.isEmpty());
-            } catch (InvalidPolicyException e) {
-                throw new AbortException(e.getMessage());
-            }
-            List<TrustedKey> keys = TrustedKeyLoader.load(choice.trustedKeyNames(), step.keyCredentialsId, run);
-            Verification verification = choice.judge(workspace.act(new VerifySignatureCallable(
-                    step.artifact,
-                    step.signature,
-                    step.checksums,
-                    step.format,
-                    step.identity,
-                    keys,
-                    choice.algorithmPolicy())));
-            listener.getLogger().println(VerificationReport.consoleLine(verification));
-            if (!verification.verified()) {
-                throw new AbortException(verification.failure());
-            }
-            return VerificationReport.asMap(verification);
         }
     }
 }

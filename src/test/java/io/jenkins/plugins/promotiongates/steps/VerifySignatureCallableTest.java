@@ -12,6 +12,7 @@ import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationReport;
+import io.jenkins.plugins.promotiongates.core.signature.verifiers.LocatedVerification;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -59,7 +60,9 @@ public class VerifySignatureCallableTest {
     private static Verification verify(String artifact, TrustedKey key) throws Exception {
         VerifySignatureCallable callable = roundTrip(
                 new VerifySignatureCallable(artifact, "", "", "auto", "", List.of(key), AlgorithmPolicy.DEFAULT));
-        return roundTrip(callable.invoke(workspace, null));
+        LocatedVerification located = roundTrip(callable.invoke(workspace, null));
+        assertEquals(artifact + ".asc", located.signature());
+        return located.verification();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.promotiongates.steps;
 
 import static io.jenkins.plugins.promotiongates.core.signature.ExternalTool.sh;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -8,6 +11,7 @@ import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
 import hudson.util.Secret;
+import io.jenkins.plugins.promotiongates.audit.PromotionAuditAction;
 import io.jenkins.plugins.promotiongates.config.EnvironmentConfig;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.config.SignaturePolicyConfig;
@@ -99,6 +103,11 @@ public class VerifySignatureStepJenkinsTest {
                 j.buildAndAssertSuccess(pipeline("verifySignature artifact: 'app.txt', trustedKeys: 'release-team'"));
         j.assertLogContains("verified=true digest=sha256:" + sha256 + " format=openpgp", run);
         j.assertLogNotContains("BEGIN PGP PUBLIC KEY BLOCK", run);
+        PromotionAuditAction audit = run.getAction(PromotionAuditAction.class);
+        assertNotNull("the run has its Promotion audit page", audit);
+        assertEquals("signature.verified", audit.getTimeline().rows().get(0).type());
+        assertEquals(sha256, audit.getTimeline().rows().get(0).artifactSha256());
+        assertTrue(audit.getTimeline().intact());
     }
 
     @Test
@@ -109,6 +118,13 @@ public class VerifySignatureStepJenkinsTest {
         j.assertLogContains("app.txt", run);
         j.assertLogNotContains("verified=true", run);
         j.assertLogNotContains("BEGIN PGP PUBLIC KEY BLOCK", run);
+        assertEquals(
+                "signature.failed",
+                run.getAction(PromotionAuditAction.class)
+                        .getTimeline()
+                        .rows()
+                        .get(0)
+                        .type());
     }
 
     @Test

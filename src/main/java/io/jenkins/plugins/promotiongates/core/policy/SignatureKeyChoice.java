@@ -4,6 +4,7 @@ import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which keys a signature verification accepts, once the target environment's signature policy is
@@ -15,13 +16,15 @@ import java.util.List;
  * @param jobKeyAllowed whether a job-supplied credential may be used too
  * @param algorithmPolicy the algorithm floor
  * @param originRequired whether a checksum alone (integrity, no signer) is not enough
+ * @param policyDigest the environment's policy digest, for the audit; empty without an environment
  */
 public record SignatureKeyChoice(
         String environment,
         List<String> trustedKeyNames,
         boolean jobKeyAllowed,
         AlgorithmPolicy algorithmPolicy,
-        boolean originRequired) {
+        boolean originRequired,
+        String policyDigest) {
 
     public SignatureKeyChoice {
         trustedKeyNames = List.copyOf(trustedKeyNames);
@@ -37,7 +40,8 @@ public record SignatureKeyChoice(
         SignatureRequirement requirement = environment == null ? null : environment.signature();
         String name = environment == null ? "" : environment.name();
         if (requirement == null) {
-            return new SignatureKeyChoice(name, requested, true, AlgorithmPolicy.DEFAULT, false);
+            String digest = environment == null ? "" : new EffectivePolicy(environment, Set.of()).digest();
+            return new SignatureKeyChoice(name, requested, true, AlgorithmPolicy.DEFAULT, false, digest);
         }
         String field = "environments[" + name + "].signature.trustedKeys";
         if (jobKeyGiven) {
@@ -67,7 +71,8 @@ public record SignatureKeyChoice(
                 minimum == SignatureHash.SHA1
                         ? 224
                         : Integer.parseInt(minimum.name().substring(3)));
-        return new SignatureKeyChoice(name, names, false, floor, true);
+        return new SignatureKeyChoice(
+                name, names, false, floor, true, new EffectivePolicy(environment, Set.of()).digest());
     }
 
     /**

@@ -1,0 +1,91 @@
+package io.jenkins.plugins.promotiongates.core.approval;
+
+import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit events of an approval gate's life: {@code approval.requested} when it opens, one
+ * {@code approval.granted}, {@code approval.rejected} or {@code approval.breakglass} per accepted
+ * decision, and on closing {@code gate.passed}, {@code gate.failed} or {@code approval.timedout}.
+ * Each carries the environment, the effective policy's digest and the artifact digest the gate is
+ * bound to.
+ */
+public final class GateEvents {
+
+    private GateEvents() {}
+
+    /** The gate opened and waits. The actor is the run's starter, or SYSTEM for a triggered run. */
+    public static EventDraft requested(GateSnapshot gate, String message) {
+        Map<String, Object> details = base(gate);
+        details.put("message", message == null ? "" : message);
+        details.put("deadline", gate.deadline().toString());
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (int i = 0; i < gate.policy().rules().size(); i++) {
+            ApprovalRule rule = gate.policy().rules().get(i);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("name", gate.policy().environment().ruleLabel(i));
+            summary.put("count", rule.count());
+            summary.put("users", List.copyOf(rule.users()));
+            summary.put("groups", List.copyOf(rule.groups()));
+            summary.put("commentRequired", rule.commentRequired());
+            rules.add(summary);
+        }
+        details.put("rules", rules);
+        String starter = gate.parties().starter();
+        return draft(
+                EventTypes.APPROVAL_REQUESTED,
+                starter == null || starter.isEmpty() ? EventDraft.SYSTEM : starter,
+                gate,
+                details);
+    }
+
+    /** An accepted decision, by the person who made it. */
+    public static EventDraft decided(GateSnapshot gate, Decision decision) {
+        Map<String, Object> details = base(gate);
+        details.put("comment", decision.comment());
+        details.put("decidedAt", decision.time().toString());
+        details.put("rules", List.copyOf(decision.rules()));
+        String type =
+                switch (decision.kind()) {
+                    case APPROVE -> EventTypes.APPROVAL_GRANTED;
+                    case REJECT -> EventTypes.APPROVAL_REJECTED;
+                    case BREAK_GLASS -> EventTypes.APPROVAL_BREAKGLASS;
+                };
+        return draft(type, decision.userId(), gate, details);
+    }
+
+    /** The gate closed; the actor is who closed it, or SYSTEM for a timeout. */
+    public static EventDraft closed(GateSnapshot gate) {
+        Map<String, Object> details = base(gate);
+        details.put("state", gate.state().name());
+        details.put("reason", gate.closeReason());
+        details.put("closedAt", gate.closedAt() == null ? "" : gate.closedAt().toString());
+        details.put("breakGlass", gate.state() == GateState.BROKEN_GLASS);
+        String type =
+                switch (gate.state()) {
+                    case APPROVED, BROKEN_GLASS -> EventTypes.GATE_PASSED;
+                    case TIMED_OUT -> EventTypes.APPROVAL_TIMEDOUT;
+                    default -> EventTypes.GATE_FAILED;
+                };
+        return draft(type, gate.closedBy().isEmpty() ? EventDraft.SYSTEM : gate.closedBy(), gate, details);
+    }
+
+    private static Map<String, Object> base(GateSnapshot gate) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("gate", gate.gateId());
+        details.put("artifactDigest", gate.artifactDigest());
+        return details;
+    }
+
+    private static EventDraft draft(String type, String actor, GateSnapshot gate, Map<String, Object> details) {
+        return EventDraft.of(type, actor)
+                .withEnvironment(gate.policy().name())
+                .withPolicyDigest(gate.policyDigest())
+                .withDetails(details);
+    }
+}

@@ -1,0 +1,137 @@
+package io.jenkins.plugins.promotiongates.core.approval;
+
+import static io.jenkins.plugins.promotiongates.core.approval.Gates.IDS;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
+import io.jenkins.plugins.promotiongates.core.audit.AuditService;
+import io.jenkins.plugins.promotiongates.core.audit.ControllerKeyCodec;
+import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
+import io.jenkins.plugins.promotiongates.core.audit.RunChain;
+import io.jenkins.plugins.promotiongates.core.audit.RunDirectories;
+import io.jenkins.plugins.promotiongates.core.audit.RunRef;
+import io.jenkins.plugins.promotiongates.core.policy.GroupDirectory;
+import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
+import io.jenkins.plugins.promotiongates.core.policy.StepTightening;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * A gate's life becomes audit events that a real ledger accepts, in order, with the policy and
+ * artifact digests the gate is bound to. Engine twin of the audit side of
+ * {@code RequireApprovalsStepJenkinsTest}.
+ */
+public class GateEventsTest {
+
+    private static final String DIGEST = "sha256:" + Gates.ARTIFACT;
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T09:00:00Z"));
+
+    private ApprovalGate open() {
+        var policy = new PolicyTightener(IDS, GroupDirectory.NONE)
+                .effective(RequireApprovalsScenariosTest.staging(), StepTightening.parse(null, "", "", ""));
+        return ApprovalGate.open("staging", policy, DIGEST, RunParties.of(IDS, "sam", List.of()), clock);
+    }
+
+    @Test
+    public void everyStepOfAnApprovedGateIsRecordedInOrder() throws Exception {
+        ApprovalGate gate = open();
+        GateSnapshot opened = gate.snapshot();
+        DecisionResult alice =
+                gate.approve(Approver.of(IDS, "alice", List.of()), "looks good", DIGEST, opened.policyDigest());
+        GateSnapshot afterAlice = gate.snapshot();
+        DecisionResult bob = gate.approve(Approver.of(IDS, "bob", List.of()), "", DIGEST, opened.policyDigest());
+        GateSnapshot closed = gate.snapshot();
+
+        List<EventDraft> drafts = List.of(
+                GateEvents.requested(opened, "Release?"),
+                GateEvents.decided(afterAlice, alice.decision()),
+                GateEvents.decided(closed, bob.decision()),
+                GateEvents.closed(closed));
+        List<AuditEvent> events = record(drafts);
+
+        assertEquals(
+                List.of("approval.requested", "approval.granted", "approval.granted", "gate.passed"),
+                events.stream().map(AuditEvent::type).collect(Collectors.toList()));
+        assertEquals(
+                List.of("sam", "alice", "bob", "bob"),
+                events.stream().map(AuditEvent::actor).collect(Collectors.toList()));
+        for (AuditEvent event : events) {
+            assertEquals("staging", event.get("environment").asText());
+            assertEquals(opened.policyDigest(), event.get("policyDigest").asText());
+            assertEquals(DIGEST, event.get("details").path("artifactDigest").asText());
+        }
+        assertEquals("looks good", events.get(1).get("details").path("comment").asText());
+        assertEquals("Release?", events.get(0).get("details").path("message").asText());
+        assertEquals(
+                2,
+                events.get(0).get("details").path("rules").get(0).path("count").asInt());
+        assertEquals("APPROVED", events.get(3).get("details").path("state").asText());
+    }
+
+    @Test
+    public void rejectionTimeoutAndBreakGlassHaveTheirOwnTypes() {
+        ApprovalGate rejected = open();
+        DecisionResult no = rejected.reject(
+                Approver.of(IDS, "carol", List.of()),
+                "not today",
+                DIGEST,
+                rejected.snapshot().policyDigest());
+        assertEquals(
+                "approval.rejected",
+                GateEvents.decided(rejected.snapshot(), no.decision()).type());
+        assertEquals("gate.failed", GateEvents.closed(rejected.snapshot()).type());
+        assertEquals("carol", GateEvents.closed(rejected.snapshot()).actor());
+
+        ApprovalGate forced = open();
+        DecisionResult glass = forced.breakGlass(
+                Approver.of(IDS, "root", List.of()),
+                "prod is down",
+                DIGEST,
+                forced.snapshot().policyDigest());
+        assertEquals(
+                "approval.breakglass",
+                GateEvents.decided(forced.snapshot(), glass.decision()).type());
+        EventDraft passed = GateEvents.closed(forced.snapshot());
+        assertEquals("gate.passed", passed.type());
+        assertEquals(true, passed.details().get("breakGlass"));
+
+        ApprovalGate late = open();
+        clock.advance(java.time.Duration.ofHours(2));
+        assertTrue(late.expireIfDue());
+        EventDraft timedOut = GateEvents.closed(late.snapshot());
+        assertEquals("approval.timedout", timedOut.type());
+        assertEquals(EventDraft.SYSTEM, timedOut.actor());
+    }
+
+    private List<AuditEvent> record(List<EventDraft> drafts) throws Exception {
+        Path base = temp.getRoot().toPath();
+        Path build = Files.createDirectories(base.resolve("jobs/app/builds/1"));
+        RunRef run = new RunRef("app", 1, "job/app/1/", build);
+        try (AuditService audit = AuditService.open(
+                base.resolve("ledger"),
+                ControllerKeyCodec.generate(new SecureRandom()),
+                LedgerOptions.defaults(),
+                clock,
+                RunDirectories.NONE)) {
+            for (EventDraft draft : drafts) {
+                audit.record(run, draft);
+            }
+            RunChain chain = audit.runChain(run);
+            assertTrue(chain.problem().orElse(""), chain.intact());
+            return chain.events();
+        }
+    }
+}
