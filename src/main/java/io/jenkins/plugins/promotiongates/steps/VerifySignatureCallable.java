@@ -30,6 +30,7 @@ final class VerifySignatureCallable extends MasterToSlaveFileCallable<LocatedVer
     private final String checksums;
     private final String format;
     private final String identity;
+    private final String namespace;
     private final ArrayList<TrustedKey> trustedKeys;
     private final AlgorithmPolicy policy;
 
@@ -39,6 +40,7 @@ final class VerifySignatureCallable extends MasterToSlaveFileCallable<LocatedVer
             String checksums,
             String format,
             String identity,
+            String namespace,
             List<TrustedKey> trustedKeys,
             AlgorithmPolicy policy) {
         this.artifact = artifact;
@@ -46,6 +48,7 @@ final class VerifySignatureCallable extends MasterToSlaveFileCallable<LocatedVer
         this.checksums = checksums;
         this.format = format;
         this.identity = identity;
+        this.namespace = namespace;
         this.trustedKeys = new ArrayList<>(trustedKeys);
         this.policy = policy;
     }
@@ -61,7 +64,7 @@ final class VerifySignatureCallable extends MasterToSlaveFileCallable<LocatedVer
                 trustedKeys,
                 format.equals("auto") ? Optional.empty() : Optional.of(SignatureFormat.parse(format)),
                 policy,
-                Optional.empty(),
+                optional(namespace),
                 optional(identity));
         return new LocatedVerification(
                 located, new VerificationService(SignatureVerifiers.standard()).verify(root, check));

@@ -52,6 +52,7 @@ final class VerifySignatureExecution extends SynchronousNonBlockingStepExecution
                             step.getChecksums(),
                             step.getFormat(),
                             step.getIdentity(),
+                            step.getNamespace(),
                             TrustedKeyLoader.load(choice.trustedKeyNames(), step.getKeyCredentialsId(), run),
                             choice.algorithmPolicy()));
         } catch (IOException e) {

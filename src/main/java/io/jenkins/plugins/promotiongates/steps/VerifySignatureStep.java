@@ -35,6 +35,7 @@ public final class VerifySignatureStep extends Step {
     private String trustedKeys = "";
     private String keyCredentialsId = "";
     private String identity = "";
+    private String namespace = "";
     private String environment = "";
 
     @DataBoundConstructor
@@ -98,6 +99,15 @@ public final class VerifySignatureStep extends Step {
     @DataBoundSetter
     public void setKeyCredentialsId(String keyCredentialsId) {
         this.keyCredentialsId = trimmed(keyCredentialsId);
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    @DataBoundSetter
+    public void setNamespace(String namespace) {
+        this.namespace = trimmed(namespace);
     }
 
     public String getEnvironment() {

@@ -59,7 +59,7 @@ public class VerifySignatureCallableTest {
 
     private static Verification verify(String artifact, TrustedKey key) throws Exception {
         VerifySignatureCallable callable = roundTrip(
-                new VerifySignatureCallable(artifact, "", "", "auto", "", List.of(key), AlgorithmPolicy.DEFAULT));
+                new VerifySignatureCallable(artifact, "", "", "auto", "", "", List.of(key), AlgorithmPolicy.DEFAULT));
         LocatedVerification located = roundTrip(callable.invoke(workspace, null));
         assertEquals(artifact + ".asc", located.signature());
         return located.verification();
