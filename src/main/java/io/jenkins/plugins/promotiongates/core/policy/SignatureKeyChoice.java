@@ -88,6 +88,7 @@ public record SignatureKeyChoice(
                 verification.artifactSize(),
                 "",
                 "",
+                "",
                 verification.warnings(),
                 "Environment '" + environment + "' requires a signature by one of " + trustedKeyNames
                         + ", but the " + verification.format().label() + " check proves integrity only, not who"
