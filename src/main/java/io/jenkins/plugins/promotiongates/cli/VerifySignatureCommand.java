@@ -86,6 +86,7 @@ final class VerifySignatureCommand implements CliCommand {
             out.println(
                     "verified: " + options.artifact() + " (" + verdict.format().label() + ", " + verdict.algorithm()
                             + (verdict.keyFingerprint().isEmpty() ? "" : ", key " + verdict.keyFingerprint())
+                            + (verdict.trustedKey().isEmpty() ? "" : ", trusted key " + verdict.trustedKey())
                             + (verdict.signerIdentity().isEmpty() ? "" : ", signer " + verdict.signerIdentity()) + ")");
             out.println("sha256: " + verdict.artifactSha256());
             verdict.warnings().forEach(w -> out.println("warning: " + w));
@@ -146,6 +147,7 @@ final class VerifySignatureCommand implements CliCommand {
         map.put("artifactSha256", verdict.artifactSha256());
         map.put("artifactSize", verdict.artifactSize());
         map.put("keyFingerprint", verdict.keyFingerprint());
+        map.put("trustedKey", verdict.trustedKey());
         map.put("signerIdentity", verdict.signerIdentity());
         map.put("warnings", verdict.warnings());
         map.put("failure", verdict.failure());

@@ -24,6 +24,12 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  */
 public final class TrustedKeyLoader {
 
+    /**
+     * Names a job's own key {@code job:ID}: a trusted-key name can hold no colon, so a job's key
+     * can never pass for an administrator's trusted key in the audit or at promotion.
+     */
+    public static final String JOB_KEY_PREFIX = "job:";
+
     private TrustedKeyLoader() {}
 
     public static List<TrustedKey> load(
@@ -43,7 +49,7 @@ public final class TrustedKeyLoader {
         if (keyCredentialsId != null && !keyCredentialsId.isBlank()) {
             StandardCredentials credentials =
                     CredentialsProvider.findCredentialById(keyCredentialsId, StandardCredentials.class, run, List.of());
-            keys.add(read(keyCredentialsId, keyCredentialsId, credentials));
+            keys.add(read(JOB_KEY_PREFIX + keyCredentialsId, keyCredentialsId, credentials));
         }
         return keys;
     }

@@ -84,7 +84,8 @@ public class VerifySignatureCommandTest {
                         "--alice@example.com".substring(2)));
         assertThat(out(), containsString("verified: "));
         assertThat(out(), containsString("(ssh, Ed25519 over SHA-512, key SHA256:"));
-        assertThat(out(), containsString("signer alice@example.com"));
+        assertThat(
+                out(), containsString("trusted key " + dir.resolve("allowed_signers") + ", signer alice@example.com"));
     }
 
     @Test
@@ -128,6 +129,7 @@ public class VerifySignatureCommandTest {
                         "artifactSha256",
                         "artifactSize",
                         "keyFingerprint",
+                        "trustedKey",
                         "signerIdentity",
                         "warnings",
                         "failure"),
@@ -138,6 +140,7 @@ public class VerifySignatureCommandTest {
                 ExternalTool.run(dir, "sha256sum", "app.tar.gz").substring(0, 64),
                 json.get("artifactSha256").asText());
         assertEquals(8, json.get("artifactSize").asLong());
+        assertEquals("", json.get("trustedKey").asText());
         assertThat(json.get("warnings").get(0).asText(), containsString("checksum only"));
         out.reset();
         assertEquals(
@@ -146,6 +149,23 @@ public class VerifySignatureCommandTest {
         JsonNode failed = new ObjectMapper().readTree(out());
         assertEquals(false, failed.get("verified").asBoolean());
         assertThat(failed.get("failure").asText(), containsString("does not match"));
+        assertEquals("", failed.get("trustedKey").asText());
+        out.reset();
+        assertEquals(
+                0,
+                run(
+                        "--artifact",
+                        "app.tar.gz",
+                        "--signature",
+                        "app.tar.gz.sig",
+                        "--key",
+                        "m.pub",
+                        "--key",
+                        "allowed_signers",
+                        "--json"));
+        assertEquals(
+                dir.resolve("allowed_signers").toString(),
+                new ObjectMapper().readTree(out()).get("trustedKey").asText());
     }
 
     @Test

@@ -82,7 +82,7 @@ public record SignatureKeyChoice(
     public Verification judge(Verification verification) {
         if (!originRequired
                 || !verification.verified()
-                || !verification.keyFingerprint().isEmpty()) {
+                || !verification.trustedKey().isEmpty()) {
             return verification;
         }
         return new Verification(
@@ -91,6 +91,7 @@ public record SignatureKeyChoice(
                 verification.algorithm(),
                 verification.artifactSha256(),
                 verification.artifactSize(),
+                "",
                 "",
                 "",
                 verification.warnings(),

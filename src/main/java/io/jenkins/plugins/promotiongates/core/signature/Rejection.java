@@ -39,6 +39,7 @@ public final class Rejection {
                 hashes == null ? -1 : hashes.size(),
                 keyFingerprint,
                 "",
+                "",
                 List.of(),
                 message(request, rejection.reason(), rejection.remedy()));
     }

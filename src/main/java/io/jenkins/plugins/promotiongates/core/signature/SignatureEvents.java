@@ -29,6 +29,7 @@ public final class SignatureEvents {
         details.put("format", verification.format().label());
         details.put("algorithm", verification.algorithm());
         details.put("keyFingerprint", verification.keyFingerprint());
+        details.put("trustedKey", verification.trustedKey());
         details.put("signer", verification.signerIdentity());
         details.put("warnings", List.copyOf(verification.warnings()));
         if (!verification.verified()) {

@@ -54,6 +54,7 @@ public final class SignatureRejectedException extends Exception {
                 digests == null ? -1 : digests.size(),
                 "",
                 "",
+                "",
                 List.of(),
                 failureFor(artifactName));
     }

@@ -12,6 +12,9 @@ import java.util.List;
  * @param artifactSha256 lower-case hex SHA-256 of the artifact, computed in the same read
  * @param artifactSize artifact size in bytes
  * @param keyFingerprint fingerprint of the key that signed, as its tool prints it; empty if unknown
+ * @param trustedKey the name ({@link TrustedKey#name()}) of the trusted key whose material verified
+ *     the signature, so that a policy can check it against an environment's trusted keys; empty
+ *     when not verified, or when nothing was signed (an unsigned checksum file)
  * @param signerIdentity user id, certificate subject, SSH principal or trusted comment; empty if none
  * @param warnings things the user should know that did not fail verification
  * @param failure when not verified: what was wrong with which input, and how to fix it; empty otherwise
@@ -23,12 +26,17 @@ public record Verification(
         String artifactSha256,
         long artifactSize,
         String keyFingerprint,
+        String trustedKey,
         String signerIdentity,
         List<String> warnings,
         String failure)
         implements Serializable {
 
     public Verification {
+        trustedKey = trustedKey == null ? "" : trustedKey;
+        if (!verified && !trustedKey.isEmpty()) {
+            throw new IllegalArgumentException("a failed verification names no trusted key, got '" + trustedKey + "'");
+        }
         warnings = List.copyOf(warnings);
     }
 }

@@ -28,7 +28,7 @@ public final class VerificationReport {
 
     /**
      * The map {@code verifySignature} returns: verified, format, algorithm, digest (sha256:HEX),
-     * size, keyFingerprint, signer, warnings.
+     * size, keyFingerprint, trustedKey (the name of the trusted key that verified it), signer, warnings.
      */
     public static Map<String, Object> asMap(Verification verification) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -38,6 +38,7 @@ public final class VerificationReport {
         map.put("digest", "sha256:" + verification.artifactSha256());
         map.put("size", verification.artifactSize());
         map.put("keyFingerprint", verification.keyFingerprint());
+        map.put("trustedKey", verification.trustedKey());
         map.put("signer", verification.signerIdentity());
         map.put("warnings", List.copyOf(verification.warnings()));
         return map;
@@ -57,6 +58,9 @@ public final class VerificationReport {
                 .append(verification.artifactSha256());
         if (!verification.keyFingerprint().isEmpty()) {
             line.append(", key ").append(verification.keyFingerprint());
+        }
+        if (!verification.trustedKey().isEmpty()) {
+            line.append(", trusted key ").append(verification.trustedKey());
         }
         if (!verification.signerIdentity().isEmpty()) {
             line.append(", signer ").append(verification.signerIdentity());

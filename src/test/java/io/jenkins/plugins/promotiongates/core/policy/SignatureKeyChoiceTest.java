@@ -56,15 +56,18 @@ public class SignatureKeyChoiceTest {
     @Test
     public void aChecksumAloneDoesNotSatisfyASignatureRequirement() {
         Verification integrityOnly = new Verification(
-                true, SignatureFormat.CHECKSUM, "SHA-256", "ab", 2, "", "", List.of("checksum only"), "");
+                true, SignatureFormat.CHECKSUM, "SHA-256", "ab", 2, "", "", "", List.of("checksum only"), "");
         Verification judged =
                 SignatureKeyChoice.of(production, List.of(), false).judge(integrityOnly);
         assertEquals(false, judged.verified());
         assertThat(judged.failure(), containsString("proves integrity only"));
+        assertEquals("", judged.trustedKey());
         assertEquals(
                 integrityOnly, SignatureKeyChoice.of(null, List.of(), false).judge(integrityOnly));
-        Verification signed =
-                new Verification(true, SignatureFormat.SSH, "Ed25519", "ab", 2, "SHA256:xyz", "r", List.of(), "");
-        assertEquals(signed, SignatureKeyChoice.of(production, List.of(), false).judge(signed));
+        Verification signed = new Verification(
+                true, SignatureFormat.SSH, "Ed25519", "ab", 2, "SHA256:xyz", "release-key", "r", List.of(), "");
+        Verification kept = SignatureKeyChoice.of(production, List.of(), false).judge(signed);
+        assertEquals(signed, kept);
+        assertEquals("release-key", kept.trustedKey());
     }
 }

@@ -91,6 +91,7 @@ final class Fixtures {
                         sha256,
                         11,
                         "ABCD 1234",
+                        trustedKey,
                         "Release Team <release@example.com>",
                         List.of(),
                         ""));

@@ -23,6 +23,7 @@ public class SignatureEventsTest {
                 SHA,
                 3,
                 "SHA256:abc",
+                "release-team",
                 "release@example.org",
                 List.of(),
                 "");
@@ -36,14 +37,15 @@ public class SignatureEventsTest {
         assertEquals("dist/app.tar.gz", draft.artifact().path());
         assertEquals("ssh", draft.details().get("format"));
         assertEquals("SHA256:abc", draft.details().get("keyFingerprint"));
+        assertEquals("release-team", draft.details().get("trustedKey"));
         assertEquals("dist/app.tar.gz.sig", draft.details().get("signature"));
         assertNull(draft.details().get("reason"));
     }
 
     @Test
     public void aFailureRecordsTheReasonAndOnlyADigestThatWasComputed() {
-        Verification bad =
-                new Verification(false, SignatureFormat.OPENPGP, "", "", -1, "", "", List.of(), "damaged signature");
+        Verification bad = new Verification(
+                false, SignatureFormat.OPENPGP, "", "", -1, "", "", "", List.of(), "damaged signature");
         EventDraft draft = SignatureEvents.of(bad, "app.txt", "app.txt.asc", "", "");
         assertEquals("signature.failed", draft.type());
         assertNull(draft.artifact());

@@ -51,6 +51,7 @@ public final class VerdictAssertions {
         assertThat(verdict.artifactSha256(), is(sha256sum));
         assertThat(verdict.artifactSize(), is(Files.size(artifact)));
         assertThat(verdict.keyFingerprint(), not(emptyString()));
+        assertThat("a signed verdict names the trusted key that verified it", verdict.trustedKey(), not(emptyString()));
         return verdict;
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.core.signature;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -43,6 +44,11 @@ public final class Verdicts {
         assertEquals(format, verdict.format());
         assertEquals(sha256, verdict.artifactSha256());
         assertEquals("", verdict.failure());
+        if (format == SignatureFormat.CHECKSUM) {
+            assertEquals("an unsigned checksum names no trusted key", "", verdict.trustedKey());
+        } else {
+            assertThat("a signed verdict names its trusted key", verdict.trustedKey(), not(emptyString()));
+        }
     }
 
     /**

@@ -66,6 +66,7 @@ public final class ChecksumVerifier implements SignatureVerifier {
                     outcome.digests().size(),
                     "",
                     "",
+                    "",
                     List.of(INTEGRITY_ONLY),
                     "");
         } catch (SignatureRejectedException e) {

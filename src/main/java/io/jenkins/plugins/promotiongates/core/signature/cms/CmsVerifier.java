@@ -111,8 +111,9 @@ public final class CmsVerifier implements SignatureVerifier {
         List<String> warnings = new ArrayList<>();
         stamp.ifPresent(
                 s -> warnings.add("Certificate validity judged at the timestamp " + s.time() + " by " + s.authority()));
-        warnings.add("Chain ends at trusted root '"
-                + root.getSubjectX500Principal().getName() + "' (" + trustedKeyOf(roots, root) + ")");
+        String trustedKey = trustedKeyOf(roots, root);
+        warnings.add(
+                "Chain ends at trusted root '" + root.getSubjectX500Principal().getName() + "' (" + trustedKey + ")");
         return new Verification(
                 true,
                 SignatureFormat.CMS,
@@ -120,6 +121,7 @@ public final class CmsVerifier implements SignatureVerifier {
                 hashes.sha256Hex(),
                 hashes.size(),
                 fingerprint(signer.certificate()),
+                trustedKey,
                 signer.certificate().getSubjectX500Principal().getName(),
                 warnings,
                 "");

@@ -62,24 +62,20 @@ public final class MinisignVerifier implements SignatureVerifier {
         }
         String algorithm = signature.prehashed() ? PREHASHED_ALGORITHM : LEGACY_ALGORITHM;
         try {
-            PublicKey key = trustedKeyFor(signature, request);
+            NumberedEd25519Key trusted =
+                    NumberedEd25519Key.trustedFor(signature.keyNumber(), request, "minisign", "minisign.pub");
+            PublicKey key = Ed25519.fromRaw(trusted.rawKey(), trusted.trustedKeyName());
             verifyEd25519(key, signature.globalSignedData(), signature.globalSignature(), "trusted comment");
             return signature.prehashed()
-                    ? verifyPrehashed(request, signature, key)
-                    : verifyLegacy(request, signature, key);
+                    ? verifyPrehashed(request, signature, trusted, key)
+                    : verifyLegacy(request, signature, trusted, key);
         } catch (SignatureRejectedException e) {
             return e.toVerification(format(), request.artifactName(), algorithm, null);
         }
     }
 
-    private static PublicKey trustedKeyFor(MinisignSignature signature, VerificationRequest request)
-            throws SignatureRejectedException {
-        NumberedEd25519Key key =
-                NumberedEd25519Key.trustedFor(signature.keyNumber(), request, "minisign", "minisign.pub");
-        return Ed25519.fromRaw(key.rawKey(), key.trustedKeyName());
-    }
-
-    private Verification verifyPrehashed(VerificationRequest request, MinisignSignature signature, PublicKey key)
+    private Verification verifyPrehashed(
+            VerificationRequest request, MinisignSignature signature, NumberedEd25519Key trusted, PublicKey key)
             throws IOException, SignatureRejectedException {
         Blake2bDigest blake2b = new Blake2bDigest(512);
         ByteSink sink = blake2b::update;
@@ -91,10 +87,11 @@ public final class MinisignVerifier implements SignatureVerifier {
         } catch (SignatureRejectedException e) {
             return e.toVerification(format(), request.artifactName(), PREHASHED_ALGORITHM, digests);
         }
-        return verified(signature, digests, PREHASHED_ALGORITHM, List.of());
+        return verified(signature, trusted, digests, PREHASHED_ALGORITHM, List.of());
     }
 
-    private Verification verifyLegacy(VerificationRequest request, MinisignSignature signature, PublicKey key)
+    private Verification verifyLegacy(
+            VerificationRequest request, MinisignSignature signature, NumberedEd25519Key trusted, PublicKey key)
             throws IOException, SignatureRejectedException {
         wholeMessageLimit.check(
                 java.nio.file.Files.size(request.artifact()),
@@ -109,6 +106,7 @@ public final class MinisignVerifier implements SignatureVerifier {
         }
         return verified(
                 signature,
+                trusted,
                 digests,
                 LEGACY_ALGORITHM,
                 List.of("legacy minisign signature (-l): re-sign with current minisign, whose prehashed "
@@ -116,14 +114,19 @@ public final class MinisignVerifier implements SignatureVerifier {
     }
 
     private Verification verified(
-            MinisignSignature signature, Digests digests, String algorithm, List<String> warnings) {
+            MinisignSignature signature,
+            NumberedEd25519Key trusted,
+            Digests digests,
+            String algorithm,
+            List<String> warnings) {
         return new Verification(
                 true,
                 format(),
                 algorithm,
                 digests.hex(DigestAlgorithm.SHA256),
                 digests.size(),
-                NumberedEd25519Key.formatKeyId(signature.keyNumber()),
+                trusted.keyId(),
+                trusted.trustedKeyName(),
                 signature.trustedComment(),
                 warnings,
                 "");

@@ -120,6 +120,7 @@ public final class OpenPgpVerifier implements SignatureVerifier {
                 result.hashes().sha256Hex(),
                 result.hashes().size(),
                 signer.fingerprint(),
+                signer.trustedKeyName(),
                 signer.primaryUserId(),
                 warnings,
                 "");

@@ -113,6 +113,7 @@ public final class RawSignatureVerifier implements SignatureVerifier {
                         artifactHashes.size(),
                         scheme.key().fingerprint(),
                         scheme.key().trustedKeyName(),
+                        scheme.key().trustedKeyName(),
                         List.of(),
                         "");
             }

@@ -120,6 +120,7 @@ public final class SignifyVerifier implements SignatureVerifier {
                 digests.hex(DigestAlgorithm.SHA256),
                 digests.size(),
                 key.keyId(),
+                key.trustedKeyName(),
                 "",
                 List.of(),
                 "");

@@ -75,6 +75,7 @@ public final class SshVerifier implements SignatureVerifier {
                     digests.hex(DigestAlgorithm.SHA256),
                     digests.size(),
                     signingKey.fingerprint(),
+                    signer.trustedKeyName(),
                     request.identity().orElse(String.join(",", signer.principals())),
                     List.of(),
                     "");

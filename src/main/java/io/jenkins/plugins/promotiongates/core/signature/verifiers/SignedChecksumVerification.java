@@ -61,6 +61,7 @@ final class SignedChecksumVerification {
                     -1,
                     "",
                     "",
+                    "",
                     listVerdict.warnings(),
                     "Signature check of '" + request.artifactName() + "' failed: its checksum list '" + list.name()
                             + "' is not validly signed. " + listVerdict.failure());
@@ -89,6 +90,7 @@ final class SignedChecksumVerification {
                     outcome.digests().hex(io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm.SHA256),
                     outcome.digests().size(),
                     listVerdict.keyFingerprint(),
+                    listVerdict.trustedKey(),
                     listVerdict.signerIdentity(),
                     List.copyOf(listVerdict.warnings()),
                     "");

@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.signature.ExternalTool;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
+import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,6 +66,18 @@ public class ChecksumVerifierTest {
         assertEquals(
                 "SHA-512",
                 check(ExternalTool.run(dir, "sha512sum", "app.tar.gz")).algorithm());
+    }
+
+    @Test
+    public void anUnsignedListNamesNoTrustedKeyEvenWhenSeveralAreGiven() throws Exception {
+        List<TrustedKey> keys = List.of(
+                new TrustedKey("ssh-team", "ssh-ed25519 AAAA ops\n".getBytes(StandardCharsets.US_ASCII)),
+                new TrustedKey("release-team", "-----BEGIN PUBLIC KEY-----\n".getBytes(StandardCharsets.US_ASCII)));
+        Verification verdict = verifier.verify(request(
+                artifact, ExternalTool.run(dir, "sha256sum", "app.tar.gz").getBytes(StandardCharsets.UTF_8), keys));
+        assertVerified(verdict, SignatureFormat.CHECKSUM, sha256);
+        assertEquals("", verdict.trustedKey());
+        assertEquals("", verdict.keyFingerprint());
     }
 
     @Test

@@ -162,6 +162,20 @@ public class CmsVerifierTest {
     }
 
     @Test
+    public void reportsWhichOfSeveralTrustedRootsTheChainEndedAt() throws Exception {
+        TrustedKey partner = key("partner-root", dir.resolve("evil.pem"));
+        TrustedKey notCms = new TrustedKey("ssh-team", "ssh-ed25519 AAAA ops".getBytes());
+        Path artifact = dir.resolve("app.tar.gz");
+        Verification leaf = assertVerified(
+                check("app.tar.gz", "leaf.p7s", notCms, partner, root()), "ECDSA P-256/SHA-256", artifact);
+        assertThat(leaf.trustedKey(), is("corporate-root"));
+        Verification stranger = assertVerified(
+                check("app.tar.gz", "stranger.p7s", notCms, partner, root()), "ECDSA P-256/SHA-256", artifact);
+        assertThat(stranger.trustedKey(), is("partner-root"));
+        assertThat(check("other.tar.gz", "leaf.p7s", partner, root()).trustedKey(), is(""));
+    }
+
+    @Test
     public void certificateWithoutExtendedKeyUsageIsAccepted() throws Exception {
         assertVerified(check("app.tar.gz", "plain.p7s", root()), "ECDSA P-384/SHA-384", dir.resolve("app.tar.gz"));
     }

@@ -111,6 +111,25 @@ public class MinisignVerifierInteropTest {
     }
 
     @Test
+    public void reportsWhichOfSeveralTrustedKeysHasTheSignaturesKeyId() throws Exception {
+        List<TrustedKey> keys = List.of(
+                new TrustedKey("intruder-minisign", read("intruder.pub")),
+                new TrustedKey("ssh-team", "ssh-ed25519 AAAA ops\n".getBytes(StandardCharsets.US_ASCII)),
+                new TrustedKey("release-minisign", read("release.pub")));
+        for (String signature : List.of("prehashed.minisig", "legacy.minisig")) {
+            Verification verdict = verifier.verify(request(artifact, read(signature), keys));
+            assertVerified(verdict, SignatureFormat.MINISIGN, artifactSha256);
+            assertEquals(signature, "release-minisign", verdict.trustedKey());
+        }
+        Verification intruder = verifier.verify(request(artifact, read("intruder.minisig"), keys));
+        assertVerified(intruder, SignatureFormat.MINISIGN, artifactSha256);
+        assertEquals("intruder-minisign", intruder.trustedKey());
+        assertEquals(
+                "",
+                verifier.verify(request(artifact, read("other.minisig"), keys)).trustedKey());
+    }
+
+    @Test
     public void wrongKeyIsRefusedNamingBothKeyIds() throws Exception {
         Verification verdict = verifier.verify(request(artifact, read("intruder.minisig"), release()));
         assertRejected(verdict, "which is not among the trusted keys");

@@ -146,6 +146,31 @@ public class OpenPgpVerifierTest {
                 dir.resolve("app.tar.gz"));
     }
 
+    @Test
+    public void reportsWhichOfSeveralTrustedKeysVerified() throws Exception {
+        TrustedKey[] keys = {
+            pemKey("ops"),
+            key("rsa-team", dir.resolve("rsa.asc")),
+            key("ec-team", dir.resolve("ec.asc")),
+            key("release-team", dir.resolve("ed.asc")),
+            key("sub-team", dir.resolve("sub.gpg"))
+        };
+        Path artifact = dir.resolve("app.tar.gz");
+        assertThat(
+                assertVerified(check("app.tar.gz", "ed.sig", keys), "EdDSA/SHA-256", artifact)
+                        .trustedKey(),
+                is("release-team"));
+        assertThat(
+                assertVerified(check("app.tar.gz", "ec.sig", keys), "ECDSA-256/SHA-256", artifact)
+                        .trustedKey(),
+                is("ec-team"));
+        assertThat(
+                assertVerified(check("app.tar.gz", "sub.sig", keys), "EdDSA/SHA-256", artifact)
+                        .trustedKey(),
+                is("sub-team"));
+        assertThat(check("other.tar.gz", "ed.sig", keys).trustedKey(), is(""));
+    }
+
     private static TrustedKey pemKey(String name) {
         return new TrustedKey(name, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n".getBytes());
     }

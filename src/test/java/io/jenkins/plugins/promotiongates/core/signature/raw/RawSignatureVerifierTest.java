@@ -128,13 +128,21 @@ public class RawSignatureVerifierTest {
 
     @Test
     public void theMatchingKeyIsFoundAmongSeveral() throws Exception {
-        Verification verdict = check(
-                "app.tar.gz",
-                "p256.sig",
-                key("other", dir.resolve("p256b.pub")),
-                key("ed", dir.resolve("ed.pub")),
-                key("release-team", dir.resolve("p256.pub")));
+        TrustedKey[] keys = {
+            key("other", dir.resolve("p256b.pub")),
+            key("ed-team", dir.resolve("ed.pub")),
+            key("release-team", dir.resolve("p256.pub")),
+            key("rsa-team", dir.resolve("rsa.pub"))
+        };
+        Path artifact = dir.resolve("app.tar.gz");
+        Verification verdict = assertVerified(check("app.tar.gz", "p256.sig", keys), "ECDSA P-256/SHA-256", artifact);
         assertThat(verdict.signerIdentity(), is("release-team"));
+        assertThat(verdict.trustedKey(), is("release-team"));
+        assertThat(
+                assertVerified(check("app.tar.gz", "ed.sig", keys), "Ed25519", artifact)
+                        .trustedKey(),
+                is("ed-team"));
+        assertThat(check("other.tar.gz", "p256.sig", keys).trustedKey(), is(""));
     }
 
     @Test

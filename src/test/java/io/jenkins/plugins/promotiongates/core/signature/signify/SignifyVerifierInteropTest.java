@@ -92,6 +92,24 @@ public class SignifyVerifierInteropTest {
     }
 
     @Test
+    public void reportsWhichOfSeveralTrustedKeysHasTheSignaturesKeyNumber() throws Exception {
+        List<TrustedKey> keys = List.of(
+                new TrustedKey("intruder-signify", read("intruder.pub")),
+                new TrustedKey("ssh-team", "ssh-ed25519 AAAA ops\n".getBytes(StandardCharsets.US_ASCII)),
+                new TrustedKey("release-signify", read("release.pub")));
+        for (String signature : List.of("detached.sig", "SHA256.sig")) {
+            Verification verdict = verifier.verify(request(artifact, read(signature), keys));
+            assertVerified(verdict, SignatureFormat.SIGNIFY, artifactSha256);
+            assertEquals(signature, "release-signify", verdict.trustedKey());
+        }
+        Verification intruder = verifier.verify(request(artifact, read("intruder.sig"), keys));
+        assertVerified(intruder, SignatureFormat.SIGNIFY, artifactSha256);
+        assertEquals("intruder-signify", intruder.trustedKey());
+        assertEquals(
+                "", verifier.verify(request(artifact, read("other.sig"), keys)).trustedKey());
+    }
+
+    @Test
     public void alteredChecksumListIsRefused() throws Exception {
         String text = new String(read("SHA256.sig"), StandardCharsets.US_ASCII);
         String altered = text.replace(artifactSha256, "0".repeat(64));

@@ -157,6 +157,30 @@ public class SshVerifierInteropTest {
     }
 
     @Test
+    public void reportsWhichOfSeveralTrustedKeysAllowedTheSigner() throws Exception {
+        String ed25519 = Files.readString(dir.resolve("ed25519.pub")).strip();
+        List<TrustedKey> keys = List.of(
+                new TrustedKey("rsa-signers", Files.readAllBytes(dir.resolve("rsa3072.allowed"))),
+                new TrustedKey(
+                        "git-only",
+                        ("alice@example.com namespaces=\"git\" " + ed25519).getBytes(StandardCharsets.UTF_8)),
+                new TrustedKey("release-signers", Files.readAllBytes(dir.resolve("ed25519.allowed"))),
+                new TrustedKey("p256.pub", Files.readAllBytes(dir.resolve("p256.pub"))));
+        Verification ed = verify(artifact, signature("app.tar.gz", "ed25519", "file"), keys, "alice@example.com");
+        assertVerified(ed, SignatureFormat.SSH, artifactSha256);
+        assertEquals("the first key that allows namespace 'file'", "release-signers", ed.trustedKey());
+        Verification p256 = verify(artifact, signature("app.tar.gz", "p256", "file"), keys, null);
+        assertVerified(p256, SignatureFormat.SSH, artifactSha256);
+        assertEquals("p256.pub", p256.trustedKey());
+        Verification rsa = verify(artifact, signature("app.tar.gz", "rsa3072", "file"), keys, null);
+        assertEquals("rsa-signers", rsa.trustedKey());
+        assertEquals(
+                "",
+                verify(other, signature("app.tar.gz", "ed25519", "file"), keys, null)
+                        .trustedKey());
+    }
+
+    @Test
     public void wrongKeyIsRefused() throws Exception {
         assertRejected(
                 verify(artifact, signature("app.tar.gz", "p384", "file"), allowed("ed25519"), null),

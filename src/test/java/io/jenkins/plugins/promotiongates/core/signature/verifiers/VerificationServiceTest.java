@@ -19,6 +19,7 @@ import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumVerifie
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -138,6 +139,7 @@ public class VerificationServiceTest {
         assertEquals(SignatureFormat.MINISIGN, verdict.format());
         assertThat(verdict.algorithm(), containsString("checksum list 'dist/SHA256SUMS' (SHA-256)"));
         assertFalse(verdict.keyFingerprint().isEmpty());
+        assertEquals("minisign", verdict.trustedKey());
         assertEquals(200_000, verdict.artifactSize());
 
         Verification wrongKey = verify(new SignatureCheck(
@@ -151,6 +153,7 @@ public class VerificationServiceTest {
                 Optional.empty()));
         assertFalse(wrongKey.verified());
         assertThat(wrongKey.failure(), containsString("its checksum list 'dist/SHA256SUMS' is not validly signed"));
+        assertEquals("", wrongKey.trustedKey());
 
         Verification unlisted = verify(new SignatureCheck(
                 "dist/app.tar.gz.sig",
@@ -163,6 +166,36 @@ public class VerificationServiceTest {
                 Optional.empty()));
         assertFalse(unlisted.verified());
         assertThat(unlisted.failure(), containsString("has no line for 'app.tar.gz.sig'"));
+    }
+
+    @Test
+    public void reportsWhichOfSeveralTrustedKeysVerifiedEachSignatureAndSignedList() throws Exception {
+        List<TrustedKey> all = new ArrayList<>(signifyKey);
+        all.addAll(sshKeys);
+        all.addAll(minisignKey);
+        assertEquals(
+                "signify",
+                verify(check("dist/app.tar.gz", "dist/app.tar.gz.signify", all)).trustedKey());
+        assertEquals(
+                "ssh",
+                verify(check("dist/app.tar.gz", "dist/app.tar.gz.sig", all)).trustedKey());
+        assertEquals(
+                "minisign",
+                verify(check("dist/app.tar.gz", "dist/app.tar.gz.minisig", all)).trustedKey());
+        Verification signedList = verify(new SignatureCheck(
+                "dist/app.tar.gz",
+                "dist/SHA256SUMS.minisig",
+                Optional.of("dist/SHA256SUMS"),
+                all,
+                Optional.empty(),
+                AlgorithmPolicy.DEFAULT,
+                Optional.empty(),
+                Optional.empty()));
+        assertTrue(signedList.failure(), signedList.verified());
+        assertEquals("the list signature's key", "minisign", signedList.trustedKey());
+        Verification unsigned = verify(check("dist/app.tar.gz", "dist/SHA256SUMS", all));
+        assertTrue(unsigned.verified());
+        assertEquals("an unsigned list names no key", "", unsigned.trustedKey());
     }
 
     @Test(timeout = 20_000)
