@@ -3,8 +3,11 @@ package io.jenkins.plugins.promotiongates.approvals;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import hudson.scm.ChangeLogSet;
+import io.jenkins.plugins.promotiongates.audit.RunAudit;
 import io.jenkins.plugins.promotiongates.core.approval.GateProgress;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureEvidence;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.scm.RunWithSCM;
@@ -70,12 +73,13 @@ public final class EvidenceView {
     }
 
     /**
-     * SLOT FOR THE INTEGRATOR: the result of a {@code verifySignature} in this run for the same
-     * digest, in words. {@code null} until the signature glue records its results on the run.
+     * The last {@code verifySignature} of this run over the same digest, in words, from the run's
+     * audit chain; {@code null} when the gate is bound to no artifact.
      */
     @Exported
-    public @CheckForNull String getSignature() {
-        return null;
+    public @CheckForNull String getSignature() throws IOException {
+        return SignatureEvidence.describe(RunAudit.chain(run).events(), gate.artifactDigest())
+                .orElse(null);
     }
 
     /** The run's changes: {@code author: message}. */

@@ -1,0 +1,52 @@
+package io.jenkins.plugins.promotiongates.core.signature;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
+import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What an approver is shown about the artifact's signature: the last {@code signature.verified}
+ * event of the run for the same digest, in words, or that none was verified.
+ */
+public final class SignatureEvidence {
+
+    private SignatureEvidence() {}
+
+    /**
+     * @param events the run's audit events, oldest first
+     * @param artifactDigest the gate's digest, {@code sha256:HEX} or plain hex; blank for none
+     */
+    public static Optional<String> describe(List<AuditEvent> events, String artifactDigest) {
+        if (artifactDigest == null || artifactDigest.isBlank()) {
+            return Optional.empty();
+        }
+        String hex = artifactDigest.toLowerCase(Locale.ROOT).replaceFirst("^sha256:", "");
+        for (int i = events.size() - 1; i >= 0; i--) {
+            AuditEvent event = events.get(i);
+            if (event.type().equals(EventTypes.SIGNATURE_VERIFIED)
+                    && hex.equals(event.get("artifact").path("sha256").asText())) {
+                JsonNode details = event.get("details");
+                StringBuilder text = new StringBuilder("Verified ")
+                        .append(details.path("format").asText())
+                        .append(" signature (")
+                        .append(details.path("algorithm").asText())
+                        .append(')');
+                append(text, " by trusted key '", details.path("trustedKey").asText(), "'");
+                append(text, ", signer ", details.path("signer").asText(), "");
+                append(text, ", key ", details.path("keyFingerprint").asText(), "");
+                append(text, ", from ", details.path("signature").asText(), "");
+                return Optional.of(text.append(" at ").append(event.time()).toString());
+            }
+        }
+        return Optional.of("No signature over this digest was verified in this run.");
+    }
+
+    private static void append(StringBuilder text, String before, String value, String after) {
+        if (!value.isEmpty()) {
+            text.append(before).append(value).append(after);
+        }
+    }
+}

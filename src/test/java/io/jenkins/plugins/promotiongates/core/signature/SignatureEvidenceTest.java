@@ -1,0 +1,68 @@
+package io.jenkins.plugins.promotiongates.core.signature;
+
+import static org.junit.Assert.assertEquals;
+
+import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
+import io.jenkins.plugins.promotiongates.core.audit.AuditService;
+import io.jenkins.plugins.promotiongates.core.audit.ControllerKeyCodec;
+import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
+import io.jenkins.plugins.promotiongates.core.audit.RunDirectories;
+import io.jenkins.plugins.promotiongates.core.audit.RunRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Approvers see the signature verified for the very digest they approve, from the run's audit. */
+public class SignatureEvidenceTest {
+
+    private static final String A = "a".repeat(64);
+    private static final String B = "b".repeat(64);
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    @Test
+    public void showsTheLastVerificationOfTheSameDigest() throws Exception {
+        List<AuditEvent> events = record(
+                verified(A, "old-key"), verified(B, "other-artifact"), verified(A, "release-team"), failedOver(A));
+        assertEquals(
+                Optional.of("Verified ssh signature (Ed25519/SHA-512) by trusted key 'release-team', signer r@x,"
+                        + " key SHA256:k, from app.sig at " + events.get(2).time()),
+                SignatureEvidence.describe(events, "sha256:" + A));
+        assertEquals(
+                Optional.of("No signature over this digest was verified in this run."),
+                SignatureEvidence.describe(events, "sha256:" + "c".repeat(64)));
+        assertEquals(Optional.empty(), SignatureEvidence.describe(events, ""));
+    }
+
+    private static Verification verified(String sha, String key) {
+        return new Verification(
+                true, SignatureFormat.SSH, "Ed25519/SHA-512", sha, 3, "SHA256:k", key, "r@x", List.of(), "");
+    }
+
+    private static Verification failedOver(String sha) {
+        return new Verification(false, SignatureFormat.SSH, "", sha, 3, "", "", "", List.of(), "bad");
+    }
+
+    private List<AuditEvent> record(Verification... verifications) throws Exception {
+        Path base = temp.getRoot().toPath();
+        RunRef run = new RunRef("app", 1, "job/app/1/", Files.createDirectories(base.resolve("build")));
+        try (AuditService audit = AuditService.open(
+                base.resolve("ledger"),
+                ControllerKeyCodec.generate(new SecureRandom()),
+                LedgerOptions.defaults(),
+                Clock.systemUTC(),
+                RunDirectories.NONE)) {
+            for (Verification verification : verifications) {
+                audit.record(run, SignatureEvents.of(verification, "app.tar.gz", "app.sig", "", ""));
+            }
+            return audit.runChain(run).events();
+        }
+    }
+}
