@@ -25,12 +25,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  * Who is who, as the security realm says: its id strategies, the authenticated person (never
  * anything from the request), group membership, and the run's starter and change authors.
  */
-final class RealmIdentity {
+public final class RealmIdentity {
 
     private RealmIdentity() {}
 
     /** Ids compared the way the realm compares them. */
-    static IdNormalizer ids() {
+    public static IdNormalizer ids() {
         SecurityRealm realm = Jenkins.get().getSecurityRealm();
         IdStrategy users = realm.getUserIdStrategy();
         IdStrategy groups = realm.getGroupIdStrategy();
@@ -48,7 +48,7 @@ final class RealmIdentity {
     }
 
     /** Group membership of a user named in a step's approvers; unknown users have none. */
-    static GroupDirectory groups(IdNormalizer ids) {
+    public static GroupDirectory groups(IdNormalizer ids) {
         return userId -> {
             Set<String> groups = new TreeSet<>();
             try {
@@ -68,7 +68,7 @@ final class RealmIdentity {
     }
 
     /** The user who started the run (none for timers and SCM triggers) and the authors of its changes. */
-    static RunParties parties(Run<?, ?> run, IdNormalizer ids) {
+    public static RunParties parties(Run<?, ?> run, IdNormalizer ids) {
         String starter = null;
         for (Cause cause : run.getCauses()) {
             if (cause instanceof Cause.UserIdCause userCause && userCause.getUserId() != null) {

@@ -6,6 +6,7 @@ import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.promotiongates.core.policy.DurationText;
 import io.jenkins.plugins.promotiongates.core.policy.EnvironmentSettings;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
@@ -40,6 +41,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private List<FreezeConfig> freezes = new ArrayList<>();
     private String soakTime = "0";
     private String repository = "";
+    private String repositoryCredentialsId = "";
     private BreakGlassConfig breakGlass;
     private String rollbackApprovals = "";
 
@@ -178,6 +180,16 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.repository = repository;
     }
 
+    /** The global credential for a Maven repository; not part of the policy, so not in its digest. */
+    public String getRepositoryCredentialsId() {
+        return repositoryCredentialsId == null ? "" : repositoryCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setRepositoryCredentialsId(String repositoryCredentialsId) {
+        this.repositoryCredentialsId = repositoryCredentialsId == null ? "" : repositoryCredentialsId.trim();
+    }
+
     public @CheckForNull BreakGlassConfig getBreakGlass() {
         return breakGlass;
     }
@@ -236,6 +248,11 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         @POST
         public FormValidation doCheckGateTimeout(@QueryParameter String value) {
             return check(value, text -> DurationText.parse("gateTimeout", text));
+        }
+
+        @POST
+        public ListBoxModel doFillRepositoryCredentialsIdItems(@QueryParameter String repositoryCredentialsId) {
+            return RepositoryCredentials.choices(repositoryCredentialsId);
         }
 
         private static FormValidation check(String value, Function<String, ?> reader) {

@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import io.jenkins.plugins.promotiongates.core.policy.NameList;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyProblem;
 import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKeyCatalog;
@@ -29,6 +30,10 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
 
     private List<EnvironmentConfig> environments = new ArrayList<>();
     private List<TrustedKeyEntry> trustedKeys = new ArrayList<>();
+    private String snapshotVariables = DEFAULT_SNAPSHOT_VARIABLES;
+
+    /** The variables a promotion's environment snapshot keeps unless the administrator says otherwise. */
+    public static final String DEFAULT_SNAPSHOT_VARIABLES = "JAVA_HOME, NODE_NAME, GIT_COMMIT, BRANCH_NAME";
 
     public PromotionGatesConfiguration() {
         load();
@@ -100,6 +105,31 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
             byName.put(entry.getName(), entry.getCredentialsId());
         }
         return new TrustedKeyCatalog(byName);
+    }
+
+    /** Variable names (or {@code PREFIX_*}) that a promotion's environment snapshot keeps, comma-separated. */
+    public @NonNull String getSnapshotVariables() {
+        return snapshotVariables == null ? DEFAULT_SNAPSHOT_VARIABLES : snapshotVariables;
+    }
+
+    @DataBoundSetter
+    public void setSnapshotVariables(String snapshotVariables) {
+        this.snapshotVariables = NameList.format(NameList.parse(snapshotVariables));
+        save();
+    }
+
+    /** The snapshot allowlist as names. */
+    public List<String> snapshotAllowlist() {
+        return NameList.parse(getSnapshotVariables());
+    }
+
+    /** The credentials id the administrator configured for {@code environment}'s repository, or empty. */
+    public @NonNull String repositoryCredentialsIdOf(String environment) {
+        return getEnvironments().stream()
+                .filter(e -> e.getName().equals(environment))
+                .map(EnvironmentConfig::getRepositoryCredentialsId)
+                .findFirst()
+                .orElse("");
     }
 
     @Override

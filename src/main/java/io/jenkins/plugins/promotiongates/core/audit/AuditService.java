@@ -1,7 +1,9 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -10,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The one object the Jenkins glue talks to: records events (ledger first, then the run's chain
@@ -147,6 +151,35 @@ public final class AuditService implements Closeable {
                     new ArrayList<>(RunFile.read(run.directory()).lines());
             catchUp(run, lines);
             return BundleBuilder.build(ledger, run, lines);
+        }
+    }
+
+    /**
+     * Passes every event of one of {@code types} in the whole ledger to {@code consumer}, in ledger
+     * order, one at a time: the ledger is streamed, never held in memory. Events appended while the scan
+     * runs may or may not be included; a line still being written is not.
+     *
+     * @throws AuditFormatException if a ledger line is malformed (the ledger verification names it too)
+     */
+    public void events(Set<String> types, Consumer<AuditEvent> consumer) throws IOException {
+        Set<String> wanted = Set.copyOf(types);
+        try {
+            LedgerReader.scan(ledger.root(), 0, line -> {
+                ObjectNode entry;
+                try {
+                    entry = CanonicalJson.readObject(
+                            line.bytes(), 0, line.bytes().length, "ledger entry " + line.seq());
+                } catch (AuditFormatException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (entry.get("event") instanceof ObjectNode event
+                        && wanted.contains(event.path("type").asText())) {
+                    consumer.accept(new AuditEvent(event, CanonicalJson.write(event)));
+                }
+                return true;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

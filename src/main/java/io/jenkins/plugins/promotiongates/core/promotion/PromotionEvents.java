@@ -1,0 +1,110 @@
+package io.jenkins.plugins.promotiongates.core.promotion;
+
+import io.jenkins.plugins.promotiongates.core.audit.ArtifactRef;
+import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
+import io.jenkins.plugins.promotiongates.core.audit.AuditService;
+import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A promotion's audit events, both ways: the events {@code promoteArtifact} records for an outcome,
+ * and the inventory rebuilt from the ledger's promotion events.
+ *
+ * <p>Both {@code promotion.completed} and {@code promotion.noop} carry a {@link PromotionRecord} and
+ * count for the inventory: a no-op means the repository already held the digest, not that the
+ * environment already did (a rollback to a version still stored is a no-op for the repository but
+ * changes what the environment holds now).
+ */
+public final class PromotionEvents {
+
+    /** The event types whose details are a {@link PromotionRecordJson} tree. */
+    public static final Set<String> RECORD_TYPES = Set.of(EventTypes.PROMOTION_COMPLETED, EventTypes.PROMOTION_NOOP);
+
+    /**
+     * @param inventory the inventory of every readable promotion record in the ledger
+     * @param ignored one line per promotion event that could not be read, with the reason
+     */
+    public record Loaded(Inventory inventory, List<String> ignored) {
+
+        public Loaded {
+            ignored = List.copyOf(ignored);
+        }
+    }
+
+    private PromotionEvents() {}
+
+    /** Rebuilds the inventory from every promotion record in the ledger, streaming it once. */
+    public static Loaded inventory(AuditService audit) throws IOException {
+        List<PromotionRecord> records = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        audit.events(RECORD_TYPES, event -> {
+            try {
+                records.add(record(event));
+            } catch (IllegalArgumentException e) {
+                ignored.add("audit event " + event.type() + " of "
+                        + event.get("run").path("job").asText() + "#"
+                        + event.get("run").path("build").asText() + " is not in the inventory: " + e.getMessage());
+            }
+        });
+        return new Loaded(Inventory.of(records), ignored);
+    }
+
+    /**
+     * The record a promotion event carries.
+     *
+     * @throws IllegalArgumentException if the event is not a promotion record event, or its details are malformed
+     */
+    public static PromotionRecord record(AuditEvent event) {
+        if (!RECORD_TYPES.contains(event.type())) {
+            throw new IllegalArgumentException("a " + event.type() + " event carries no promotion record");
+        }
+        return PromotionRecordJson.fromTree(event.get("details"));
+    }
+
+    /**
+     * What {@code promoteArtifact} records for {@code outcome}, in order: {@code gate.passed} or
+     * {@code gate.failed} with every gate's result, then {@code promotion.completed},
+     * {@code promotion.noop}, or {@code promotion.refused} (a gate failed, the repository refused, or
+     * the write failed: {@code details.status} says which).
+     *
+     * @param actor the user who started the run, or {@link EventDraft#SYSTEM}
+     * @param size the artifact's size in bytes
+     */
+    public static List<EventDraft> drafts(PromotionOutcome outcome, String artifact, long size, String actor) {
+        Evaluation evaluation = outcome.evaluation();
+        ArtifactRef ref = new ArtifactRef(artifact, size, evaluation.sha256());
+        String policyDigest = evaluation.policyDigest().isEmpty() ? null : evaluation.policyDigest();
+        EventDraft gates = EventDraft.of(evaluation.passed() ? EventTypes.GATE_PASSED : EventTypes.GATE_FAILED, actor)
+                .withEnvironment(evaluation.to())
+                .withArtifact(ref)
+                .withPolicyDigest(policyDigest)
+                .withDetails(evaluation.toTree());
+        EventDraft promotion = EventDraft.of(type(outcome.status()), actor)
+                .withEnvironment(evaluation.to())
+                .withArtifact(ref)
+                .withPolicyDigest(policyDigest)
+                .withDetails(outcome.record().map(PromotionRecordJson::toTree).orElseGet(() -> refusal(outcome)));
+        return List.of(gates, promotion);
+    }
+
+    private static String type(PromotionOutcome.Status status) {
+        return switch (status) {
+            case COMPLETED -> EventTypes.PROMOTION_COMPLETED;
+            case NOOP -> EventTypes.PROMOTION_NOOP;
+            case REFUSED, FAILED -> EventTypes.PROMOTION_REFUSED;
+        };
+    }
+
+    private static Map<String, Object> refusal(PromotionOutcome outcome) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("status", outcome.status().name());
+        details.put("reasons", outcome.reasons());
+        return details;
+    }
+}

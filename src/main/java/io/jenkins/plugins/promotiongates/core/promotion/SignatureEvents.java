@@ -1,0 +1,149 @@
+package io.jenkins.plugins.promotiongates.core.promotion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
+import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.audit.RunChain;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.Sha256Hex;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
+import io.jenkins.plugins.promotiongates.core.signature.Verification;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * This run's {@code verifySignature} results, read back from its audit chain: every
+ * {@code signature.verified} event becomes a {@link VerifiedSignature} for the signature gate. An
+ * event that lacks a field, or holds a value of the wrong kind, is not used and is named with the
+ * reason; a chain that does not verify is not used at all.
+ */
+public final class SignatureEvents {
+
+    /** Longest text taken from an event field; longer values are refused as malformed. */
+    static final int MAX_TEXT = 4096;
+
+    /**
+     * @param signatures the verifications the signature gate may rely on, oldest first
+     * @param ignored one line per event (or chain) that was not used, with the reason
+     */
+    public record Reading(List<VerifiedSignature> signatures, List<String> ignored) {
+
+        public Reading {
+            signatures = List.copyOf(signatures);
+            ignored = List.copyOf(ignored);
+        }
+    }
+
+    private SignatureEvents() {}
+
+    /** The signatures of a run's chain; none if the chain is broken. */
+    public static Reading read(RunChain chain) {
+        if (!chain.intact()) {
+            return new Reading(
+                    List.of(),
+                    List.of("this run's audit chain does not verify ("
+                            + chain.problem().orElse("") + "), so none of its signature verifications is used"));
+        }
+        return read(chain.events());
+    }
+
+    /** The signatures among {@code events}; other event types are skipped silently. */
+    public static Reading read(List<AuditEvent> events) {
+        List<VerifiedSignature> signatures = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (AuditEvent event : events) {
+            if (!EventTypes.SIGNATURE_VERIFIED.equals(event.type())) {
+                continue;
+            }
+            try {
+                signatures.add(signature(event));
+            } catch (IllegalArgumentException e) {
+                ignored.add("audit event " + event.seq() + " (signature.verified) is not used: " + e.getMessage());
+            }
+        }
+        return new Reading(signatures, ignored);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the missing or malformed field
+     */
+    static VerifiedSignature signature(AuditEvent event) {
+        JsonNode artifact = event.get("artifact");
+        JsonNode details = event.get("details");
+        String sha256 = text(artifact, "artifact.sha256", true);
+        if (!Sha256Hex.isValid(sha256)) {
+            throw new IllegalArgumentException("artifact.sha256 is not 64 lower-case hexadecimal digits");
+        }
+        JsonNode size = artifact.path("size");
+        if (!size.canConvertToLong() || !size.isIntegralNumber() || size.asLong() < 0) {
+            throw new IllegalArgumentException("artifact.size is missing or not a non-negative integer");
+        }
+        String label = text(details, "details.format", true);
+        SignatureFormat format;
+        try {
+            format = SignatureFormat.parse(label);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("details.format names no known signature format");
+        }
+        List<String> warnings = new ArrayList<>();
+        JsonNode list = details.path("warnings");
+        if (!list.isMissingNode() && !list.isArray()) {
+            throw new IllegalArgumentException("details.warnings is not a list");
+        }
+        for (JsonNode warning : list) {
+            warnings.add(bounded(warning, "details.warnings[]"));
+        }
+        return verified(
+                text(details, "details.trustedKey", false),
+                format,
+                text(details, "details.algorithm", true),
+                sha256,
+                size.asLong(),
+                text(details, "details.keyFingerprint", false),
+                text(details, "details.signer", false),
+                warnings);
+    }
+
+    /**
+     * The one place that rebuilds a verification from a recorded event (only verified ones are
+     * recorded as {@code signature.verified}). When {@link Verification} gains its {@code trustedKey}
+     * component, pass {@code trustedKey} here after {@code keyFingerprint}.
+     */
+    private static VerifiedSignature verified(
+            String trustedKey,
+            SignatureFormat format,
+            String algorithm,
+            String sha256,
+            long size,
+            String keyFingerprint,
+            String signer,
+            List<String> warnings) {
+        return new VerifiedSignature(
+                trustedKey,
+                new Verification(true, format, algorithm, sha256, size, keyFingerprint, signer, warnings, ""));
+    }
+
+    private static String text(JsonNode object, String path, boolean required) {
+        JsonNode value = object.path(path.substring(path.indexOf('.') + 1));
+        if (value.isMissingNode() || value.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException(path + " is missing");
+            }
+            return "";
+        }
+        String text = bounded(value, path);
+        if (required && text.isEmpty()) {
+            throw new IllegalArgumentException(path + " is empty");
+        }
+        return text;
+    }
+
+    private static String bounded(JsonNode value, String path) {
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException(path + " is not a string");
+        }
+        if (value.asText().length() > MAX_TEXT) {
+            throw new IllegalArgumentException(path + " is longer than " + MAX_TEXT + " characters");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,164 @@
+package io.jenkins.plugins.promotiongates.steps;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.promotiongates.approvals.ApprovalsAction;
+import io.jenkins.plugins.promotiongates.approvals.GatePage;
+import io.jenkins.plugins.promotiongates.approvals.RealmIdentity;
+import io.jenkins.plugins.promotiongates.audit.EnvironmentInventory;
+import io.jenkins.plugins.promotiongates.audit.RunAudit;
+import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
+import io.jenkins.plugins.promotiongates.config.RepositoryCredentials;
+import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Digests;
+import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.policy.Environment;
+import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
+import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
+import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
+import io.jenkins.plugins.promotiongates.core.promotion.EnvironmentSnapshot;
+import io.jenkins.plugins.promotiongates.core.promotion.Evaluation;
+import io.jenkins.plugins.promotiongates.core.promotion.PromotionEvents;
+import io.jenkins.plugins.promotiongates.core.promotion.PromotionOutcome;
+import io.jenkins.plugins.promotiongates.core.promotion.PromotionRequest;
+import io.jenkins.plugins.promotiongates.core.promotion.PromotionService;
+import io.jenkins.plugins.promotiongates.core.promotion.PromotionStepResult;
+import io.jenkins.plugins.promotiongates.core.promotion.RunRef;
+import io.jenkins.plugins.promotiongates.core.promotion.SignatureEvents;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * One {@code promoteArtifact} call: gathers what the engine needs from the run (digest computed on the
+ * agent, this run's verified signatures from its audit chain, its approval gates, the branch, the
+ * allowlisted environment), lets {@link PromotionService} decide and publish, then records the events,
+ * updates the inventory and badges the run.
+ */
+final class PromotionRun {
+
+    private final String artifact;
+    private final String from;
+    private final String to;
+    private final String version;
+    private final boolean dryRun;
+
+    PromotionRun(String artifact, String from, String to, String version, boolean dryRun) {
+        this.artifact = artifact;
+        this.from = from;
+        this.to = to;
+        this.version = version;
+        this.dryRun = dryRun;
+    }
+
+    Map<String, Object> run(StepContext context) throws IOException, InterruptedException {
+        Run<?, ?> run = context.get(Run.class);
+        FilePath workspace = context.get(FilePath.class);
+        PrintStream log = context.get(TaskListener.class).getLogger();
+        EnvVars env = context.get(EnvVars.class);
+        PromotionGatesConfiguration config = PromotionGatesConfiguration.get();
+        PromotionPolicy policy;
+        PromotionRequest request;
+        Digests digests = workspace.act(new WorkspaceDigestCallable(artifact, EnumSet.of(DigestAlgorithm.SHA256)));
+        SignatureEvents.Reading signatures = SignatureEvents.read(RunAudit.chain(run));
+        signatures.ignored().forEach(log::println);
+        try {
+            policy = config.policy();
+            request = new PromotionRequest(
+                    artifact,
+                    digests.hex(DigestAlgorithm.SHA256),
+                    digests.size(),
+                    from,
+                    to,
+                    version,
+                    new RunRef(run.getParent().getFullName(), run.getNumber(), run.getUrl()),
+                    env.get("BRANCH_NAME"),
+                    signatures.signatures(),
+                    gates(run),
+                    snapshot(env, context.get(EnvironmentExpander.class), config.snapshotAllowlist()));
+        } catch (IllegalArgumentException e) { // InvalidPolicyException too
+            throw new AbortException("promoteArtifact: " + e.getMessage());
+        }
+        IdNormalizer ids = RealmIdentity.ids();
+        PromotionService service =
+                new PromotionService(policy, new PolicyTightener(ids, RealmIdentity.groups(ids)), Clock.systemUTC());
+        ArtifactRepository repository = repository(policy.environment(to), workspace, request);
+        if (dryRun) {
+            Evaluation evaluation =
+                    service.evaluate(request, EnvironmentInventory.get().current(), repository);
+            log.println("promoteArtifact (dry run, nothing written): " + evaluation.report());
+            return PromotionStepResult.dryRun(evaluation);
+        }
+        PromotionOutcome outcome = service.promote(
+                request, Path.of(artifact), EnvironmentInventory.get().current(), repository);
+        String starter = RealmIdentity.parties(run, ids).starter();
+        String actor = starter == null || starter.isEmpty() ? EventDraft.SYSTEM : starter;
+        for (EventDraft draft : PromotionEvents.drafts(outcome, artifact, digests.size(), actor)) {
+            RunAudit.record(run, draft);
+        }
+        log.println(outcome.evaluation().report());
+        if (!outcome.succeeded()) {
+            throw new AbortException(PromotionStepResult.failure(outcome));
+        }
+        EnvironmentInventory.get().add(outcome.record().orElseThrow());
+        synchronized (run) {
+            run.addAction(new PromotionBadge(to, version, outcome.status() == PromotionOutcome.Status.NOOP));
+            run.save();
+        }
+        log.println("promoteArtifact: " + outcome.status() + " " + artifact + " version " + version + " in " + to
+                + " at " + outcome.record().orElseThrow().location());
+        return PromotionStepResult.of(outcome);
+    }
+
+    /** The target's repository, operated from the agent; none for an unknown target (its path gate fails). */
+    private ArtifactRepository repository(Optional<Environment> target, FilePath workspace, PromotionRequest request)
+            throws IOException {
+        if (target.isEmpty()) {
+            return new RecordOnlyRepository();
+        }
+        return new AgentRepository(
+                workspace,
+                RepositoryCredentials.resolve(to, target.get().repository()),
+                artifact,
+                request.coordinates());
+    }
+
+    /** Every approval gate of the run, oldest first, as stored. */
+    private static List<GateSnapshot> gates(Run<?, ?> run) {
+        ApprovalsAction approvals = run.getAction(ApprovalsAction.class);
+        List<GateSnapshot> gates = new ArrayList<>();
+        if (approvals != null) {
+            for (GatePage page : approvals.getGates()) {
+                gates.add(approvals.snapshot(page.getId()));
+            }
+        }
+        return gates.stream().filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The allowlisted variables; those that {@code withCredentials} bound (the sensitive variables of the
+     * context) keep only their names, and any value containing one of their values is masked.
+     */
+    private static EnvironmentSnapshot snapshot(EnvVars env, EnvironmentExpander expander, List<String> allowlist) {
+        Set<String> secretNames = expander == null ? Set.of() : expander.getSensitiveVariables();
+        List<String> secretValues =
+                secretNames.stream().map(env::get).filter(Objects::nonNull).toList();
+        return EnvironmentSnapshot.capture(env, Map.of(), allowlist, secretNames, secretValues);
+    }
+}

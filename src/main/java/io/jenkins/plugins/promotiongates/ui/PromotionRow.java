@@ -1,0 +1,60 @@
+package io.jenkins.plugins.promotiongates.ui;
+
+import io.jenkins.plugins.promotiongates.core.promotion.PromotionRecord;
+
+/** One promotion as the Promotions page shows it. */
+public final class PromotionRow {
+
+    private final PromotionRecord record;
+
+    PromotionRow(PromotionRecord record) {
+        this.record = record;
+    }
+
+    public String getEnvironment() {
+        return record.environment();
+    }
+
+    public String getFrom() {
+        return record.from();
+    }
+
+    public String getArtifact() {
+        return record.artifact();
+    }
+
+    public String getVersion() {
+        return record.version();
+    }
+
+    public String getSha256() {
+        return record.sha256();
+    }
+
+    public String getRun() {
+        return record.run();
+    }
+
+    /** The promoting run's URL relative to the Jenkins root. */
+    public String getRunUrl() {
+        return record.runUrl();
+    }
+
+    public String getTime() {
+        return record.time().toString();
+    }
+
+    public String getLocation() {
+        return record.location();
+    }
+
+    public boolean isRollback() {
+        return record.rollback();
+    }
+
+    /** The promoting job's full name: the run id without {@code #number}. */
+    String job() {
+        int hash = record.run().lastIndexOf('#');
+        return hash < 0 ? record.run() : record.run().substring(0, hash);
+    }
+}

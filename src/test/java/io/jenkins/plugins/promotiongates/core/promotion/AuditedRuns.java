@@ -1,0 +1,99 @@
+package io.jenkins.plugins.promotiongates.core.promotion;
+
+import io.jenkins.plugins.promotiongates.core.audit.ArtifactRef;
+import io.jenkins.plugins.promotiongates.core.audit.AuditService;
+import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
+import io.jenkins.plugins.promotiongates.core.audit.RunChain;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A real audit ledger in a temporary directory, with runs recording what the steps record. */
+final class AuditedRuns implements AutoCloseable {
+
+    private static final KeyPair KEY = key();
+
+    private final Path base;
+    private final Clock clock;
+    private AuditService service;
+
+    AuditedRuns(Path base, Clock clock) throws Exception {
+        this.base = base;
+        this.clock = clock;
+        this.service = open();
+    }
+
+    private AuditService open() throws Exception {
+        return AuditService.open(
+                base.resolve("ledger"),
+                KEY,
+                LedgerOptions.defaults(),
+                clock,
+                (job, build) -> Optional.of(directory(job, build)));
+    }
+
+    AuditService service() {
+        return service;
+    }
+
+    /** Closes and reopens the ledger, as a controller restart does. */
+    void restart() throws Exception {
+        service.close();
+        service = open();
+    }
+
+    io.jenkins.plugins.promotiongates.core.audit.RunRef run(RunRef run) throws Exception {
+        Path directory = directory(run.job(), run.number());
+        Files.createDirectories(directory);
+        return new io.jenkins.plugins.promotiongates.core.audit.RunRef(run.job(), run.number(), run.url(), directory);
+    }
+
+    void record(RunRef run, EventDraft draft) throws Exception {
+        service.record(run(run), draft);
+    }
+
+    RunChain chain(RunRef run) throws Exception {
+        return service.runChain(run(run));
+    }
+
+    /** What {@code verifySignature} records for a verified signature. */
+    static EventDraft signatureVerified(String artifact, long size, String sha256, String trustedKey) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("format", "openpgp");
+        details.put("algorithm", "Ed25519");
+        details.put("keyFingerprint", "ABCD 1234");
+        details.put("trustedKey", trustedKey);
+        details.put("signer", "Release Team <release@example.com>");
+        details.put("signature", artifact + ".asc");
+        details.put("warnings", List.of("the key expires in 10 days"));
+        return EventDraft.of(EventTypes.SIGNATURE_VERIFIED, "SYSTEM")
+                .withEnvironment("")
+                .withArtifact(new ArtifactRef(artifact, size, sha256))
+                .withDetails(details);
+    }
+
+    private Path directory(String job, long build) {
+        return base.resolve("runs").resolve(job.replace('/', '_') + "-" + build);
+    }
+
+    private static KeyPair key() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        service.close();
+    }
+}

@@ -1,0 +1,196 @@
+package io.jenkins.plugins.promotiongates.core.promotion;
+
+import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.approvedGate;
+import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.effective;
+import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.production;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
+import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Engine twins of {@code PromoteArtifactStepJenkinsTest}: the step's flow with a real audit ledger,
+ * signatures read back from the run's chain, and the inventory rebuilt from the ledger.
+ */
+public class PromoteArtifactFlowTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private final Fixtures.MovingClock clock = new Fixtures.MovingClock(MONDAY_10);
+    private AuditedRuns audit;
+    private Path artifact;
+    private String sha256;
+    private FileSystemRepository repository;
+    private Path repositoryRoot;
+
+    @Before
+    public void setUp() throws Exception {
+        audit = new AuditedRuns(tmp.newFolder("home").toPath(), clock);
+        artifact = tmp.newFolder("ws", "dist").toPath().resolve("app.tar.gz");
+        Files.writeString(artifact, "release 1.4", StandardCharsets.UTF_8);
+        sha256 = Fixtures.sha256(artifact);
+        repositoryRoot = tmp.newFolder("releases").toPath();
+        repository = new FileSystemRepository(repositoryRoot);
+        // Staging received the artifact from an earlier run, 25 hours ago.
+        PromotionRecord staging =
+                Fixtures.record("staging", "app.tar.gz", "1.4.0", sha256, MONDAY_10.minus(Duration.ofHours(25)));
+        audit.record(
+                new RunRef("shop/main", 40, "job/shop/job/main/40/"),
+                EventDraft.of(EventTypes.PROMOTION_COMPLETED, "SYSTEM")
+                        .withEnvironment("staging")
+                        .withDetails(PromotionRecordJson.toTree(staging)));
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        audit.close();
+    }
+
+    /** What the step does: read this run's signatures and the ledger's inventory, promote, record. */
+    private PromotionOutcome promote(RunRef run, List<GateSnapshot> gates) throws Exception {
+        SignatureEvents.Reading signatures = SignatureEvents.read(audit.chain(run));
+        Inventory inventory = PromotionEvents.inventory(audit.service()).inventory();
+        PromotionRequest request = new PromotionRequest(
+                "dist/app.tar.gz",
+                sha256,
+                11,
+                "staging",
+                "production",
+                "1.4.0",
+                run,
+                "main",
+                signatures.signatures(),
+                gates,
+                EnvironmentSnapshot.capture(
+                        Map.of("JAVA_HOME", "/usr/lib/jvm/17", "TOKEN", "s3cr3t-value"),
+                        Map.of(),
+                        List.of("JAVA_HOME", "TOKEN"),
+                        Set.of("TOKEN"),
+                        List.of("s3cr3t-value")));
+        PromotionOutcome outcome = new PromotionService(Fixtures.policy(production()), Fixtures.TIGHTENER, clock)
+                .promote(request, artifact, inventory, repository);
+        for (EventDraft draft : PromotionEvents.drafts(outcome, "dist/app.tar.gz", 11, "alice")) {
+            audit.record(run, draft);
+        }
+        return outcome;
+    }
+
+    private void verifyAndApprove(RunRef run, List<GateSnapshot> gates) throws Exception {
+        audit.record(run, AuditedRuns.signatureVerified("dist/app.tar.gz", 11, sha256, "release-key"));
+        gates.add(approvedGate(effective(production()), sha256, clock));
+    }
+
+    private List<String> types(RunRef run) throws Exception {
+        return audit.chain(run).events().stream().map(AuditEvent::type).toList();
+    }
+
+    @Test
+    public void verifyTwoApprovalsAndPromoteStoresTheFileRecordsItAndTheInventorySurvivesARestart() throws Exception {
+        RunRef run = new RunRef("shop/main", 42, "job/shop/job/main/42/");
+        List<GateSnapshot> gates = new java.util.ArrayList<>();
+        verifyAndApprove(run, gates);
+
+        PromotionOutcome outcome = promote(run, gates);
+
+        assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
+        assertEquals(sha256, Fixtures.sha256(repositoryRoot.resolve("app.tar.gz/1.4.0/app.tar.gz")));
+        assertEquals(
+                List.of(EventTypes.SIGNATURE_VERIFIED, EventTypes.GATE_PASSED, EventTypes.PROMOTION_COMPLETED),
+                types(run));
+        AuditEvent completed = audit.chain(run).events().get(2);
+        assertEquals("production", completed.get("environment").asText());
+        assertEquals(sha256, completed.get("artifact").path("sha256").asText());
+        assertEquals(
+                effective(production()).digest(), completed.get("policyDigest").asText());
+        assertEquals(
+                "release-key",
+                completed.get("details").path("signature").path("trustedKey").asText());
+        assertEquals(
+                "****",
+                completed
+                        .get("details")
+                        .path("snapshot")
+                        .path("variables")
+                        .path("TOKEN")
+                        .asText());
+        assertFalse(completed.json().toString().contains("s3cr3t-value"));
+
+        audit.restart();
+        Inventory rebuilt = PromotionEvents.inventory(audit.service()).inventory();
+        assertTrue(rebuilt.holdsNow("production", sha256));
+        assertEquals("shop/main#42", rebuilt.current("production").orElseThrow().run());
+        assertTrue(rebuilt.holdsNow("staging", sha256));
+    }
+
+    @Test
+    public void withoutApprovalsOrSignatureThePromotionIsRefusedListingEveryFailingGateAndRecorded() throws Exception {
+        RunRef run = new RunRef("shop/main", 42, "job/shop/job/main/42/");
+
+        PromotionOutcome outcome = promote(run, List.of());
+
+        assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
+        assertEquals(
+                List.of(Gate.SIGNATURE, Gate.APPROVALS),
+                outcome.evaluation().failures().stream().map(GateResult::gate).toList());
+        String report = outcome.evaluation().report();
+        assertThat(report, containsString("2 of 7 gates fail"));
+        assertThat(report, containsString("Remedy: call verifySignature artifact: 'dist/app.tar.gz'"));
+        assertThat(report, containsString("Remedy: call requireApprovals environment: 'production'"));
+        assertEquals(List.of(EventTypes.GATE_FAILED, EventTypes.PROMOTION_REFUSED), types(run));
+        AuditEvent refused = audit.chain(run).events().get(1);
+        assertEquals("REFUSED", refused.get("details").path("status").asText());
+        assertEquals(2, refused.get("details").path("reasons").size());
+        assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
+        assertTrue(PromotionEvents.inventory(audit.service())
+                .inventory()
+                .current("production")
+                .isEmpty());
+    }
+
+    @Test
+    public void promotingTheSameDigestAndVersionAgainInAReplayIsANoOp() throws Exception {
+        RunRef first = new RunRef("shop/main", 42, "job/shop/job/main/42/");
+        List<GateSnapshot> gates = new java.util.ArrayList<>();
+        verifyAndApprove(first, gates);
+        assertEquals(PromotionOutcome.Status.COMPLETED, promote(first, gates).status());
+        clock.advance(Duration.ofMinutes(10));
+
+        RunRef replay = new RunRef("shop/main", 43, "job/shop/job/main/43/");
+        List<GateSnapshot> replayGates = new java.util.ArrayList<>();
+        verifyAndApprove(replay, replayGates);
+        PromotionOutcome again = promote(replay, replayGates);
+
+        assertEquals(again.reasons().toString(), PromotionOutcome.Status.NOOP, again.status());
+        assertFalse(again.record().orElseThrow().stored());
+        assertEquals(
+                List.of(EventTypes.SIGNATURE_VERIFIED, EventTypes.GATE_PASSED, EventTypes.PROMOTION_NOOP),
+                types(replay));
+        Inventory inventory = PromotionEvents.inventory(audit.service()).inventory();
+        assertEquals(2, inventory.history("production").size());
+        assertEquals(MONDAY_10, inventory.currentSince("production", sha256).orElseThrow());
+        try (var files = Files.list(repositoryRoot.resolve(".store/sha256/" + sha256.substring(0, 2)))) {
+            assertEquals(1, files.count());
+        }
+    }
+}
