@@ -27,8 +27,8 @@ import io.jenkins.plugins.promotiongates.core.promotion.PromotionOutcome;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionRequest;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionService;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionStepResult;
+import io.jenkins.plugins.promotiongates.core.promotion.RecordedSignatures;
 import io.jenkins.plugins.promotiongates.core.promotion.RunRef;
-import io.jenkins.plugins.promotiongates.core.promotion.SignatureEvents;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
 import java.io.IOException;
@@ -76,7 +76,7 @@ final class PromotionRun {
         PromotionPolicy policy;
         PromotionRequest request;
         Digests digests = workspace.act(new WorkspaceDigestCallable(artifact, EnumSet.of(DigestAlgorithm.SHA256)));
-        SignatureEvents.Reading signatures = SignatureEvents.read(RunAudit.chain(run));
+        RecordedSignatures.Reading signatures = RecordedSignatures.read(RunAudit.chain(run));
         signatures.ignored().forEach(log::println);
         try {
             policy = config.policy();

@@ -69,7 +69,7 @@ public class PromoteArtifactFlowTest {
 
     /** What the step does: read this run's signatures and the ledger's inventory, promote, record. */
     private PromotionOutcome promote(RunRef run, List<GateSnapshot> gates) throws Exception {
-        SignatureEvents.Reading signatures = SignatureEvents.read(audit.chain(run));
+        RecordedSignatures.Reading signatures = RecordedSignatures.read(audit.chain(run));
         Inventory inventory = PromotionEvents.inventory(audit.service()).inventory();
         PromotionRequest request = new PromotionRequest(
                 "dist/app.tar.gz",

@@ -16,7 +16,7 @@ import java.util.List;
  * event that lacks a field, or holds a value of the wrong kind, is not used and is named with the
  * reason; a chain that does not verify is not used at all.
  */
-public final class SignatureEvents {
+public final class RecordedSignatures {
 
     /** Longest text taken from an event field; longer values are refused as malformed. */
     static final int MAX_TEXT = 4096;
@@ -33,7 +33,7 @@ public final class SignatureEvents {
         }
     }
 
-    private SignatureEvents() {}
+    private RecordedSignatures() {}
 
     /** The signatures of a run's chain; none if the chain is broken. */
     public static Reading read(RunChain chain) {
@@ -105,8 +105,7 @@ public final class SignatureEvents {
 
     /**
      * The one place that rebuilds a verification from a recorded event (only verified ones are
-     * recorded as {@code signature.verified}). When {@link Verification} gains its {@code trustedKey}
-     * component, pass {@code trustedKey} here after {@code keyFingerprint}.
+     * recorded as {@code signature.verified}).
      */
     private static VerifiedSignature verified(
             String trustedKey,
@@ -119,7 +118,8 @@ public final class SignatureEvents {
             List<String> warnings) {
         return new VerifiedSignature(
                 trustedKey,
-                new Verification(true, format, algorithm, sha256, size, keyFingerprint, signer, warnings, ""));
+                new Verification(
+                        true, format, algorithm, sha256, size, keyFingerprint, trustedKey, signer, warnings, ""));
     }
 
     private static String text(JsonNode object, String path, boolean required) {

@@ -10,6 +10,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.promotiongates.core.audit.ArtifactRef;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-public class SignatureEventsTest {
+public class RecordedSignaturesTest {
 
     private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
@@ -55,11 +56,30 @@ public class SignatureEventsTest {
     }
 
     @Test
+    public void whatVerifySignatureRecordsIsReadBackExactly() throws Exception {
+        Verification recorded = new Verification(
+                true,
+                SignatureFormat.MINISIGN,
+                "Ed25519/BLAKE2b-512",
+                SHA,
+                11,
+                "A1B2C3",
+                "release-key",
+                "trusted comment",
+                List.of("legacy"),
+                "");
+        audit.record(RUN, SignatureEvents.of(recorded, "dist/app.tar.gz", "dist/app.tar.gz.minisig", "", ""));
+        RecordedSignatures.Reading reading = RecordedSignatures.read(audit.chain(RUN));
+        assertEquals(List.of(), reading.ignored());
+        assertEquals(List.of(new VerifiedSignature("release-key", recorded)), reading.signatures());
+    }
+
+    @Test
     public void aRecordedVerificationBecomesTheVerifiedSignatureTheGateReads() throws Exception {
         audit.record(RUN, EventDraft.of(EventTypes.APPROVAL_REQUESTED, "SYSTEM"));
         audit.record(RUN, AuditedRuns.signatureVerified("dist/app.tar.gz", 11, SHA, "release-key"));
 
-        SignatureEvents.Reading reading = SignatureEvents.read(audit.chain(RUN));
+        RecordedSignatures.Reading reading = RecordedSignatures.read(audit.chain(RUN));
 
         assertEquals(List.of(), reading.ignored());
         assertEquals(1, reading.signatures().size());
@@ -83,7 +103,7 @@ public class SignatureEventsTest {
         audit.record(RUN, withDetail("algorithm", 42));
         audit.record(RUN, withDetail("trustedKey", List.of("release-key")));
         audit.record(RUN, withDetail("warnings", "not a list"));
-        audit.record(RUN, withDetail("signer", "x".repeat(SignatureEvents.MAX_TEXT + 1)));
+        audit.record(RUN, withDetail("signer", "x".repeat(RecordedSignatures.MAX_TEXT + 1)));
         audit.record(RUN, EventDraft.of(EventTypes.SIGNATURE_VERIFIED, "SYSTEM").withDetails(Map.of("format", "ssh")));
         audit.record(
                 RUN,
@@ -93,7 +113,7 @@ public class SignatureEventsTest {
         // A valid one last: it is still used.
         audit.record(RUN, withDetail("signer", null));
 
-        SignatureEvents.Reading reading = SignatureEvents.read(audit.chain(RUN));
+        RecordedSignatures.Reading reading = RecordedSignatures.read(audit.chain(RUN));
 
         assertEquals(1, reading.signatures().size());
         assertEquals("", reading.signatures().get(0).verification().signerIdentity());
@@ -119,7 +139,7 @@ public class SignatureEventsTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         Files.write(file, List.of(lines.get(1)), StandardCharsets.UTF_8);
 
-        SignatureEvents.Reading reading = SignatureEvents.read(audit.chain(RUN));
+        RecordedSignatures.Reading reading = RecordedSignatures.read(audit.chain(RUN));
 
         assertEquals(List.of(), reading.signatures());
         assertThat(reading.ignored().get(0), containsString("audit chain does not verify"));
