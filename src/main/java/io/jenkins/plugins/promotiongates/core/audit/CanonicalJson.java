@@ -85,6 +85,17 @@ public final class CanonicalJson {
     }
 
     /**
+     * The canonical bytes of a tree of plain values (maps with string keys, lists, strings,
+     * integers, booleans, nulls), for other parts of the engine that need the same form (policy
+     * digests, promotion records).
+     *
+     * @throws IllegalArgumentException for floats, integers beyond +/-(2^53 - 1), or other types
+     */
+    public static byte[] writeValue(Object tree) {
+        return write(DetailsJson.toNode(tree, "value"));
+    }
+
+    /**
      * The canonical bytes of {@code node}.
      *
      * @throws IllegalArgumentException naming the JSON path of a float, an integer out of range, a

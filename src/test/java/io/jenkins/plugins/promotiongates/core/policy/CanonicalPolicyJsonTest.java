@@ -103,10 +103,10 @@ public class CanonicalPolicyJsonTest {
     public void refusesFloatingPointAndUnknownTypes() {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> CanonicalPolicyJson.write(Map.of("x", 1.5)));
-        assertThat(e.getMessage(), containsString("java.lang.Double"));
+        assertThat(e.getMessage(), containsString("is a floating-point number (1.5)"));
         IllegalArgumentException big = assertThrows(
                 IllegalArgumentException.class, () -> CanonicalPolicyJson.write(List.of(9007199254740992L)));
-        assertThat(big.getMessage(), containsString("9007199254740992 does not"));
+        assertThat(big.getMessage(), containsString("9007199254740992"));
     }
 
     @Test
