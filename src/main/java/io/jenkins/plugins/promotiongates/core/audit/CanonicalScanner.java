@@ -61,18 +61,14 @@ final class CanonicalScanner {
         }
     }
 
-    /** Index of the member {@code key} of the object held by member {@code parentIndex} (-1: outer object), or -1. */
-    int find(int parentIndex, String key) {
-        int length = key.length();
+    /** Index of the member {@code key} (ASCII, no escapes) of the object held by member {@code parentIndex} (-1: outer object), or -1. */
+    int find(int parentIndex, byte[] key) {
+        int length = key.length;
         for (int i = parentIndex + 1; i < count; i++) {
-            if (parent[i] == parentIndex && keyEnd[i] - keyStart[i] == length + 2) {
-                boolean same = true;
-                for (int k = 0; k < length && same; k++) {
-                    same = b[keyStart[i] + 1 + k] == key.charAt(k);
-                }
-                if (same) {
-                    return i;
-                }
+            if (parent[i] == parentIndex
+                    && keyEnd[i] - keyStart[i] == length + 2
+                    && Arrays.equals(b, keyStart[i] + 1, keyEnd[i] - 1, key, 0, length)) {
+                return i;
             }
         }
         return -1;
@@ -128,11 +124,6 @@ final class CanonicalScanner {
             }
         }
         return !wordStart && words >= 2;
-    }
-
-    /** The decoded text of a string member. */
-    String text(int member) {
-        return decode(valueStart[member], valueEnd[member]);
     }
 
     /** The value of an integer member (already checked to be canonical and in range). */
@@ -418,8 +409,12 @@ final class CanonicalScanner {
         return Arrays.compareUnsigned(b, aStart + 1, aEnd - 1, b, bStart + 1, bEnd - 1);
     }
 
-    /** Decodes a canonical string token (quotes included) at {@code [start, stop)}. */
     private String decode(int start, int stop) {
+        return decode(b, start, stop);
+    }
+
+    /** Decodes a canonical string token (quotes included) at {@code b[start, stop)}. */
+    static String decode(byte[] b, int start, int stop) {
         int first = start + 1;
         int last = stop - 1;
         boolean plain = true;
