@@ -10,6 +10,7 @@ import io.jenkins.plugins.promotiongates.core.audit.LedgerVerifier;
 import io.jenkins.plugins.promotiongates.core.audit.RunDirectories;
 import io.jenkins.plugins.promotiongates.core.audit.RunRef;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -25,7 +26,9 @@ import java.util.stream.Stream;
 /**
  * Audit ledger figures for docs/performance.md: durable appends per second with 1 and 8
  * appenders (each acknowledged only after fsync), and verification of a 1,000,000-entry ledger
- * against {@code sha256sum} of the same segment files, in the same run.
+ * against {@code sha256sum} of the same segment files, in the same run. The verifier checks
+ * segments on one thread per processor; {@code sha256sum} uses one thread. The load average is
+ * printed because other processes may share the processors.
  *
  * <pre>
  * mvn -q -f offline/pom.xml test-compile
@@ -35,11 +38,17 @@ import java.util.stream.Stream;
  */
 public final class AuditLedgerBenchmark {
 
+    private static final com.sun.management.OperatingSystemMXBean SYSTEM =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private AuditLedgerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory(args.length > 0 ? Path.of(args[0]) : Path.of("/tmp"), "audit-bench");
         int entries = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        System.out.printf(
+                "%d processors (the verifier uses one segment thread each), load average %.2f%n",
+                Runtime.getRuntime().availableProcessors(), SYSTEM.getSystemLoadAverage());
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         try {
             System.out.printf("durable appends/s, 1 appender:  %,.0f%n", appends(work.resolve("a1"), key, 1));
@@ -117,14 +126,21 @@ public final class AuditLedgerBenchmark {
             }
             shaBest = Math.min(shaBest, (System.nanoTime() - t0) / 1e9);
             long t1 = System.nanoTime();
+            long cpu = SYSTEM.getProcessCpuTime();
             LedgerVerification result = LedgerVerifier.verify(root, key.getPublic());
             verifyBest = Math.min(verifyBest, (System.nanoTime() - t1) / 1e9);
             if (!result.verified() || result.entries() != entries) {
                 throw new IllegalStateException("verification failed: " + result);
             }
             System.out.printf(
-                    "round %d: sha256sum %.2f s, verify %.2f s (%d checkpoints, %d runs)%n",
-                    round + 1, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9, result.checkpoints(), result.runs());
+                    "round %d: sha256sum %.2f s, verify %.2f s (%.2f s CPU; %d checkpoints, %d runs), load average %.2f%n",
+                    round + 1,
+                    (t1 - t0) / 1e9,
+                    (System.nanoTime() - t1) / 1e9,
+                    (SYSTEM.getProcessCpuTime() - cpu) / 1e9,
+                    result.checkpoints(),
+                    result.runs(),
+                    SYSTEM.getSystemLoadAverage());
         }
         System.out.printf(
                 "best: sha256sum %.2f s (%.0f MB/s), verify %.2f s (%.0f MB/s, %,.0f entries/s): %.2fx sha256sum%n",
