@@ -314,6 +314,7 @@ final class CanonicalScanner {
     private void string() throws NotCanonical {
         pos++;
         while (true) {
+            pos = ByteRuns.plainWords(b, pos, end);
             while (pos < end && PLAIN[b[pos] & 0xff]) {
                 pos++;
             }
