@@ -65,13 +65,21 @@ final class CanonicalScanner {
     int find(int parentIndex, byte[] key) {
         int length = key.length;
         for (int i = parentIndex + 1; i < count; i++) {
-            if (parent[i] == parentIndex
-                    && keyEnd[i] - keyStart[i] == length + 2
-                    && Arrays.equals(b, keyStart[i] + 1, keyEnd[i] - 1, key, 0, length)) {
+            if (parent[i] == parentIndex && keyEnd[i] - keyStart[i] == length + 2 && sameBytes(keyStart[i] + 1, key)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Keys are short: a plain loop is faster here than {@code Arrays.equals}, which is tuned for long ranges. */
+    private boolean sameBytes(int at, byte[] key) {
+        for (int k = 0; k < key.length; k++) {
+            if (b[at + k] != key[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int memberCount(int parentIndex) {
@@ -407,7 +415,16 @@ final class CanonicalScanner {
         if (escaped) {
             return CanonicalJson.compareCodePoints(decode(aStart, aEnd), decode(bStart, bEnd));
         }
-        return Arrays.compareUnsigned(b, aStart + 1, aEnd - 1, b, bStart + 1, bEnd - 1);
+        // As Arrays.compareUnsigned, with a plain loop: keys are short.
+        int aLength = aEnd - aStart - 2;
+        int bLength = bEnd - bStart - 2;
+        for (int i = 0; i < Math.min(aLength, bLength); i++) {
+            int difference = (b[aStart + 1 + i] & 0xff) - (b[bStart + 1 + i] & 0xff);
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return aLength - bLength;
     }
 
     private String decode(int start, int stop) {
