@@ -27,13 +27,13 @@ import java.util.stream.Stream;
  * Audit ledger figures for docs/performance.md: durable appends per second with 1 and 8
  * appenders (each acknowledged only after fsync), and verification of a 1,000,000-entry ledger
  * against {@code sha256sum} of the same segment files, in the same run. The verifier checks
- * segments on one thread per processor; {@code sha256sum} uses one thread. The load average is
+ * segments on THREADS threads (default: one per processor); {@code sha256sum} uses one thread. The load average is
  * printed because other processes may share the processors.
  *
  * <pre>
  * mvn -q -f offline/pom.xml test-compile
- * java -cp "$(cat offline/build/target/test-classpath.txt)" \
- *     io.jenkins.plugins.promotiongates.bench.AuditLedgerBenchmark [WORK_DIR] [ENTRIES]
+ * java -cp "offline/build/target/test-classes:offline/build/target/classes:$(cat offline/build/target/test-classpath.txt)" \
+ *     io.jenkins.plugins.promotiongates.bench.AuditLedgerBenchmark [WORK_DIR] [ENTRIES] [THREADS]
  * </pre>
  */
 public final class AuditLedgerBenchmark {
@@ -46,14 +46,17 @@ public final class AuditLedgerBenchmark {
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory(args.length > 0 ? Path.of(args[0]) : Path.of("/tmp"), "audit-bench");
         int entries = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        int threads = args.length > 2
+                ? Integer.parseInt(args[2])
+                : Runtime.getRuntime().availableProcessors();
         System.out.printf(
-                "%d processors (the verifier uses one segment thread each), load average %.2f%n",
-                Runtime.getRuntime().availableProcessors(), SYSTEM.getSystemLoadAverage());
+                "%d processors, %d segment threads, load average %.2f%n",
+                Runtime.getRuntime().availableProcessors(), threads, SYSTEM.getSystemLoadAverage());
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         try {
             System.out.printf("durable appends/s, 1 appender:  %,.0f%n", appends(work.resolve("a1"), key, 1));
             System.out.printf("durable appends/s, 8 appenders: %,.0f%n", appends(work.resolve("a8"), key, 8));
-            verify(work.resolve("big"), key, entries);
+            verify(work.resolve("big"), key, entries, threads);
         } finally {
             delete(work);
         }
@@ -96,7 +99,7 @@ public final class AuditLedgerBenchmark {
         return count.get() / (double) seconds;
     }
 
-    private static void verify(Path root, KeyPair key, int entries) throws Exception {
+    private static void verify(Path root, KeyPair key, int entries, int threads) throws Exception {
         long start = System.nanoTime();
         LedgerGenerator.generate(root, key, entries, 5000, 64L << 20, 1000);
         List<String> files = new ArrayList<>();
@@ -127,7 +130,7 @@ public final class AuditLedgerBenchmark {
             shaBest = Math.min(shaBest, (System.nanoTime() - t0) / 1e9);
             long t1 = System.nanoTime();
             long cpu = SYSTEM.getProcessCpuTime();
-            LedgerVerification result = LedgerVerifier.verify(root, key.getPublic());
+            LedgerVerification result = LedgerVerifier.verify(root, key.getPublic(), threads);
             verifyBest = Math.min(verifyBest, (System.nanoTime() - t1) / 1e9);
             if (!result.verified() || result.entries() != entries) {
                 throw new IllegalStateException("verification failed: " + result);
