@@ -81,12 +81,19 @@ public final class LedgerVerifier {
         }
     }
 
-    /** Verifies with one segment-checking thread per available processor. */
+    /** Segment-checking threads by default: one per available processor, at most this many. */
+    static final int MAX_DEFAULT_THREADS = 4;
+
+    /** Verifies with one segment-checking thread per available processor, at most {@value #MAX_DEFAULT_THREADS}. */
     public static LedgerVerification verify(Path root, PublicKey key) throws IOException {
-        return verify(root, key, Runtime.getRuntime().availableProcessors());
+        return verify(root, key, Math.min(Runtime.getRuntime().availableProcessors(), MAX_DEFAULT_THREADS));
     }
 
-    /** Verifies with {@code threads} segment-checking threads (1: one segment after the other). */
+    /**
+     * Verifies with {@code threads} segment-checking threads (1: one segment after the other, while
+     * this thread walks the results). Each segment being checked or waiting to be walked holds about
+     * 120 bytes per line (15 MB for a 64 MiB segment); at most {@code threads + 1} do.
+     */
     public static LedgerVerification verify(Path root, PublicKey key, int threads) throws IOException {
         LedgerVerifier verifier = new LedgerVerifier(root, key, Math.max(1, threads));
         try {
@@ -101,8 +108,8 @@ public final class LedgerVerifier {
         List<SegmentFiles.Segment> segments = SegmentFiles.list(root);
         Deque<Future<SegmentCheck>> pending = new ArrayDeque<>();
         int submitted = 0;
-        // At most two segments per thread are being checked or wait to be walked: this bounds the memory they take.
-        for (; submitted < Math.min(segments.size(), 2 * threads); submitted++) {
+        // At most threads + 1 segments are being checked or wait to be walked: this bounds the memory they take.
+        for (; submitted < Math.min(segments.size(), threads + 1); submitted++) {
             pending.add(segmentChecks.submit(new SegmentCheck(segments.get(submitted))));
         }
         int checked = 0;
