@@ -10,6 +10,7 @@ import io.jenkins.plugins.promotiongates.core.audit.LedgerVerifier;
 import io.jenkins.plugins.promotiongates.core.audit.RunDirectories;
 import io.jenkins.plugins.promotiongates.core.audit.RunRef;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -25,26 +26,37 @@ import java.util.stream.Stream;
 /**
  * Audit ledger figures for docs/performance.md: durable appends per second with 1 and 8
  * appenders (each acknowledged only after fsync), and verification of a 1,000,000-entry ledger
- * against {@code sha256sum} of the same segment files, in the same run.
+ * against {@code sha256sum} of the same segment files, in the same run. The verifier checks
+ * segments on THREADS threads (default: one per processor); {@code sha256sum} uses one thread. The load average is
+ * printed because other processes may share the processors.
  *
  * <pre>
  * mvn -q -f offline/pom.xml test-compile
- * java -cp "$(cat offline/build/target/test-classpath.txt)" \
- *     io.jenkins.plugins.promotiongates.bench.AuditLedgerBenchmark [WORK_DIR] [ENTRIES]
+ * java -cp "offline/build/target/test-classes:offline/build/target/classes:$(cat offline/build/target/test-classpath.txt)" \
+ *     io.jenkins.plugins.promotiongates.bench.AuditLedgerBenchmark [WORK_DIR] [ENTRIES] [THREADS]
  * </pre>
  */
 public final class AuditLedgerBenchmark {
+
+    private static final com.sun.management.OperatingSystemMXBean SYSTEM =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private AuditLedgerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory(args.length > 0 ? Path.of(args[0]) : Path.of("/tmp"), "audit-bench");
         int entries = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        int threads = args.length > 2
+                ? Integer.parseInt(args[2])
+                : Runtime.getRuntime().availableProcessors();
+        System.out.printf(
+                "%d processors, %d segment threads, load average %.2f%n",
+                Runtime.getRuntime().availableProcessors(), threads, SYSTEM.getSystemLoadAverage());
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         try {
             System.out.printf("durable appends/s, 1 appender:  %,.0f%n", appends(work.resolve("a1"), key, 1));
             System.out.printf("durable appends/s, 8 appenders: %,.0f%n", appends(work.resolve("a8"), key, 8));
-            verify(work.resolve("big"), key, entries);
+            verify(work.resolve("big"), key, entries, threads);
         } finally {
             delete(work);
         }
@@ -87,7 +99,7 @@ public final class AuditLedgerBenchmark {
         return count.get() / (double) seconds;
     }
 
-    private static void verify(Path root, KeyPair key, int entries) throws Exception {
+    private static void verify(Path root, KeyPair key, int entries, int threads) throws Exception {
         long start = System.nanoTime();
         LedgerGenerator.generate(root, key, entries, 5000, 64L << 20, 1000);
         List<String> files = new ArrayList<>();
@@ -117,14 +129,21 @@ public final class AuditLedgerBenchmark {
             }
             shaBest = Math.min(shaBest, (System.nanoTime() - t0) / 1e9);
             long t1 = System.nanoTime();
-            LedgerVerification result = LedgerVerifier.verify(root, key.getPublic());
+            long cpu = SYSTEM.getProcessCpuTime();
+            LedgerVerification result = LedgerVerifier.verify(root, key.getPublic(), threads);
             verifyBest = Math.min(verifyBest, (System.nanoTime() - t1) / 1e9);
             if (!result.verified() || result.entries() != entries) {
                 throw new IllegalStateException("verification failed: " + result);
             }
             System.out.printf(
-                    "round %d: sha256sum %.2f s, verify %.2f s (%d checkpoints, %d runs)%n",
-                    round + 1, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9, result.checkpoints(), result.runs());
+                    "round %d: sha256sum %.2f s, verify %.2f s (%.2f s CPU; %d checkpoints, %d runs), load average %.2f%n",
+                    round + 1,
+                    (t1 - t0) / 1e9,
+                    (System.nanoTime() - t1) / 1e9,
+                    (SYSTEM.getProcessCpuTime() - cpu) / 1e9,
+                    result.checkpoints(),
+                    result.runs(),
+                    SYSTEM.getSystemLoadAverage());
         }
         System.out.printf(
                 "best: sha256sum %.2f s (%.0f MB/s), verify %.2f s (%.0f MB/s, %,.0f entries/s): %.2fx sha256sum%n",

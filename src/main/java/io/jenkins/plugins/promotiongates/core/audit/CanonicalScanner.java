@@ -61,21 +61,25 @@ final class CanonicalScanner {
         }
     }
 
-    /** Index of the member {@code key} of the object held by member {@code parentIndex} (-1: outer object), or -1. */
-    int find(int parentIndex, String key) {
-        int length = key.length();
+    /** Index of the member {@code key} (ASCII, no escapes) of the object held by member {@code parentIndex} (-1: outer object), or -1. */
+    int find(int parentIndex, byte[] key) {
+        int length = key.length;
         for (int i = parentIndex + 1; i < count; i++) {
-            if (parent[i] == parentIndex && keyEnd[i] - keyStart[i] == length + 2) {
-                boolean same = true;
-                for (int k = 0; k < length && same; k++) {
-                    same = b[keyStart[i] + 1 + k] == key.charAt(k);
-                }
-                if (same) {
-                    return i;
-                }
+            if (parent[i] == parentIndex && keyEnd[i] - keyStart[i] == length + 2 && sameBytes(keyStart[i] + 1, key)) {
+                return i;
             }
         }
         return -1;
+    }
+
+    /** Keys are short: a plain loop is faster here than {@code Arrays.equals}, which is tuned for long ranges. */
+    private boolean sameBytes(int at, byte[] key) {
+        for (int k = 0; k < key.length; k++) {
+            if (b[at + k] != key[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int memberCount(int parentIndex) {
@@ -128,11 +132,6 @@ final class CanonicalScanner {
             }
         }
         return !wordStart && words >= 2;
-    }
-
-    /** The decoded text of a string member. */
-    String text(int member) {
-        return decode(valueStart[member], valueEnd[member]);
     }
 
     /** The value of an integer member (already checked to be canonical and in range). */
@@ -323,6 +322,7 @@ final class CanonicalScanner {
     private void string() throws NotCanonical {
         pos++;
         while (true) {
+            pos = ByteRuns.plainWords(b, pos, end);
             while (pos < end && PLAIN[b[pos] & 0xff]) {
                 pos++;
             }
@@ -415,11 +415,24 @@ final class CanonicalScanner {
         if (escaped) {
             return CanonicalJson.compareCodePoints(decode(aStart, aEnd), decode(bStart, bEnd));
         }
-        return Arrays.compareUnsigned(b, aStart + 1, aEnd - 1, b, bStart + 1, bEnd - 1);
+        // As Arrays.compareUnsigned, with a plain loop: keys are short.
+        int aLength = aEnd - aStart - 2;
+        int bLength = bEnd - bStart - 2;
+        for (int i = 0; i < Math.min(aLength, bLength); i++) {
+            int difference = (b[aStart + 1 + i] & 0xff) - (b[bStart + 1 + i] & 0xff);
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return aLength - bLength;
     }
 
-    /** Decodes a canonical string token (quotes included) at {@code [start, stop)}. */
     private String decode(int start, int stop) {
+        return decode(b, start, stop);
+    }
+
+    /** Decodes a canonical string token (quotes included) at {@code b[start, stop)}. */
+    static String decode(byte[] b, int start, int stop) {
         int first = start + 1;
         int last = stop - 1;
         boolean plain = true;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /**
@@ -19,18 +19,23 @@ public record LedgerLink(long seq, String prev, String event, String hash) {
         return new LedgerLink(seq, prev, eventHash, hash(seq, prev, eventHash));
     }
 
-    /** The link hash. Hex digests and an integer need no escaping, so the canonical text is built directly. */
+    /** The link hash of entry {@code seq}; {@code prev} and {@code eventHash} are 64 lower-case hex digits. */
     static String hash(long seq, String prev, String eventHash) {
-        return hash(seq, prev, eventHash, DIGEST.get());
+        if (!Sha256.isHex(prev) || !Sha256.isHex(eventHash)) {
+            throw new IllegalArgumentException("link hashes bind 64 lower-case hexadecimal digits");
+        }
+        byte[] sum = HASHER.get()
+                .hash(
+                        seq,
+                        prev.getBytes(StandardCharsets.US_ASCII),
+                        0,
+                        eventHash.getBytes(StandardCharsets.US_ASCII),
+                        0);
+        return HexFormat.of().formatHex(sum);
     }
 
-    static String hash(long seq, String prev, String eventHash, MessageDigest digest) {
-        String canonical = "{\"event\":\"" + eventHash + "\",\"prev\":\"" + prev + "\",\"seq\":" + seq + "}";
-        return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(
-            io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm.SHA256::newMessageDigest);
+    private static final ThreadLocal<LinkHasher> HASHER =
+            ThreadLocal.withInitial(() -> new LinkHasher(DigestAlgorithm.SHA256.newMessageDigest()));
 
     ObjectNode toJson() {
         ObjectNode json = CanonicalJson.newObject();

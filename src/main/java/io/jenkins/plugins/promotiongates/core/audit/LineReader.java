@@ -35,11 +35,9 @@ final class LineReader {
                 }
                 filled += read;
                 int lineStart = 0;
-                for (int i = 0; i < filled; i++) {
-                    if (buffer[i] == '\n') {
-                        consumer.line(buffer, lineStart, i, bufferOffset + lineStart);
-                        lineStart = i + 1;
-                    }
+                for (int i = ByteRuns.newline(buffer, 0, filled); i >= 0; i = ByteRuns.newline(buffer, i + 1, filled)) {
+                    consumer.line(buffer, lineStart, i, bufferOffset + lineStart);
+                    lineStart = i + 1;
                 }
                 if (filled - lineStart >= LedgerLine.MAX_BYTES) {
                     throw new AuditFormatException(

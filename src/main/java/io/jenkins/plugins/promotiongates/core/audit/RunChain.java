@@ -54,10 +54,18 @@ public record RunChain(RunRef run, List<AuditEvent> events, List<Long> ledgerSeq
         if (!line.run().equals(key)) {
             return "event " + expectedSeq + " belongs to " + line.run() + ", not to " + key;
         }
-        if (line.runSeq() != expectedSeq) {
-            return "event " + expectedSeq + " carries number " + line.runSeq() + ": an event was removed or reordered";
+        return chainProblem(expectedSeq, line.runSeq(), line.runPrev().equals(expectedPrev));
+    }
+
+    /**
+     * What is wrong with an event of a run chain where event {@code expectedSeq} was expected: its
+     * number {@code runSeq}, or its {@code prev} ({@code linksToExpected} false), or null.
+     */
+    static String chainProblem(long expectedSeq, long runSeq, boolean linksToExpected) {
+        if (runSeq != expectedSeq) {
+            return "event " + expectedSeq + " carries number " + runSeq + ": an event was removed or reordered";
         }
-        if (!line.runPrev().equals(expectedPrev)) {
+        if (!linksToExpected) {
             return "event " + expectedSeq + " does not link to "
                     + (expectedSeq == 1 ? "the run's genesis" : "event " + (expectedSeq - 1))
                     + ": an event was removed, inserted or replaced";
