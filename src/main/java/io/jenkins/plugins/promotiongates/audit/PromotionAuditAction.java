@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.audit;
 
+import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.promotiongates.core.audit.AuditFileNames;
@@ -67,6 +68,12 @@ public final class PromotionAuditAction implements RunAction2 {
     @Exported
     public boolean isIntact() throws IOException {
         return getTimeline().intact();
+    }
+
+    /** {@code promotion-audit/api/json}: the exported events and integrity (Stapler serves {@code api} only through this getter). */
+    public Api getApi() {
+        run.checkPermission(Item.READ);
+        return new Api(this);
     }
 
     /** {@code promotion-audit/json}: the run's events as recorded, one canonical JSON array. */
