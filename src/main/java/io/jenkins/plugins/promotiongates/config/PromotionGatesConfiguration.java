@@ -133,13 +133,22 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
     }
 
     @Override
-    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
-        // Form binding omits empty lists: reset them so that removing the last entry works.
+    public synchronized boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        List<EnvironmentConfig> previousEnvironments = environments;
+        List<TrustedKeyEntry> previousTrustedKeys = trustedKeys;
+        // Form binding omits empty lists (and then calls no setter): reset them so that removing the
+        // last entry works, and save below even when no setter ran.
         environments = new ArrayList<>();
         trustedKeys = new ArrayList<>();
         try {
-            return super.configure(req, json);
+            boolean done = super.configure(req, json);
+            save();
+            return done;
         } catch (InvalidPolicyException e) {
+            // A refused policy changes nothing, in memory or on disk (a setter may have saved already).
+            environments = previousEnvironments;
+            trustedKeys = previousTrustedKeys;
+            save();
             throw new FormException(e.getMessage(), "environments");
         }
     }

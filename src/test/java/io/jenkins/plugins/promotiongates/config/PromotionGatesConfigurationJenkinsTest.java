@@ -70,9 +70,17 @@ public class PromotionGatesConfigurationJenkinsTest {
     @Test
     @ConfiguredWithCode("configuration-as-code.yml")
     public void theConfigurationPageSavesWhatItShows() throws Exception {
-        j.configRoundtrip();
+        // The configuration is in the Security category: it is on /configureSecurity, not /configure
+        // (which j.configRoundtrip() submits).
+        j.submit(j.createWebClient().goTo("configureSecurity").getFormByName("config"));
         PromotionGatesConfiguration configuration = PromotionGatesConfiguration.get();
         assertEquals(1, configuration.getTrustedKeys().size());
         assertEquals("release-team", configuration.getTrustedKeys().get(0).getName());
+        assertEquals("release-team-key", configuration.getTrustedKeys().get(0).getCredentialsId());
+        assertEquals(2, configuration.getEnvironments().size());
+        Environment production = configuration.policy().require("production");
+        assertEquals(2, production.approvalRules().size());
+        assertEquals(Duration.ofDays(2), production.gateTimeout());
+        assertEquals(List.of("staging"), production.promotedFrom());
     }
 }
