@@ -64,7 +64,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     }
 
     public List<ApprovalRuleConfig> getApprovalRules() {
-        return List.copyOf(approvalRules);
+        return approvalRules == null ? List.of() : List.copyOf(approvalRules);
     }
 
     @DataBoundSetter
@@ -145,7 +145,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     }
 
     public List<ChangeWindowConfig> getChangeWindows() {
-        return List.copyOf(changeWindows);
+        return changeWindows == null ? List.of() : List.copyOf(changeWindows);
     }
 
     @DataBoundSetter
@@ -154,7 +154,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     }
 
     public List<FreezeConfig> getFreezes() {
-        return List.copyOf(freezes);
+        return freezes == null ? List.of() : List.copyOf(freezes);
     }
 
     @DataBoundSetter
@@ -213,7 +213,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         return new EnvironmentSettings(
                 name,
                 promotedFrom,
-                approvalRules.stream().map(ApprovalRuleConfig::toSettings).toList(),
+                getApprovalRules().stream().map(ApprovalRuleConfig::toSettings).toList(),
                 starterMayNotApprove,
                 changeAuthorsMayNotApprove,
                 onePersonOneRule,
@@ -222,8 +222,8 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
                 signature == null ? null : signature.toSettings(),
                 allowedBranches,
                 timeZone,
-                changeWindows.stream().map(ChangeWindowConfig::toSettings).toList(),
-                freezes.stream().map(FreezeConfig::toSettings).toList(),
+                getChangeWindows().stream().map(ChangeWindowConfig::toSettings).toList(),
+                getFreezes().stream().map(FreezeConfig::toSettings).toList(),
                 soakTime,
                 repository,
                 breakGlass == null ? null : breakGlass.toSettings(),
