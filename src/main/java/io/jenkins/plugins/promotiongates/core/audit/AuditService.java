@@ -95,11 +95,15 @@ public final class AuditService implements Closeable {
                     last == null ? 1 : last.runSeq() + 1,
                     last == null ? key.genesis() : last.eventHash(),
                     clock.instant());
-            LedgerLine line = ledger.append(event);
-            runFilesBehind.put(key, line.seq());
             runHeads.forget(key);
-            RunFile.append(run.directory(), List.of(line));
-            runFilesBehind.remove(key);
+            // The copy is made by the ledger's writer before it writes any later entry: a copy left
+            // for after append() returned could lag behind by more entries than opening the ledger
+            // looks at, and after a crash the run's next event would fork its chain.
+            LedgerLine line = ledger.append(event, written -> {
+                runFilesBehind.put(key, written.seq());
+                RunFile.append(run.directory(), List.of(written));
+                runFilesBehind.remove(key);
+            });
             runHeads.put(key, run.directory(), line);
             return new RecordedEvent(event, line.seq(), line.link().hash());
         }

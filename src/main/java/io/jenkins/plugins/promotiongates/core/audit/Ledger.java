@@ -44,14 +44,30 @@ public final class Ledger implements Closeable {
     private Checkpoint lastCheckpoint;
     private Instant oldestUncovered;
 
+    /**
+     * Work on an entry that must be done once the entry is durable and before any later entry is
+     * written: copying it to its run file. A crash can then leave only the entries of the batch being
+     * written without their copy, and those are the last entries of the last segment, which opening
+     * the ledger indexes ({@link #tailRuns}) so that their copies are completed.
+     */
+    @FunctionalInterface
+    interface AfterWrite {
+        void accept(LedgerLine line) throws IOException;
+
+        AfterWrite NOTHING = line -> {};
+    }
+
     private static final class Pending {
         final AuditEvent event;
+        final AfterWrite afterWrite;
         LedgerLine line;
         IOException failure;
+        Exception afterWriteFailure;
         boolean done;
 
-        Pending(AuditEvent event) {
+        Pending(AuditEvent event, AfterWrite afterWrite) {
             this.event = event;
+            this.afterWrite = afterWrite;
         }
     }
 
@@ -88,7 +104,16 @@ public final class Ledger implements Closeable {
 
     /** Appends {@code event} durably and returns its ledger line. */
     LedgerLine append(AuditEvent event) throws IOException {
-        Pending pending = new Pending(event);
+        return append(event, AfterWrite.NOTHING);
+    }
+
+    /**
+     * Appends {@code event} durably, runs {@code afterWrite} on its line before any later entry is
+     * written, and returns the line. If {@code afterWrite} fails, the entry is durable all the same
+     * and its failure is thrown here.
+     */
+    LedgerLine append(AuditEvent event, AfterWrite afterWrite) throws IOException {
+        Pending pending = new Pending(event, afterWrite);
         synchronized (queueLock) {
             queue.add(pending);
         }
@@ -110,6 +135,12 @@ public final class Ledger implements Closeable {
         }
         if (pending.failure != null) {
             throw new IOException(pending.failure.getMessage(), pending.failure);
+        }
+        if (pending.afterWriteFailure instanceof IOException e) {
+            throw e;
+        }
+        if (pending.afterWriteFailure instanceof RuntimeException e) {
+            throw e;
         }
         return pending.line;
     }
@@ -146,7 +177,13 @@ public final class Ledger implements Closeable {
                 oldestUncovered = clock.instant();
             }
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).line = lines.get(i);
+                Pending pending = batch.get(i);
+                pending.line = lines.get(i);
+                try {
+                    pending.afterWrite.accept(pending.line);
+                } catch (IOException | RuntimeException e) {
+                    pending.afterWriteFailure = e;
+                }
             }
             checkpointIfDueLocked();
         } catch (IOException e) {
