@@ -151,8 +151,7 @@ public final class AuditService implements Closeable {
      */
     public byte[] bundle(RunRef run) throws IOException {
         synchronized (runLocks[Math.floorMod(run.key().hashCode(), LOCK_STRIPES)]) {
-            List<LedgerLine> lines =
-                    new ArrayList<>(RunFile.read(run.directory()).lines());
+            List<LedgerLine> lines = new ArrayList<>(RunFile.readForAppend(run.directory()));
             catchUp(run, lines);
             return BundleBuilder.build(ledger, run, lines);
         }

@@ -287,4 +287,25 @@ public class LedgerTest {
             assertEquals(lines.get(2), lines(runFile).get(2));
         }
     }
+
+    @Test
+    public void aBundleOfARunFileWithATornTailMovesItAsideAndStillVerifies() throws Exception {
+        RunRef run = AuditFixture.run(temp.getRoot().toPath(), "app", 1);
+        try (AuditService service = open(LedgerOptions.defaults())) {
+            for (int i = 0; i < 3; i++) {
+                service.record(run, AuditFixture.approval("alice", i));
+            }
+        }
+        Path runFile = run.directory().resolve(RunFile.NAME);
+        List<String> lines = lines(runFile);
+        String torn = lines.get(2).substring(0, lines.get(2).length() / 2);
+        Files.writeString(runFile, lines.get(0) + "\n" + lines.get(1) + "\n" + torn, StandardCharsets.UTF_8);
+        try (AuditService service = open(LedgerOptions.defaults())) {
+            byte[] bundle = service.bundle(run);
+            BundleVerification verification = BundleVerifier.verify(bundle, java.util.Optional.empty());
+            assertTrue(verification.toString(), verification.verified());
+            assertEquals(lines, lines(runFile));
+            assertTrue(service.runChain(run).intact());
+        }
+    }
 }
