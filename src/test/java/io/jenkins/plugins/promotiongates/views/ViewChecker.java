@@ -27,7 +27,8 @@ import org.xml.sax.SAXException;
 /**
  * Checks the Jelly views and help files under a resources root against the compiled classes:
  * escape-by-default, well-formed XML, no raw output or inline script, every {@code field} bound to
- * a property of its class, every {@code help-x.html} naming such a property.
+ * a property of its class and explained by a {@code help-x.html}, every {@code help-x.html} naming
+ * such a property.
  */
 final class ViewChecker {
 
@@ -95,6 +96,10 @@ final class ViewChecker {
                 if (!hasProperty(owner.get(), matcher.group(1))) {
                     problems.add(where + ": field '" + matcher.group(1) + "' has no getter on "
                             + owner.get().getName());
+                }
+                if (!Files.exists(file.resolveSibling("help-" + matcher.group(1) + ".html"))) {
+                    problems.add(
+                            where + ": field '" + matcher.group(1) + "' has no help-" + matcher.group(1) + ".html");
                 }
             }
         }

@@ -42,7 +42,9 @@ public class ViewCheckerTest {
                 ViewChecker.HEADER + "\n<j:jelly xmlns:j=\"jelly:core\" xmlns:f=\"/lib/form\">"
                         + "<f:entry field=\"name\"/><f:checkbox field=\"enabled\"/></j:jelly>");
         write(DIR + "help-name.html", "<div>The name.</div>");
+        write(DIR + "help-enabled.html", "<div>Whether it is on.</div>");
         write(DIR + "help.html", "<div>What it is.</div>");
+        write(DIR + "Nested/help-count.html", "<div>How many.</div>");
         write(
                 DIR + "Nested/config.jelly",
                 ViewChecker.HEADER + "\n<j:jelly xmlns:j=\"jelly:core\" xmlns:f=\"/lib/form\">"
@@ -72,6 +74,7 @@ public class ViewCheckerTest {
                 containsInAnyOrder(
                         startsWith("does not start with <?jelly escape-by-default='true'?>"),
                         startsWith("field 'missing' has no getter on " + SampleDescribable.class.getName()),
+                        startsWith("field 'missing' has no help-missing.html"),
                         startsWith("names 'ghost', which is not a field of " + SampleDescribable.class.getName()),
                         startsWith("not well-formed XML"),
                         startsWith("uses h.rawHtml"),
