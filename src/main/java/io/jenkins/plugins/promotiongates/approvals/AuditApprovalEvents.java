@@ -7,6 +7,7 @@ import io.jenkins.plugins.promotiongates.core.approval.Decision;
 import io.jenkins.plugins.promotiongates.core.approval.GateEvents;
 import io.jenkins.plugins.promotiongates.core.approval.GateOutcome;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import java.io.IOException;
 
 /**
@@ -28,6 +29,9 @@ final class AuditApprovalEvents implements ApprovalEvents {
 
     @Override
     public void closed(Run<?, ?> run, TaskListener listener, GateSnapshot gate) throws IOException {
+        for (EventDraft expired : GateEvents.expired(gate)) {
+            RunAudit.record(run, expired);
+        }
         RunAudit.record(run, GateEvents.closed(gate));
         listener.getLogger().println("[Promotion Gates] " + GateOutcome.closeMessage(gate));
     }

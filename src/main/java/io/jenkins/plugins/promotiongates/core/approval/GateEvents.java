@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The audit events of an approval gate's life: {@code approval.requested} when it opens, one
  * {@code approval.granted}, {@code approval.rejected} or {@code approval.breakglass} per accepted
- * decision, and on closing {@code gate.passed}, {@code gate.failed} or {@code approval.timedout}.
+ * decision, on closing one {@code approval.expired} per approval that had aged out while the gate
+ * waited, then {@code gate.passed}, {@code gate.failed} or {@code approval.timedout}.
  * Each carries the environment, the effective policy's digest and the artifact digest the gate is
  * bound to.
  */
@@ -57,6 +58,32 @@ public final class GateEvents {
                     case BREAK_GLASS -> EventTypes.APPROVAL_BREAKGLASS;
                 };
         return draft(type, decision.userId(), gate, details);
+    }
+
+    /**
+     * The approvals that had stopped counting by the time the gate closed, because they were older
+     * than the approval validity: one {@code approval.expired} each, by the approver, with the
+     * instant it expired.
+     */
+    public static List<EventDraft> expired(GateSnapshot gate) {
+        List<EventDraft> drafts = new ArrayList<>();
+        if (gate.closedAt() == null) {
+            return drafts;
+        }
+        for (Decision decision : gate.decisions()) {
+            java.time.Instant expiry =
+                    decision.time().plus(gate.policy().environment().approvalValidity());
+            if (decision.kind() == DecisionKind.APPROVE && !gate.closedAt().isBefore(expiry)) {
+                Map<String, Object> details = base(gate);
+                details.put("decidedAt", decision.time().toString());
+                details.put("expiredAt", expiry.toString());
+                details.put(
+                        "validity",
+                        gate.policy().environment().approvalValidity().toString());
+                drafts.add(draft(EventTypes.APPROVAL_EXPIRED, decision.userId(), gate, details));
+            }
+        }
+        return drafts;
     }
 
     /** The gate closed; the actor is who closed it, or SYSTEM for a timeout. */

@@ -12,6 +12,7 @@ import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
 import io.jenkins.plugins.promotiongates.core.audit.RunChain;
 import io.jenkins.plugins.promotiongates.core.audit.RunDirectories;
 import io.jenkins.plugins.promotiongates.core.audit.RunRef;
+import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.GroupDirectory;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.StepTightening;
@@ -114,6 +115,30 @@ public class GateEventsTest {
         EventDraft timedOut = GateEvents.closed(late.snapshot());
         assertEquals("approval.timedout", timedOut.type());
         assertEquals(EventDraft.SYSTEM, timedOut.actor());
+    }
+
+    @Test
+    public void approvalsThatAgedOutWhileTheGateWaitedAreRecordedAsExpiredOnClose() {
+        Environment longWait = RequireApprovalsScenariosTest.staging().toBuilder()
+                .gateTimeout(java.time.Duration.ofDays(7))
+                .approvalValidity(java.time.Duration.ofHours(24))
+                .build();
+        var policy0 = new PolicyTightener(IDS, GroupDirectory.NONE)
+                .effective(longWait, StepTightening.parse(null, "", "", ""));
+        ApprovalGate gate = ApprovalGate.open("staging", policy0, DIGEST, RunParties.of(IDS, "sam", List.of()), clock);
+        String policy = gate.snapshot().policyDigest();
+        gate.approve(Approver.of(IDS, "alice", List.of()), "", DIGEST, policy);
+        clock.advance(java.time.Duration.ofHours(30));
+        gate.approve(Approver.of(IDS, "bob", List.of()), "", DIGEST, policy);
+        assertEquals(List.of(), GateEvents.expired(gate.snapshot()));
+        gate.approve(Approver.of(IDS, "carol", List.of()), "", DIGEST, policy);
+        GateSnapshot closed = gate.snapshot();
+        assertEquals(GateState.APPROVED, closed.state());
+        List<EventDraft> expired = GateEvents.expired(closed);
+        assertEquals(1, expired.size());
+        assertEquals("approval.expired", expired.get(0).type());
+        assertEquals("alice", expired.get(0).actor());
+        assertEquals("2025-06-03T09:00:00Z", expired.get(0).details().get("expiredAt"));
     }
 
     private List<AuditEvent> record(List<EventDraft> drafts) throws Exception {
