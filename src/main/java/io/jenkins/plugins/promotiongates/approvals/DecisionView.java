@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.approvals;
 import io.jenkins.plugins.promotiongates.core.approval.Decision;
 import io.jenkins.plugins.promotiongates.core.approval.DecisionKind;
 import io.jenkins.plugins.promotiongates.core.approval.GateOutcome;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -43,7 +44,7 @@ public final class DecisionView {
 
     @Exported
     public String getArtifactDigest() {
-        return decision.artifactDigest();
+        return ArtifactDigest.text(decision.artifactDigest());
     }
 
     @Exported

@@ -6,6 +6,7 @@ import hudson.scm.ChangeLogSet;
 import io.jenkins.plugins.promotiongates.audit.RunAudit;
 import io.jenkins.plugins.promotiongates.core.approval.GateProgress;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureEvidence;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class EvidenceView {
     /** {@code sha256:HEX} of the artifact, or empty when the gate is bound to none. */
     @Exported
     public String getArtifactDigest() {
-        return gate.artifactDigest();
+        return ArtifactDigest.text(gate.artifactDigest());
     }
 
     @Exported

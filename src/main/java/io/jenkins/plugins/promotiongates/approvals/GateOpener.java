@@ -6,21 +6,22 @@ import hudson.model.Run;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
 import io.jenkins.plugins.promotiongates.core.approval.GateId;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
-import io.jenkins.plugins.promotiongates.core.artifact.Digests;
+import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.StepTightening;
-import io.jenkins.plugins.promotiongates.steps.WorkspaceDigestCallable;
+import io.jenkins.plugins.promotiongates.steps.AgentWorkspace;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumSet;
 
 /**
  * Opens the gate of one {@code requireApprovals} call, off the CPS thread: reads the effective
- * policy from the engine, the run's parties from the realm, and the artifact's digest on the agent.
+ * policy from the engine, the run's parties from the realm, and the artifact's digest from the bytes the controller reads.
  */
 final class GateOpener {
 
@@ -39,22 +40,27 @@ final class GateOpener {
                     .effective(
                             PromotionGatesConfiguration.get().policy().require(request.environment),
                             StepTightening.parse(request.count, request.approvers, request.timeout, request.validity));
-            String digest = digestOf(request.artifact, workspace);
+            ArtifactDigest digest = digestOf(request.artifact, workspace);
             return ApprovalGate.open(gateId, policy, digest, RealmIdentity.parties(run, ids), clock);
         } catch (InvalidPolicyException e) {
             throw new AbortException("requireApprovals: " + e.getMessage());
         }
     }
 
-    /** {@code sha256:HEX} of the artifact, hashed where it is; empty when no artifact is bound. */
-    private static String digestOf(String artifact, FilePath workspace) throws IOException, InterruptedException {
+    /**
+     * The artifact's digest, hashed here on the controller from the bytes it reads from the workspace;
+     * {@code null} when no artifact is bound.
+     */
+    private static ArtifactDigest digestOf(String artifact, FilePath workspace)
+            throws IOException, InterruptedException {
         if (artifact == null || artifact.isBlank()) {
-            return "";
+            return null;
         }
         if (workspace == null) {
             throw new AbortException(Messages.GateOpener_NeedsWorkspace(artifact));
         }
-        Digests digests = workspace.act(new WorkspaceDigestCallable(artifact, EnumSet.of(DigestAlgorithm.SHA256)));
-        return digests.labelled(DigestAlgorithm.SHA256);
+        return new StreamingDigester()
+                .digest(new AgentWorkspace(workspace).file(artifact), EnumSet.of(DigestAlgorithm.SHA256))
+                .sha256();
     }
 }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.promotiongates.core.approval.DecisionRefusedException;
 import io.jenkins.plugins.promotiongates.core.approval.GateProgress;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.GateState;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -132,8 +133,14 @@ public final class GatePage {
         if (execution == null) {
             throw HttpResponses.errorWithoutStack(409, Messages.RequireApprovalsExecution_NotWaiting());
         }
+        ArtifactDigest decidedOn;
         try {
-            execution.decide(kind, RealmIdentity.current(RealmIdentity.ids()), comment, artifactDigest, policyDigest);
+            decidedOn = ArtifactDigest.parseIfPresent(artifactDigest, "artifactDigest");
+        } catch (IllegalArgumentException e) {
+            throw HttpResponses.errorWithoutStack(400, e.getMessage());
+        }
+        try {
+            execution.decide(kind, RealmIdentity.current(RealmIdentity.ids()), comment, decidedOn, policyDigest);
         } catch (DecisionRefusedException e) {
             throw HttpResponses.errorWithoutStack(RefusalStatus.of(e.refusal()), e.getMessage());
         } catch (IllegalStateException e) {

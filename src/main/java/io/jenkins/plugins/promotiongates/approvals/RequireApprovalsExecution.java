@@ -17,6 +17,7 @@ import io.jenkins.plugins.promotiongates.core.approval.GateId;
 import io.jenkins.plugins.promotiongates.core.approval.GateOutcome;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshotJson;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import java.io.IOException;
 import java.time.Clock;
@@ -109,7 +110,8 @@ final class RequireApprovalsExecution extends StepExecution {
     }
 
     /** Takes a decision from an authenticated person; the engine refuses what it must. */
-    synchronized DecisionResult decide(DecisionKind kind, Approver who, String comment, String artifact, String policy)
+    synchronized DecisionResult decide(
+            DecisionKind kind, Approver who, String comment, ArtifactDigest artifact, String policy)
             throws IOException, InterruptedException {
         restore();
         ApprovalGate current = gate;

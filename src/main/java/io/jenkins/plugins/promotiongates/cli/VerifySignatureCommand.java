@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
@@ -88,7 +89,7 @@ final class VerifySignatureCommand implements CliCommand {
                             + (verdict.keyFingerprint().isEmpty() ? "" : ", key " + verdict.keyFingerprint())
                             + (verdict.trustedKey().isEmpty() ? "" : ", trusted key " + verdict.trustedKey())
                             + (verdict.signerIdentity().isEmpty() ? "" : ", signer " + verdict.signerIdentity()) + ")");
-            out.println("sha256: " + verdict.artifactSha256());
+            out.println("sha256: " + verdict.artifactDigest().hex());
             verdict.warnings().forEach(w -> out.println("warning: " + w));
         } else {
             err.println("NOT verified: " + verdict.failure());
@@ -106,7 +107,7 @@ final class VerifySignatureCommand implements CliCommand {
         }
         return new VerificationRequest(
                 options.artifact(),
-                artifact,
+                ArtifactContent.of(artifact),
                 options.signature(),
                 signature,
                 keys,
@@ -120,7 +121,7 @@ final class VerifySignatureCommand implements CliCommand {
             return Optional.empty();
         }
         String name = options.checksums().get();
-        return Optional.of(new ChecksumListFile(name, regularFile(name, "checksum list")));
+        return Optional.of(new ChecksumListFile(name, ArtifactContent.of(regularFile(name, "checksum list"))));
     }
 
     /** The real path of a regular file; directories, FIFOs and devices are refused before reading. */
@@ -144,7 +145,9 @@ final class VerifySignatureCommand implements CliCommand {
         map.put("verified", verdict.verified());
         map.put("format", verdict.format() == null ? null : verdict.format().label());
         map.put("algorithm", verdict.algorithm());
-        map.put("artifactSha256", verdict.artifactSha256());
+        map.put(
+                "artifactSha256",
+                verdict.artifactDigest() == null ? "" : verdict.artifactDigest().hex());
         map.put("artifactSize", verdict.artifactSize());
         map.put("keyFingerprint", verdict.keyFingerprint());
         map.put("trustedKey", verdict.trustedKey());

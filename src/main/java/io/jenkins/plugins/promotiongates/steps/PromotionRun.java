@@ -15,6 +15,7 @@ import io.jenkins.plugins.promotiongates.config.RepositoryCredentials;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.Digests;
+import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
@@ -47,7 +48,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * One {@code promoteArtifact} call: gathers what the engine needs from the run (digest computed on the
- * agent, this run's verified signatures from its audit chain, its approval gates, the branch, the
+ * controller from the bytes it reads, this run's verified signatures from its audit chain, its approval gates, the branch, the
  * allowlisted environment), lets {@link PromotionService} decide and publish, then records the events,
  * updates the inventory and badges the run.
  */
@@ -75,14 +76,15 @@ final class PromotionRun {
         PromotionGatesConfiguration config = PromotionGatesConfiguration.get();
         PromotionPolicy policy;
         PromotionRequest request;
-        Digests digests = workspace.act(new WorkspaceDigestCallable(artifact, EnumSet.of(DigestAlgorithm.SHA256)));
+        Digests digests = new StreamingDigester()
+                .digest(new AgentWorkspace(workspace).file(artifact), EnumSet.of(DigestAlgorithm.SHA256));
         RecordedSignatures.Reading signatures = RecordedSignatures.read(RunAudit.chain(run));
         signatures.ignored().forEach(log::println);
         try {
             policy = config.policy();
             request = new PromotionRequest(
                     artifact,
-                    digests.hex(DigestAlgorithm.SHA256),
+                    digests.sha256(),
                     digests.size(),
                     from,
                     to,

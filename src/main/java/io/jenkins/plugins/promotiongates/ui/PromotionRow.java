@@ -27,8 +27,8 @@ public final class PromotionRow {
         return record.version();
     }
 
-    public String getSha256() {
-        return record.sha256();
+    public String getDigest() {
+        return record.digest().toString();
     }
 
     public String getRun() {

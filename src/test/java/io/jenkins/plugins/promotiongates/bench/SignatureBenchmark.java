@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.bench;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.ExternalTool;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
@@ -104,7 +105,7 @@ public final class SignatureBenchmark {
         List<TrustedKey> keys = key == null ? List.of() : List.of(new TrustedKey("key", Files.readAllBytes(key)));
         return new VerificationRequest(
                 "artifact.bin",
-                file,
+                ArtifactContent.of(file),
                 signature.getFileName().toString(),
                 Files.readAllBytes(signature),
                 keys,

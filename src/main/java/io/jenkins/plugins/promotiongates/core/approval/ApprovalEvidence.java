@@ -1,9 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.DurationText;
 import io.jenkins.plugins.promotiongates.core.policy.Verdict;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 
 /**
@@ -15,18 +14,16 @@ public final class ApprovalEvidence {
 
     private ApprovalEvidence() {}
 
-    public static Verdict check(GateSnapshot gate, String artifactDigest, Instant now) {
+    public static Verdict check(GateSnapshot gate, ArtifactDigest artifactDigest, Instant now) {
         String environment = gate.policy().name();
         if (!gate.state().letsThrough()) {
             return Verdict.fail("approvals: gate '" + gate.gateId() + "' for " + environment + " is " + gate.state()
                     + "; run requireApprovals again and get the approvals");
         }
-        if (artifactDigest == null
-                || !MessageDigest.isEqual(
-                        gate.artifactDigest().getBytes(StandardCharsets.UTF_8),
-                        artifactDigest.getBytes(StandardCharsets.UTF_8))) {
-            return Verdict.fail("approvals: gate '" + gate.gateId() + "' approved artifact digest "
-                    + gate.artifactDigest() + ", not " + artifactDigest
+        if (gate.artifactDigest() == null || !gate.artifactDigest().matches(artifactDigest)) {
+            return Verdict.fail("approvals: gate '" + gate.gateId() + "' approved artifact digest '"
+                    + ArtifactDigest.text(gate.artifactDigest()) + "', not '" + ArtifactDigest.text(artifactDigest)
+                    + "'"
                     + "; approvals are bound to a digest: request approvals for this artifact");
         }
         if (gate.state() == GateState.BROKEN_GLASS) {

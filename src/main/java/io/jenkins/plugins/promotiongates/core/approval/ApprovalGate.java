@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +31,12 @@ public final class ApprovalGate {
      *
      * @param gateId unique within the run
      * @param policy the effective policy, from {@code PolicyTightener}
-     * @param artifactDigest the digest approvals will be bound to
+     * @param artifactDigest the digest approvals will be bound to; {@code null} binds them to none
      * @param parties the run's starter and change authors, normalized
      * @throws InvalidPolicyException if the policy has no approval rule
      */
     public static ApprovalGate open(
-            String gateId, EffectivePolicy policy, String artifactDigest, RunParties parties, Clock clock) {
+            String gateId, EffectivePolicy policy, ArtifactDigest artifactDigest, RunParties parties, Clock clock) {
         if (policy.rules().isEmpty()) {
             throw new InvalidPolicyException(
                     "environments[" + policy.name() + "].approvalRules",
@@ -103,7 +104,7 @@ public final class ApprovalGate {
      * @throws DecisionRefusedException naming the rule or setting that refuses it; nothing is recorded
      */
     public synchronized DecisionResult approve(
-            Approver who, String comment, String artifactDigest, String policyDigest) {
+            Approver who, String comment, ArtifactDigest artifactDigest, String policyDigest) {
         Instant now = openAt(artifactDigest, policyDigest);
         GateSnapshot snapshot = current;
         List<Integer> rules = new ArrayList<>(Eligibility.rulesFor(snapshot.policy(), snapshot.parties(), who));
@@ -153,7 +154,7 @@ public final class ApprovalGate {
      * @throws DecisionRefusedException naming the rule or setting that refuses it; a comment is mandatory
      */
     public synchronized DecisionResult reject(
-            Approver who, String comment, String artifactDigest, String policyDigest) {
+            Approver who, String comment, ArtifactDigest artifactDigest, String policyDigest) {
         Instant now = openAt(artifactDigest, policyDigest);
         GateSnapshot snapshot = current;
         List<Integer> rules = Eligibility.rulesFor(snapshot.policy(), snapshot.parties(), who);
@@ -174,7 +175,7 @@ public final class ApprovalGate {
      * @throws DecisionRefusedException naming the break-glass setting that refuses it
      */
     public synchronized DecisionResult breakGlass(
-            Approver who, String justification, String artifactDigest, String policyDigest) {
+            Approver who, String justification, ArtifactDigest artifactDigest, String policyDigest) {
         Instant now = openAt(artifactDigest, policyDigest);
         GateSnapshot snapshot = current;
         String setting = "environments[" + snapshot.policy().name() + "].breakGlass";
@@ -242,7 +243,7 @@ public final class ApprovalGate {
     }
 
     /** Checks the gate still waits and the decision is for this artifact and policy; returns now. */
-    private Instant openAt(String artifactDigest, String policyDigest) {
+    private Instant openAt(ArtifactDigest artifactDigest, String policyDigest) {
         expireIfDue();
         GateSnapshot snapshot = current;
         if (snapshot.state().isClosed()) {
@@ -251,11 +252,12 @@ public final class ApprovalGate {
                     "This gate is already " + snapshot.state() + " (" + snapshot.closeReason() + ") since "
                             + snapshot.closedAt() + "; no decision can change it");
         }
-        if (!same(snapshot.artifactDigest(), artifactDigest)) {
+        if (!ArtifactDigest.same(snapshot.artifactDigest(), artifactDigest)) {
             throw new DecisionRefusedException(
                     Refusal.WRONG_ARTIFACT,
-                    "This gate is bound to artifact digest "
-                            + snapshot.artifactDigest() + ", not " + artifactDigest
+                    "This gate is bound to artifact digest '"
+                            + ArtifactDigest.text(snapshot.artifactDigest()) + "', not '"
+                            + ArtifactDigest.text(artifactDigest) + "'"
                             + "; reload the gate and decide on the artifact it shows");
         }
         if (!same(snapshot.policyDigest(), policyDigest)) {

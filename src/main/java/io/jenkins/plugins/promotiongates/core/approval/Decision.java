@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * @param kind approve, reject or break-glass
  * @param time when the gate accepted it
  * @param comment the comment or justification, possibly empty
- * @param artifactDigest the artifact digest the person decided on
+ * @param artifactDigest the artifact digest the person decided on; {@code null} when the gate is bound to none
  * @param policyDigest the policy digest the person decided under
  * @param rules indices of the approval rules this approval may count for (empty for a break-glass)
  */
@@ -20,7 +21,7 @@ public record Decision(
         DecisionKind kind,
         Instant time,
         String comment,
-        String artifactDigest,
+        ArtifactDigest artifactDigest,
         String policyDigest,
         List<Integer> rules)
         implements Serializable {

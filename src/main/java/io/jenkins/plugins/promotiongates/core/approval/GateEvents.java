@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
 import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
@@ -105,7 +106,7 @@ public final class GateEvents {
     private static Map<String, Object> base(GateSnapshot gate) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("gate", gate.gateId());
-        details.put("artifactDigest", gate.artifactDigest());
+        details.put("artifactDigest", ArtifactDigest.text(gate.artifactDigest()));
         return details;
     }
 

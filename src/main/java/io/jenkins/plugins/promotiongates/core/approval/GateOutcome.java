@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class GateOutcome {
         map.put("environment", gate.policy().name());
         map.put("state", gate.state().name());
         map.put("approved", gate.state().letsThrough());
-        map.put("artifactDigest", gate.artifactDigest());
+        map.put("artifactDigest", ArtifactDigest.text(gate.artifactDigest()));
         map.put("policyDigest", gate.policyDigest());
         map.put("openedAt", gate.openedAt().toString());
         map.put("closedAt", gate.closedAt() == null ? "" : gate.closedAt().toString());
@@ -57,7 +58,7 @@ public final class GateOutcome {
         return PREFIX + what + "gate '" + gate.gateId() + "' for "
                 + gate.policy().name() + " waits for approvals ("
                 + progress + ", times out at " + gate.deadline() + ", artifact "
-                + (gate.artifactDigest().isEmpty() ? "not bound" : gate.artifactDigest()) + ", policy "
+                + (gate.artifactDigest() == null ? "not bound" : gate.artifactDigest()) + ", policy "
                 + gate.policyDigest() + ")";
     }
 

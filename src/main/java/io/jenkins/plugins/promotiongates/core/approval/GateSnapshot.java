@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import java.io.Serializable;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param gateId the gate's id, unique within its run
  * @param policy the effective policy the gate enforces
  * @param policyDigest {@code policy.digest()} when the gate opened
- * @param artifactDigest the artifact digest approvals are bound to
+ * @param artifactDigest the artifact digest approvals are bound to; {@code null} when bound to none
  * @param parties the run's starter and change authors
  * @param openedAt when the gate opened
  * @param deadline when the gate times out
@@ -27,7 +28,7 @@ public record GateSnapshot(
         String gateId,
         EffectivePolicy policy,
         String policyDigest,
-        String artifactDigest,
+        ArtifactDigest artifactDigest,
         RunParties parties,
         Instant openedAt,
         Instant deadline,

@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.core.approval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.CanonicalPolicyJson;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
@@ -32,7 +33,7 @@ public final class GateSnapshotJson {
         tree.put("gateId", s.gateId());
         tree.put("policy", PolicyJson.toTree(s.policy()));
         tree.put("policyDigest", s.policyDigest());
-        tree.put("artifactDigest", s.artifactDigest());
+        tree.put("artifactDigest", ArtifactDigest.text(s.artifactDigest()));
         tree.put("starter", s.parties().starter());
         tree.put("changeAuthors", List.copyOf(new TreeSet<>(s.parties().changeAuthors())));
         tree.put("openedAt", s.openedAt().toString());
@@ -45,7 +46,7 @@ public final class GateSnapshotJson {
             decision.put("kind", d.kind().name());
             decision.put("time", d.time().toString());
             decision.put("comment", d.comment());
-            decision.put("artifactDigest", d.artifactDigest());
+            decision.put("artifactDigest", ArtifactDigest.text(d.artifactDigest()));
             decision.put("policyDigest", d.policyDigest());
             decision.put("rules", d.rules());
             decisions.add(decision);
@@ -83,7 +84,7 @@ public final class GateSnapshotJson {
                         DecisionKind.valueOf(node(d, "kind").asText()),
                         Instant.parse(node(d, "time").asText()),
                         node(d, "comment").asText(),
-                        node(d, "artifactDigest").asText(),
+                        ArtifactDigest.parseIfPresent(node(d, "artifactDigest").asText(), "decisions[].artifactDigest"),
                         node(d, "policyDigest").asText(),
                         rules));
             }
@@ -94,7 +95,7 @@ public final class GateSnapshotJson {
                     node(root, "gateId").asText(),
                     policy,
                     policyDigest,
-                    node(root, "artifactDigest").asText(),
+                    ArtifactDigest.parseIfPresent(node(root, "artifactDigest").asText(), "artifactDigest"),
                     new RunParties(node(root, "starter").asText(), authors),
                     Instant.parse(node(root, "openedAt").asText()),
                     Instant.parse(node(root, "deadline").asText()),

@@ -10,7 +10,7 @@ public final class ArtifactPathException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    ArtifactPathException(String path, String reason, String remedy) {
+    public ArtifactPathException(String path, String reason, String remedy) {
         super("Artifact path '" + path + "' " + reason + ". " + remedy);
     }
 }

@@ -14,7 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * outside the root. Only existing regular files are accepted, so a directory or a FIFO is refused
  * before anything is opened.
  */
-public final class ConfinedPath {
+public final class ConfinedPath implements Workspace {
 
     private final Path root;
 
@@ -33,6 +33,21 @@ public final class ConfinedPath {
     /** The real path of the root directory. */
     public Path root() {
         return root;
+    }
+
+    @Override
+    public ArtifactContent file(String relativePath) throws IOException {
+        return ArtifactContent.of(resolveFile(relativePath));
+    }
+
+    @Override
+    public boolean hasFile(String relativePath) throws IOException {
+        try {
+            resolveFile(relativePath);
+            return true;
+        } catch (ArtifactPathException e) {
+            return false;
+        }
     }
 
     /**
@@ -68,7 +83,15 @@ public final class ConfinedPath {
         return real;
     }
 
-    private Path resolveLexically(String relativePath) throws ArtifactPathException {
+    /**
+     * Checks the form of a user-supplied relative path without touching any file system, the same
+     * way on every platform: not empty, no NUL, not absolute ({@code /x}, {@code \\x}, {@code C:x}),
+     * no {@code ..} segment (with {@code /} or {@code \\} as separator).
+     *
+     * @return {@code relativePath} unchanged
+     * @throws ArtifactPathException naming the path, why it is refused and what to do instead
+     */
+    public static String checkRelative(String relativePath) throws ArtifactPathException {
         if (relativePath == null || relativePath.isBlank()) {
             throw new ArtifactPathException(
                     String.valueOf(relativePath), "is empty", "Give the file's path relative to the workspace.");
@@ -79,6 +102,27 @@ public final class ConfinedPath {
                     "contains a NUL character",
                     "Give the file's path relative to the workspace.");
         }
+        if (relativePath.startsWith("/")
+                || relativePath.startsWith("\\")
+                || relativePath.length() > 1 && relativePath.charAt(1) == ':') {
+            throw new ArtifactPathException(
+                    relativePath,
+                    "is absolute",
+                    "Give the path relative to the workspace, for example 'target/app.jar'.");
+        }
+        for (String segment : relativePath.split("[/\\\\]")) {
+            if (segment.equals("..")) {
+                throw new ArtifactPathException(
+                        relativePath,
+                        "contains a '..' segment",
+                        "Give a path that stays inside the workspace, without '..'.");
+            }
+        }
+        return relativePath;
+    }
+
+    private Path resolveLexically(String relativePath) throws ArtifactPathException {
+        checkRelative(relativePath);
         Path given;
         try {
             given = root.getFileSystem().getPath(relativePath);
@@ -88,22 +132,11 @@ public final class ConfinedPath {
                     "is not a valid path (" + e.getReason() + ")",
                     "Give the file's path relative to the workspace.");
         }
-        if (given.isAbsolute()
-                || given.getRoot() != null
-                || relativePath.startsWith("/")
-                || relativePath.startsWith("\\")) {
+        if (given.isAbsolute() || given.getRoot() != null) {
             throw new ArtifactPathException(
                     relativePath,
                     "is absolute",
                     "Give the path relative to the workspace, for example 'target/app.jar'.");
-        }
-        for (Path segment : given) {
-            if (segment.toString().equals("..")) {
-                throw new ArtifactPathException(
-                        relativePath,
-                        "contains a '..' segment",
-                        "Give a path that stays inside the workspace, without '..'.");
-            }
         }
         return root.resolve(given).normalize();
     }

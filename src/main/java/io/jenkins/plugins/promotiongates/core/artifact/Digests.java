@@ -1,7 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.artifact;
 
 import java.io.Serializable;
-import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -33,16 +32,13 @@ public record Digests(long size, Map<DigestAlgorithm, byte[]> values) implements
         return HexFormat.of().formatHex(get(algorithm));
     }
 
-    /**
-     * The digest as approvals and reports name it: the algorithm's label, a colon and lower-case hex,
-     * such as {@code sha256:9f86d0...}.
-     */
-    public String labelled(DigestAlgorithm algorithm) {
-        return algorithm.label() + ":" + hex(algorithm);
+    /** The digest for {@code algorithm} as the one digest type; it must have been requested. */
+    public ArtifactDigest digest(DigestAlgorithm algorithm) {
+        return ArtifactDigest.of(algorithm, get(algorithm));
     }
 
-    /** Compares in constant time, so a digest check leaks nothing through timing. */
-    public boolean matches(DigestAlgorithm algorithm, byte[] expected) {
-        return MessageDigest.isEqual(get(algorithm), expected);
+    /** The SHA-256 every gate and the audit rely on; it must have been requested. */
+    public ArtifactDigest sha256() {
+        return digest(DigestAlgorithm.SHA256);
     }
 }

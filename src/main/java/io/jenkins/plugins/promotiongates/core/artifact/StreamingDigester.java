@@ -1,11 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.artifact;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.LinkOption;
+import java.io.InputStream;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,6 +54,23 @@ public final class StreamingDigester {
      * resolve user input through {@link ConfinedPath} first.
      */
     public Digests digest(Path file, Collection<DigestAlgorithm> algorithms, ByteSink... sinks) throws IOException {
+        return digest(ArtifactContent.of(file), algorithms, sinks);
+    }
+
+    /** Digests an artifact's content in one read. */
+    public Digests digest(ArtifactContent content, Collection<DigestAlgorithm> algorithms, ByteSink... sinks)
+            throws IOException {
+        try (InputStream in = content.open()) {
+            return digest(in, algorithms, sinks);
+        }
+    }
+
+    /**
+     * Digests a stream to its end, in chunks of this digester's buffer size, feeding every sink from the
+     * same buffer. The stream is not closed.
+     */
+    public Digests digest(InputStream in, Collection<DigestAlgorithm> algorithms, ByteSink... sinks)
+            throws IOException {
         Map<DigestAlgorithm, MessageDigest> digests = new EnumMap<>(DigestAlgorithm.class);
         for (DigestAlgorithm algorithm : algorithms) {
             digests.put(algorithm, algorithm.newMessageDigest());
@@ -69,15 +83,12 @@ public final class StreamingDigester {
 
         long size = 0;
         byte[] chunk = new byte[bufferSize];
-        ByteBuffer buffer = ByteBuffer.wrap(chunk);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            int read;
-            while ((read = channel.read(buffer.clear())) != -1) {
-                for (ByteSink sink : allSinks) {
-                    sink.accept(chunk, 0, read);
-                }
-                size += read;
+        int read;
+        while ((read = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+            for (ByteSink sink : allSinks) {
+                sink.accept(chunk, 0, read);
             }
+            size += read;
         }
         Map<DigestAlgorithm, byte[]> values = new EnumMap<>(DigestAlgorithm.class);
         digests.forEach((algorithm, digest) -> values.put(algorithm, digest.digest()));

@@ -1,13 +1,16 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+
 /**
  * The artifact an event is about.
  *
  * @param path workspace-relative path
  * @param size size in bytes
- * @param sha256 lower-case hexadecimal SHA-256 of the content
+ * @param digest the SHA-256 of the content (written as {@code sha256}, lower-case hex)
  */
-public record ArtifactRef(String path, long size, String sha256) {
+public record ArtifactRef(String path, long size, ArtifactDigest digest) {
 
     public ArtifactRef {
         if (path == null || path.isEmpty()) {
@@ -16,9 +19,9 @@ public record ArtifactRef(String path, long size, String sha256) {
         if (size < 0 || size > CanonicalJson.MAX_INTEGER) {
             throw new IllegalArgumentException("Artifact '" + path + "' has an impossible size " + size + ".");
         }
-        if (!Sha256.isHex(sha256)) {
-            throw new IllegalArgumentException("Artifact '" + path
-                    + "' needs its SHA-256 as 64 lower-case hexadecimal digits; got '" + sha256 + "'.");
+        if (digest == null || digest.algorithm() != DigestAlgorithm.SHA256) {
+            throw new IllegalArgumentException(
+                    "Artifact '" + path + "' needs its SHA-256 digest; got '" + digest + "'.");
         }
     }
 }

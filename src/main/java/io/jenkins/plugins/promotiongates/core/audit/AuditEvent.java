@@ -26,7 +26,7 @@ public record AuditEvent(ObjectNode json, byte[] canonical) {
         if (draft.artifact() != null) {
             ObjectNode artifact = json.putObject("artifact");
             artifact.put("path", draft.artifact().path());
-            artifact.put("sha256", draft.artifact().sha256());
+            artifact.put("sha256", draft.artifact().digest().hex());
             artifact.put("size", draft.artifact().size());
         }
         json.set("details", draft.detailsJson());

@@ -89,7 +89,7 @@ public record SignatureKeyChoice(
                 false,
                 verification.format(),
                 verification.algorithm(),
-                verification.artifactSha256(),
+                verification.artifactDigest(),
                 verification.artifactSize(),
                 "",
                 "",

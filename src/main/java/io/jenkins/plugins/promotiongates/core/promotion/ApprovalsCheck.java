@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.core.promotion;
 
 import io.jenkins.plugins.promotiongates.core.approval.ApprovalEvidence;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Verdict;
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class ApprovalsCheck {
             EffectivePolicy target,
             List<GateSnapshot> gates,
             String artifact,
-            String sha256,
+            ArtifactDigest digest,
             boolean rollback,
             Instant now) {
         String environment = target.name();
@@ -63,7 +64,7 @@ final class ApprovalsCheck {
                     fastPath = true;
                 }
             }
-            Verdict verdict = binding.passed() ? ApprovalEvidence.check(gate, sha256, now) : binding;
+            Verdict verdict = binding.passed() ? ApprovalEvidence.check(gate, digest, now) : binding;
             if (verdict.passed()) {
                 return new Outcome(
                         GateResult.of(Gate.APPROVALS, fastPathNote(verdict, fastPath)), Optional.of(gate), fastPath);

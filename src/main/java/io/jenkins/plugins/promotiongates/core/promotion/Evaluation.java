@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param to the target environment
  * @param from the source environment, empty for an entry point
  * @param coordinates the artifact's name and version
- * @param sha256 the artifact's digest
+ * @param digest the artifact's digest
  * @param rollback whether the target held this digest before (and another since)
  * @param rollbackFastPath whether the approvals gate passed through {@code rollbackApprovals}
  * @param policyDigest the digest of the target's effective policy, or empty if the target is unknown
@@ -26,7 +27,7 @@ public record Evaluation(
         String to,
         String from,
         ArtifactCoordinates coordinates,
-        String sha256,
+        ArtifactDigest digest,
         boolean rollback,
         boolean rollbackFastPath,
         String policyDigest,
@@ -54,8 +55,8 @@ public record Evaluation(
         text.append(passed() ? "All gates hold" : failures().size() + " of " + results.size() + " gates fail")
                 .append(" for promoting ")
                 .append(coordinates)
-                .append(" (sha256 ")
-                .append(sha256)
+                .append(" (")
+                .append(digest)
                 .append(") ")
                 .append(from.isEmpty() ? "" : "from " + from + " ")
                 .append("to ")
@@ -74,7 +75,7 @@ public record Evaluation(
         tree.put("from", from);
         tree.put("artifact", coordinates.name());
         tree.put("version", coordinates.version());
-        tree.put("sha256", sha256);
+        tree.put("digest", digest.toString());
         tree.put("rollback", rollback);
         tree.put("rollbackFastPath", rollbackFastPath);
         tree.put("policyDigest", policyDigest);

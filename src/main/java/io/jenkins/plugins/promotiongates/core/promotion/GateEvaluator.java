@@ -1,5 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.policy.AllowedBranches;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
@@ -7,7 +9,6 @@ import io.jenkins.plugins.promotiongates.core.policy.SoakTime;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.Sha256Hex;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +29,12 @@ final class GateEvaluator {
 
     Evaluation evaluate(PromotionRequest request, EffectivePolicy policy) {
         Environment target = policy.environment();
-        String sha256 = request.sha256();
-        boolean rollback = inventory.heldBefore(target.name(), sha256) && !inventory.holdsNow(target.name(), sha256);
+        ArtifactDigest digest = request.digest();
+        boolean rollback = inventory.heldBefore(target.name(), digest) && !inventory.holdsNow(target.name(), digest);
         SignatureCheck.Outcome signature = SignatureCheck.check(
-                target.name(), target.signature(), request.artifact(), sha256, request.signatures());
+                target.name(), target.signature(), request.artifact(), digest, request.signatures());
         ApprovalsCheck.Outcome approvals =
-                ApprovalsCheck.check(policy, request.gates(), request.artifact(), sha256, rollback, now);
+                ApprovalsCheck.check(policy, request.gates(), request.artifact(), digest, rollback, now);
         List<GateResult> results = new ArrayList<>();
         results.add(path(request, target, rollback));
         results.add(signature.result());
@@ -46,7 +47,7 @@ final class GateEvaluator {
                 target.name(),
                 request.from(),
                 request.coordinates(),
-                sha256,
+                digest,
                 rollback,
                 approvals.fastPath(),
                 policy.digest(),
@@ -61,7 +62,7 @@ final class GateEvaluator {
                 request.to(),
                 request.from(),
                 request.coordinates(),
-                request.sha256(),
+                request.digest(),
                 false,
                 false,
                 "",
@@ -95,7 +96,7 @@ final class GateEvaluator {
                     "environments[" + to + "].promotedFrom is " + sources + ", which does not include '" + from + "'",
                     "promote to " + to + " from one of " + sources);
         }
-        if (inventory.holdsNow(from, request.sha256())) {
+        if (inventory.holdsNow(from, request.digest())) {
             return GateResult.pass(Gate.PATH, from + " -> " + to + " is allowed and " + from + " holds this artifact");
         }
         if (rollback) {
@@ -104,11 +105,11 @@ final class GateEvaluator {
         }
         String holds = inventory
                 .current(from)
-                .map(r -> r.artifact() + " " + r.version() + " (sha256 " + r.sha256() + ", from run " + r.run() + ")")
+                .map(r -> r.artifact() + " " + r.version() + " (" + r.digest() + ", from run " + r.run() + ")")
                 .orElse("nothing yet");
         return GateResult.fail(
                 Gate.PATH,
-                "sha256 " + request.sha256() + " is not what " + from + " holds now; " + from + " holds " + holds,
+                request.digest() + " is not what " + from + " holds now; " + from + " holds " + holds,
                 "promote this artifact to " + from + " first, or promote what " + from + " holds");
     }
 
@@ -120,7 +121,7 @@ final class GateEvaluator {
                             ? "no source environment to soak in"
                             : "environments[" + target.name() + "].soakTime is 0: no minimum");
         }
-        Optional<Instant> since = inventory.currentSince(request.from(), request.sha256());
+        Optional<Instant> since = inventory.currentSince(request.from(), request.digest());
         if (since.isEmpty() && rollback) {
             return GateResult.pass(Gate.SOAK_TIME, "rollback: this artifact soaked before it entered " + target.name());
         }
@@ -130,31 +131,33 @@ final class GateEvaluator {
 
     private GateResult version(PromotionRequest request, Environment target) {
         ArtifactCoordinates coordinates = request.coordinates();
-        String sha256 = request.sha256();
+        ArtifactDigest digest = request.digest();
         String remedy = "promote this artifact under a new version; a promoted version is immutable";
         Optional<PromotionRecord> recorded = inventory.version(target.name(), coordinates);
-        if (recorded.isPresent() && !Sha256Hex.equal(recorded.get().sha256(), sha256)) {
+        if (recorded.isPresent() && !recorded.get().digest().matches(digest)) {
             return GateResult.fail(
                     Gate.VERSION,
-                    coordinates + " in " + target.name() + " was promoted as sha256 "
-                            + recorded.get().sha256() + " by run "
-                            + recorded.get().run() + "; this artifact is sha256 " + sha256,
+                    coordinates + " in " + target.name() + " was promoted as "
+                            + recorded.get().digest() + " by run "
+                            + recorded.get().run() + "; this artifact is " + digest,
                     remedy);
         }
-        Optional<String> stored;
+        Optional<ArtifactDigest> stored;
         try {
-            stored = repository.existingSha256(coordinates);
+            stored = repository
+                    .existingSha256(coordinates)
+                    .map(hex -> ArtifactDigest.ofHex(DigestAlgorithm.SHA256, hex, repository.describe()));
         } catch (RepositoryException | IllegalArgumentException e) {
             return GateResult.fail(
                     Gate.VERSION,
                     "cannot tell what " + repository.describe() + " holds for " + coordinates + ": " + e.getMessage(),
                     "fix the repository problem above, then promote again");
         }
-        if (stored.isPresent() && !Sha256Hex.equal(stored.get(), sha256)) {
+        if (stored.isPresent() && !stored.get().matches(digest)) {
             return GateResult.fail(
                     Gate.VERSION,
-                    repository.location(coordinates) + " already holds sha256 " + stored.get()
-                            + "; this artifact is sha256 " + sha256,
+                    repository.location(coordinates) + " already holds " + stored.get() + "; this artifact is "
+                            + digest,
                     remedy);
         }
         return GateResult.pass(

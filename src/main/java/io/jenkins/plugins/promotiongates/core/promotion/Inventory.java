@@ -1,7 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.Sha256Hex;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,18 +79,16 @@ public final class Inventory {
         return histories.getOrDefault(environment, List.of());
     }
 
-    /** Whether {@code sha256} is the current artifact of {@code environment}. */
-    public boolean holdsNow(String environment, String sha256) {
-        return current(environment)
-                .filter(r -> Sha256Hex.equal(r.sha256(), sha256))
-                .isPresent();
+    /** Whether {@code digest} is the current artifact of {@code environment}. */
+    public boolean holdsNow(String environment, ArtifactDigest digest) {
+        return current(environment).filter(r -> r.digest().matches(digest)).isPresent();
     }
 
-    /** Whether {@code environment} held {@code sha256} at some point before its current artifact. */
-    public boolean heldBefore(String environment, String sha256) {
+    /** Whether {@code environment} held {@code digest} at some point before its current artifact. */
+    public boolean heldBefore(String environment, ArtifactDigest digest) {
         List<PromotionRecord> history = history(environment);
         for (int i = 0; i < history.size() - 1; i++) {
-            if (Sha256Hex.equal(history.get(i).sha256(), sha256)) {
+            if (history.get(i).digest().matches(digest)) {
                 return true;
             }
         }
@@ -98,16 +96,16 @@ public final class Inventory {
     }
 
     /**
-     * When {@code sha256} became the current artifact of {@code environment}, if it is: the time of the
+     * When {@code digest} became the current artifact of {@code environment}, if it is: the time of the
      * first of the latest unbroken run of promotions of that digest there.
      */
-    public Optional<Instant> currentSince(String environment, String sha256) {
-        if (!holdsNow(environment, sha256)) {
+    public Optional<Instant> currentSince(String environment, ArtifactDigest digest) {
+        if (!holdsNow(environment, digest)) {
             return Optional.empty();
         }
         List<PromotionRecord> history = history(environment);
         int first = history.size() - 1;
-        while (first > 0 && Sha256Hex.equal(history.get(first - 1).sha256(), sha256)) {
+        while (first > 0 && history.get(first - 1).digest().matches(digest)) {
             first--;
         }
         return Optional.of(history.get(first).time());

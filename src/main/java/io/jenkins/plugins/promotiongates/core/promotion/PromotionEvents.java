@@ -78,7 +78,7 @@ public final class PromotionEvents {
      */
     public static List<EventDraft> drafts(PromotionOutcome outcome, String artifact, long size, String actor) {
         Evaluation evaluation = outcome.evaluation();
-        ArtifactRef ref = new ArtifactRef(artifact, size, evaluation.sha256());
+        ArtifactRef ref = new ArtifactRef(artifact, size, evaluation.digest());
         String policyDigest = evaluation.policyDigest().isEmpty() ? null : evaluation.policyDigest();
         EventDraft gates = EventDraft.of(evaluation.passed() ? EventTypes.GATE_PASSED : EventTypes.GATE_FAILED, actor)
                 .withEnvironment(evaluation.to())

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * @param from the source environment, empty for an entry point
  * @param artifact the artifact's file name
  * @param version the version it was promoted as
- * @param sha256 lower-case hex SHA-256
+ * @param digest the artifact's SHA-256
  * @param size size in bytes, {@code -1} when unknown
  * @param run the promoting run's id, {@code job#number}
  * @param runUrl the promoting run's URL relative to the Jenkins root
@@ -31,7 +32,7 @@ public record PromotionRecord(
         String from,
         String artifact,
         String version,
-        String sha256,
+        ArtifactDigest digest,
         long size,
         String run,
         String runUrl,

@@ -3,6 +3,8 @@ package io.jenkins.plugins.promotiongates.core.promotion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.policy.CanonicalPolicyJson;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -35,7 +37,7 @@ public final class PromotionRecordJson {
         tree.put("from", r.from());
         tree.put("artifact", r.artifact());
         tree.put("version", r.version());
-        tree.put("sha256", r.sha256());
+        tree.put("sha256", r.digest().hex());
         tree.put("size", r.size());
         tree.put("run", r.run());
         tree.put("runUrl", r.runUrl());
@@ -125,7 +127,7 @@ public final class PromotionRecordJson {
                     text(n, "from"),
                     text(n, "artifact"),
                     text(n, "version"),
-                    text(n, "sha256"),
+                    ArtifactDigest.ofHex(DigestAlgorithm.SHA256, text(n, "sha256"), "promotion record sha256"),
                     field(n, "size").asLong(),
                     text(n, "run"),
                     text(n, "runUrl"),

@@ -1,15 +1,15 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.Sha256Hex;
 import java.util.List;
 
 /**
  * One {@code promoteArtifact} call, with everything the gates need from the run. The glue fills it.
  *
  * @param artifact the workspace path as the step was given it, such as {@code dist/app.tar.gz}
- * @param sha256 the artifact's SHA-256, lower-case hex, computed where the file is
+ * @param digest the artifact's SHA-256, computed by the controller from the bytes it read
  * @param size the artifact's size in bytes
  * @param from the source environment; empty or {@code null} when promoting into an entry point
  * @param to the target environment
@@ -22,7 +22,7 @@ import java.util.List;
  */
 public record PromotionRequest(
         String artifact,
-        String sha256,
+        ArtifactDigest digest,
         long size,
         String from,
         String to,
@@ -37,7 +37,9 @@ public record PromotionRequest(
      * @throws IllegalArgumentException naming the parameter, why it is refused and what to pass instead
      */
     public PromotionRequest {
-        Sha256Hex.require(sha256);
+        if (digest == null) {
+            throw new IllegalArgumentException("promoteArtifact needs the artifact's digest, computed from its bytes");
+        }
         if (to == null || to.isBlank()) {
             throw new IllegalArgumentException("promoteArtifact needs 'to', the environment to promote to");
         }

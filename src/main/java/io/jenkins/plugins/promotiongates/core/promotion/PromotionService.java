@@ -62,7 +62,10 @@ public final class PromotionService {
                 request, evaluation, inventory, repository.location(request.coordinates()), true, request.size(), now);
         try {
             Publication publication = repository.publish(
-                    request.coordinates(), artifactFile, request.sha256(), PromotionRecordJson.canonicalBytes(planned));
+                    request.coordinates(),
+                    artifactFile,
+                    request.digest().hex(),
+                    PromotionRecordJson.canonicalBytes(planned));
             PromotionRecord done = record(
                     request,
                     evaluation,
@@ -129,7 +132,7 @@ public final class PromotionService {
                 request.from(),
                 request.coordinates().name(),
                 request.coordinates().version(),
-                request.sha256(),
+                request.digest(),
                 size,
                 request.run().id(),
                 request.run().url(),

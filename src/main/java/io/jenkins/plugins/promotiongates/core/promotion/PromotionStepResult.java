@@ -32,7 +32,7 @@ public final class PromotionStepResult {
         result.put("status", status);
         result.put("environment", evaluation.to());
         result.put("version", evaluation.coordinates().version());
-        result.put("digest", "sha256:" + evaluation.sha256());
+        result.put("digest", evaluation.digest().toString());
         result.put("location", location);
         result.put("gates", (List<?>) evaluation.toTree().get("gates"));
         return result;

@@ -1,10 +1,11 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
 import io.jenkins.plugins.promotiongates.core.audit.RunChain;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.Sha256Hex;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import java.util.ArrayList;
@@ -69,10 +70,8 @@ public final class RecordedSignatures {
     static VerifiedSignature signature(AuditEvent event) {
         JsonNode artifact = event.get("artifact");
         JsonNode details = event.get("details");
-        String sha256 = text(artifact, "artifact.sha256", true);
-        if (!Sha256Hex.isValid(sha256)) {
-            throw new IllegalArgumentException("artifact.sha256 is not 64 lower-case hexadecimal digits");
-        }
+        ArtifactDigest digest = ArtifactDigest.ofHex(
+                DigestAlgorithm.SHA256, text(artifact, "artifact.sha256", true), "artifact.sha256");
         JsonNode size = artifact.path("size");
         if (!size.canConvertToLong() || !size.isIntegralNumber() || size.asLong() < 0) {
             throw new IllegalArgumentException("artifact.size is missing or not a non-negative integer");
@@ -96,7 +95,7 @@ public final class RecordedSignatures {
                 text(details, "details.trustedKey", false),
                 format,
                 text(details, "details.algorithm", true),
-                sha256,
+                digest,
                 size.asLong(),
                 text(details, "details.keyFingerprint", false),
                 text(details, "details.signer", false),
@@ -111,7 +110,7 @@ public final class RecordedSignatures {
             String trustedKey,
             SignatureFormat format,
             String algorithm,
-            String sha256,
+            ArtifactDigest digest,
             long size,
             String keyFingerprint,
             String signer,
@@ -119,7 +118,7 @@ public final class RecordedSignatures {
         return new VerifiedSignature(
                 trustedKey,
                 new Verification(
-                        true, format, algorithm, sha256, size, keyFingerprint, trustedKey, signer, warnings, ""));
+                        true, format, algorithm, digest, size, keyFingerprint, trustedKey, signer, warnings, ""));
     }
 
     private static String text(JsonNode object, String path, boolean required) {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.SignatureRequirement;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.Sha256Hex;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +17,7 @@ final class SignatureCheck {
             String environment,
             SignatureRequirement required,
             String artifact,
-            String sha256,
+            ArtifactDigest digest,
             List<VerifiedSignature> signatures) {
         if (required == null) {
             return new Outcome(
@@ -26,14 +26,14 @@ final class SignatureCheck {
         }
         List<VerifiedSignature> overThisDigest = signatures.stream()
                 .filter(s -> s.verification().verified()
-                        && Sha256Hex.equal(s.verification().artifactSha256(), sha256))
+                        && digest.matches(s.verification().artifactDigest()))
                 .toList();
         for (VerifiedSignature signature : overThisDigest) {
             if (required.trustedKeys().contains(signature.trustedKey())) {
                 return new Outcome(
                         GateResult.pass(
                                 Gate.SIGNATURE,
-                                "signature over sha256 " + sha256 + " verified in this run with trusted key '"
+                                "signature over " + digest + " verified in this run with trusted key '"
                                         + signature.trustedKey() + "' ("
                                         + signature.verification().format().label() + ", "
                                         + signature.verification().algorithm() + ")"),
@@ -47,7 +47,7 @@ final class SignatureCheck {
             return new Outcome(
                     GateResult.fail(
                             Gate.SIGNATURE,
-                            "the signatures over sha256 " + sha256 + " verified in this run were made with " + used
+                            "the signatures over " + digest + " verified in this run were made with " + used
                                     + ", none of which " + keys + " lists",
                             "sign " + artifact + " with one of " + required.trustedKeys()
                                     + " and verify it with verifySignature before promoteArtifact"),
@@ -56,8 +56,8 @@ final class SignatureCheck {
         return new Outcome(
                 GateResult.fail(
                         Gate.SIGNATURE,
-                        "no signature over " + artifact + " (sha256 " + sha256 + ") was verified in this run, and "
-                                + keys + " requires one",
+                        "no signature over " + artifact + " (" + digest + ") was verified in this run, and " + keys
+                                + " requires one",
                         "call verifySignature artifact: '" + artifact + "' with one of " + required.trustedKeys()
                                 + " before promoteArtifact, on the same file"),
                 Optional.empty());

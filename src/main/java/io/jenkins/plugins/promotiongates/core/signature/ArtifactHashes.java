@@ -1,18 +1,18 @@
 package io.jenkins.plugins.promotiongates.core.signature;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.ByteSink;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.Digests;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +25,10 @@ import java.util.Set;
  * single SHA-256 pass.
  *
  * @param size bytes read
- * @param sha256Hex lower-case hex SHA-256, for the audit
+ * @param sha256 the artifact's SHA-256, for the gates and the audit
  * @param digests digest per JCA name, including {@code SHA-256}
  */
-public record ArtifactHashes(long size, String sha256Hex, Map<String, byte[]> digests) {
+public record ArtifactHashes(long size, ArtifactDigest sha256, Map<String, byte[]> digests) {
 
     public ArtifactHashes {
         digests = Map.copyOf(digests);
@@ -47,7 +47,7 @@ public record ArtifactHashes(long size, String sha256Hex, Map<String, byte[]> di
      * Reads {@code artifact} once, computing SHA-256 and every hash in {@code jcaNames}, and
      * feeding each further sink from the same buffer.
      */
-    public static ArtifactHashes read(Path artifact, Collection<String> jcaNames, ByteSink... sinks)
+    public static ArtifactHashes read(ArtifactContent artifact, Collection<String> jcaNames, ByteSink... sinks)
             throws IOException {
         Set<DigestAlgorithm> standard = EnumSet.of(DigestAlgorithm.SHA256);
         Map<String, MessageDigest> others = new LinkedHashMap<>();
@@ -65,12 +65,12 @@ public record ArtifactHashes(long size, String sha256Hex, Map<String, byte[]> di
         Map<String, byte[]> values = new HashMap<>();
         standard.forEach(algorithm -> values.put(algorithm.jcaName(), digests.get(algorithm)));
         others.forEach((name, digest) -> values.put(name, digest.digest()));
-        return new ArtifactHashes(digests.size(), digests.hex(DigestAlgorithm.SHA256), values);
+        return new ArtifactHashes(digests.size(), digests.sha256(), values);
     }
 
     /** Hashes from a digest computed elsewhere (the audit SHA-256 and the size). */
     public static ArtifactHashes of(long size, byte[] sha256) {
-        return new ArtifactHashes(size, HexFormat.of().formatHex(sha256), Map.of("SHA-256", sha256));
+        return new ArtifactHashes(size, ArtifactDigest.of(DigestAlgorithm.SHA256, sha256), Map.of("SHA-256", sha256));
     }
 
     private static DigestAlgorithm standardAlgorithm(String jcaName) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.signature;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,6 +54,26 @@ public final class CappedFileReader {
                 throw tooLarge(what, name);
             }
             return content;
+        }
+    }
+
+    /**
+     * Reads a small input whole from its content, refusing it once more than the cap has arrived.
+     *
+     * @param what what the file is, for messages: {@code signature file}, {@code checksum list}
+     * @param name the file as the user named it
+     * @throws IOException naming the file, the reason and the remedy
+     */
+    public byte[] read(ArtifactContent content, String what, String name) throws IOException {
+        if (content.size() > maxBytes) {
+            throw tooLarge(what, name);
+        }
+        try (InputStream in = content.open()) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw tooLarge(what, name);
+            }
+            return bytes;
         }
     }
 

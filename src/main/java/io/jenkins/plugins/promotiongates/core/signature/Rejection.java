@@ -22,7 +22,7 @@ public final class Rejection {
      * A failed verdict.
      *
      * @param hashes the artifact's digest when it was read, or {@code null} if it was not (the
-     *     digest is then empty and the size -1)
+     *     digest is then null and the size -1)
      */
     public static Verification of(
             VerificationRequest request,
@@ -35,7 +35,7 @@ public final class Rejection {
                 false,
                 format,
                 algorithm,
-                hashes == null ? "" : hashes.sha256Hex(),
+                hashes == null ? null : hashes.sha256(),
                 hashes == null ? -1 : hashes.size(),
                 keyFingerprint,
                 "",

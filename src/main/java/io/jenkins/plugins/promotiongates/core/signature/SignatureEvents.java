@@ -39,9 +39,9 @@ public final class SignatureEvents {
                         verification.verified() ? EventTypes.SIGNATURE_VERIFIED : EventTypes.SIGNATURE_FAILED,
                         EventDraft.SYSTEM)
                 .withDetails(details);
-        if (!verification.artifactSha256().isEmpty()) {
+        if (verification.artifactDigest() != null) {
             draft = draft.withArtifact(
-                    new ArtifactRef(artifact, verification.artifactSize(), verification.artifactSha256()));
+                    new ArtifactRef(artifact, verification.artifactSize(), verification.artifactDigest()));
         }
         return withPolicy(draft, environment, policyDigest);
     }

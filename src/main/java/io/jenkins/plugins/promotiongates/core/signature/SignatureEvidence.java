@@ -1,10 +1,10 @@
 package io.jenkins.plugins.promotiongates.core.signature;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,13 +17,13 @@ public final class SignatureEvidence {
 
     /**
      * @param events the run's audit events, oldest first
-     * @param artifactDigest the gate's digest, {@code sha256:HEX} or plain hex; blank for none
+     * @param artifactDigest the gate's digest; {@code null} for none
      */
-    public static Optional<String> describe(List<AuditEvent> events, String artifactDigest) {
-        if (artifactDigest == null || artifactDigest.isBlank()) {
+    public static Optional<String> describe(List<AuditEvent> events, ArtifactDigest artifactDigest) {
+        if (artifactDigest == null) {
             return Optional.empty();
         }
-        String hex = artifactDigest.toLowerCase(Locale.ROOT).replaceFirst("^sha256:", "");
+        String hex = artifactDigest.hex();
         for (int i = events.size() - 1; i >= 0; i--) {
             AuditEvent event = events.get(i);
             if (event.type().equals(EventTypes.SIGNATURE_VERIFIED)

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.promotiongates.core.signature;
 
-import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.Digests;
 import java.util.List;
 
@@ -42,15 +41,15 @@ public final class SignatureRejectedException extends Exception {
     /**
      * The failed verdict.
      *
-     * @param digests the artifact's digests if it was read, else {@code null} (then the SHA-256 is
-     *     empty and the size is -1)
+     * @param digests the artifact's digests if it was read, else {@code null} (then the digest is
+     *     null and the size is -1)
      */
     public Verification toVerification(SignatureFormat format, String artifactName, String algorithm, Digests digests) {
         return new Verification(
                 false,
                 format,
                 algorithm,
-                digests == null ? "" : digests.hex(DigestAlgorithm.SHA256),
+                digests == null ? null : digests.sha256(),
                 digests == null ? -1 : digests.size(),
                 "",
                 "",

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.signature;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import java.io.Serializable;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import java.util.List;
  * @param verified whether the signature is valid, by a trusted key, over this artifact, within policy
  * @param format the format that was checked
  * @param algorithm signature and hash algorithm, e.g. {@code Ed25519}, {@code RSA-3072/SHA-256}
- * @param artifactSha256 lower-case hex SHA-256 of the artifact, computed in the same read
+ * @param artifactDigest the artifact's SHA-256, computed in the same read; {@code null} when the artifact
+ *     could not be read
  * @param artifactSize artifact size in bytes
  * @param keyFingerprint fingerprint of the key that signed, as its tool prints it; empty if unknown
  * @param trustedKey the name ({@link TrustedKey#name()}) of the trusted key whose material verified
@@ -23,7 +25,7 @@ public record Verification(
         boolean verified,
         SignatureFormat format,
         String algorithm,
-        String artifactSha256,
+        ArtifactDigest artifactDigest,
         long artifactSize,
         String keyFingerprint,
         String trustedKey,

@@ -35,7 +35,11 @@ public final class VerificationReport {
         map.put("verified", verification.verified());
         map.put("format", verification.format().label());
         map.put("algorithm", verification.algorithm());
-        map.put("digest", "sha256:" + verification.artifactSha256());
+        map.put(
+                "digest",
+                verification.artifactDigest() == null
+                        ? ""
+                        : verification.artifactDigest().toString());
         map.put("size", verification.artifactSize());
         map.put("keyFingerprint", verification.keyFingerprint());
         map.put("trustedKey", verification.trustedKey());
@@ -54,8 +58,8 @@ public final class VerificationReport {
                 .append(verification.format().label())
                 .append(", ")
                 .append(verification.algorithm())
-                .append(", sha256:")
-                .append(verification.artifactSha256());
+                .append(", ")
+                .append(verification.artifactDigest());
         if (!verification.keyFingerprint().isEmpty()) {
             line.append(", key ").append(verification.keyFingerprint());
         }

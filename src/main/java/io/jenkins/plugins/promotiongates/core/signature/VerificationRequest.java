@@ -1,6 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.signature;
 
-import java.nio.file.Path;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +8,8 @@ import java.util.Optional;
  * What a verifier is asked to check.
  *
  * @param artifactName the artifact as the user named it (for messages and the audit)
- * @param artifact the resolved artifact file; already confined by {@code ConfinedPath}
+ * @param artifact the artifact's bytes, read by whoever verifies (a confined local file, or bytes the
+ *     controller streams from a workspace)
  * @param signatureName the signature file as the user named it
  * @param signature the signature file's bytes (size-capped by the caller)
  * @param trustedKeys the keys allowed to sign
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public record VerificationRequest(
         String artifactName,
-        Path artifact,
+        ArtifactContent artifact,
         String signatureName,
         byte[] signature,
         List<TrustedKey> trustedKeys,

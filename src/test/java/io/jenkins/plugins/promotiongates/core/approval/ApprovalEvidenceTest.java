@@ -59,7 +59,7 @@ public class ApprovalEvidenceTest {
 
     @Test
     public void approvalsAreBoundToTheirDigest() {
-        Verdict other = ApprovalEvidence.check(approved().snapshot(), ARTIFACT.replace('a', 'b'), clock.instant());
+        Verdict other = ApprovalEvidence.check(approved().snapshot(), Gates.OTHER_ARTIFACT, clock.instant());
         assertFalse(other.passed());
         assertThat(other.message(), containsString("approvals are bound to a digest"));
         assertFalse(ApprovalEvidence.check(approved().snapshot(), null, clock.instant())

@@ -243,12 +243,9 @@ public class ApprovalGateTest {
         DecisionRefusedException artifact = assertThrows(
                 DecisionRefusedException.class,
                 () -> gate.approve(
-                        lead("ann"),
-                        "",
-                        ARTIFACT.replace('9', '8'),
-                        gate.snapshot().policyDigest()));
+                        lead("ann"), "", Gates.OTHER_ARTIFACT, gate.snapshot().policyDigest()));
         assertEquals(Refusal.WRONG_ARTIFACT, artifact.refusal());
-        assertThat(artifact.getMessage(), containsString("This gate is bound to artifact digest " + ARTIFACT));
+        assertThat(artifact.getMessage(), containsString("This gate is bound to artifact digest '" + ARTIFACT + "'"));
         DecisionRefusedException policy = assertThrows(
                 DecisionRefusedException.class, () -> gate.approve(lead("ann"), "", ARTIFACT, "0".repeat(64)));
         assertEquals(Refusal.WRONG_POLICY, policy.refusal());

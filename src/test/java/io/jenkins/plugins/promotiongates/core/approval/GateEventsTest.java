@@ -4,6 +4,7 @@ import static io.jenkins.plugins.promotiongates.core.approval.Gates.IDS;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
 import io.jenkins.plugins.promotiongates.core.audit.ControllerKeyCodec;
@@ -33,7 +34,7 @@ import org.junit.rules.TemporaryFolder;
  */
 public class GateEventsTest {
 
-    private static final String DIGEST = "sha256:" + Gates.ARTIFACT;
+    private static final ArtifactDigest DIGEST = Gates.ARTIFACT;
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
@@ -72,7 +73,9 @@ public class GateEventsTest {
         for (AuditEvent event : events) {
             assertEquals("staging", event.get("environment").asText());
             assertEquals(opened.policyDigest(), event.get("policyDigest").asText());
-            assertEquals(DIGEST, event.get("details").path("artifactDigest").asText());
+            assertEquals(
+                    DIGEST.toString(),
+                    event.get("details").path("artifactDigest").asText());
         }
         assertEquals("looks good", events.get(1).get("details").path("comment").asText());
         assertEquals("Release?", events.get(0).get("details").path("message").asText());

@@ -53,7 +53,7 @@ public class GateOutcomeTest {
     @Test
     public void consoleLinesNameTheGateTheProgressAndTheDigests() {
         ApprovalGate gate = ApprovalGate.open(
-                "release", Gates.effective(Gates.production()), "", RunParties.of(IDS, "", List.of()), clock);
+                "release", Gates.effective(Gates.production()), null, RunParties.of(IDS, "", List.of()), clock);
         assertEquals(
                 "[Promotion Gates] Ship it: gate 'release' for production waits for approvals (0 of 3, times out at"
                         + " 2025-06-04T09:00:00Z, artifact not bound, policy "
@@ -62,7 +62,7 @@ public class GateOutcomeTest {
                         gate.snapshot(), " Ship it ", gate.progress().summary()));
         Approver root = Approver.of(IDS, "root", List.of());
         DecisionResult glass =
-                gate.breakGlass(root, "outage", "", gate.snapshot().policyDigest());
+                gate.breakGlass(root, "outage", null, gate.snapshot().policyDigest());
         assertEquals(
                 "[Promotion Gates] gate 'release': BREAK-GLASS by root: outage",
                 GateOutcome.decisionLine(gate.snapshot(), glass.decision()));

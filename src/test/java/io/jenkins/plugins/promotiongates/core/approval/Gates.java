@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
 import io.jenkins.plugins.promotiongates.core.policy.BreakGlass;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
@@ -15,7 +16,13 @@ import java.util.Set;
 /** The production environment the approval tests share, and people to act in it. */
 final class Gates {
 
-    static final String ARTIFACT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    static final ArtifactDigest ARTIFACT = ArtifactDigest.parse(
+            "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "test digest");
+
+    /** Another digest than {@link #ARTIFACT}. */
+    static final ArtifactDigest OTHER_ARTIFACT = ArtifactDigest.parse(
+            "sha256:8f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "test digest");
+
     static final IdNormalizer IDS = IdNormalizer.caseInsensitive();
 
     private Gates() {}

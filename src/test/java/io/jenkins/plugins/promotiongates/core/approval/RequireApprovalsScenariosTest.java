@@ -8,6 +8,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
 import io.jenkins.plugins.promotiongates.core.policy.BreakGlass;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
@@ -29,7 +30,7 @@ import org.junit.Test;
  */
 public class RequireApprovalsScenariosTest {
 
-    private static final String DIGEST = "sha256:" + Gates.ARTIFACT;
+    private static final ArtifactDigest DIGEST = Gates.ARTIFACT;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T09:00:00Z"));
 
@@ -62,7 +63,7 @@ public class RequireApprovalsScenariosTest {
         Map<String, Object> result = GateOutcome.asMap(gate.snapshot());
         assertEquals(true, result.get("approved"));
         assertEquals("staging", result.get("id"));
-        assertEquals(DIGEST, result.get("artifactDigest"));
+        assertEquals(DIGEST.toString(), result.get("artifactDigest"));
         assertEquals(2, ((List<?>) result.get("decisions")).size());
     }
 
@@ -172,7 +173,8 @@ public class RequireApprovalsScenariosTest {
         Approver alice = Approver.of(IDS, "alice", List.of());
         DecisionRefusedException e = assertThrows(
                 DecisionRefusedException.class,
-                () -> gate.approve(alice, "", "sha256:00", gate.snapshot().policyDigest()));
+                () -> gate.approve(
+                        alice, "", Gates.OTHER_ARTIFACT, gate.snapshot().policyDigest()));
         assertEquals(Refusal.Category.CONFLICT, e.refusal().category());
     }
 

@@ -16,6 +16,6 @@ public class DigestsTest {
         // sha256("abc") from FIPS 180-2, as `printf abc | sha256sum` prints it
         assertEquals(
                 "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-                digests.labelled(DigestAlgorithm.SHA256));
+                digests.sha256().toString());
     }
 }

@@ -99,9 +99,9 @@ public class StreamingDigesterTest {
         Files.writeString(file, "abc");
         Digests digests = digester.digest(file, Set.of(DigestAlgorithm.SHA256));
         byte[] expected = HexFormat.of().parseHex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        assertTrue(digests.matches(DigestAlgorithm.SHA256, expected));
+        assertTrue(digests.sha256().matches(ArtifactDigest.of(DigestAlgorithm.SHA256, expected)));
         expected[31] ^= 1;
-        assertFalse(digests.matches(DigestAlgorithm.SHA256, expected));
+        assertFalse(digests.sha256().matches(ArtifactDigest.of(DigestAlgorithm.SHA256, expected)));
         assertThrows(IllegalArgumentException.class, () -> digests.get(DigestAlgorithm.SHA512));
     }
 

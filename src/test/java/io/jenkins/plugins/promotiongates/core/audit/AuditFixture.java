@@ -1,5 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +68,10 @@ final class AuditFixture {
     static EventDraft approval(String actor, int index) {
         return EventDraft.of(EventTypes.APPROVAL_GRANTED, actor)
                 .withEnvironment("production")
-                .withArtifact(new ArtifactRef("dist/app.tar.gz", 1234 + index, Sha256.hex("artifact" + index)))
+                .withArtifact(new ArtifactRef(
+                        "dist/app.tar.gz",
+                        1234 + index,
+                        ArtifactDigest.ofHex(DigestAlgorithm.SHA256, Sha256.hex("artifact" + index), "test digest")))
                 .withPolicyDigest(Sha256.hex("policy"))
                 .withDetails(Map.of("comment", "looks good \u00e9 <b>/ \uD83D\uDE80", "index", index));
     }

@@ -56,7 +56,7 @@ public class SignatureKeyChoiceTest {
     @Test
     public void aChecksumAloneDoesNotSatisfyASignatureRequirement() {
         Verification integrityOnly = new Verification(
-                true, SignatureFormat.CHECKSUM, "SHA-256", "ab", 2, "", "", "", List.of("checksum only"), "");
+                true, SignatureFormat.CHECKSUM, "SHA-256", null, 2, "", "", "", List.of("checksum only"), "");
         Verification judged =
                 SignatureKeyChoice.of(production, List.of(), false).judge(integrityOnly);
         assertEquals(false, judged.verified());
@@ -65,7 +65,7 @@ public class SignatureKeyChoiceTest {
         assertEquals(
                 integrityOnly, SignatureKeyChoice.of(null, List.of(), false).judge(integrityOnly));
         Verification signed = new Verification(
-                true, SignatureFormat.SSH, "Ed25519", "ab", 2, "SHA256:xyz", "release-key", "r", List.of(), "");
+                true, SignatureFormat.SSH, "Ed25519", null, 2, "SHA256:xyz", "release-key", "r", List.of(), "");
         Verification kept = SignatureKeyChoice.of(production, List.of(), false).judge(signed);
         assertEquals(signed, kept);
         assertEquals("release-key", kept.trustedKey());

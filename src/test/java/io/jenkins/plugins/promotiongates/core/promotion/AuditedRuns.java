@@ -1,19 +1,19 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import io.jenkins.plugins.promotiongates.core.audit.ArtifactRef;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
 import io.jenkins.plugins.promotiongates.core.audit.RunChain;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
+import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** A real audit ledger in a temporary directory, with runs recording what the steps record. */
@@ -64,20 +64,20 @@ final class AuditedRuns implements AutoCloseable {
         return service.runChain(run(run));
     }
 
-    /** What {@code verifySignature} records for a verified signature. */
-    static EventDraft signatureVerified(String artifact, long size, String sha256, String trustedKey) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("format", "openpgp");
-        details.put("algorithm", "Ed25519");
-        details.put("keyFingerprint", "ABCD 1234");
-        details.put("trustedKey", trustedKey);
-        details.put("signer", "Release Team <release@example.com>");
-        details.put("signature", artifact + ".asc");
-        details.put("warnings", List.of("the key expires in 10 days"));
-        return EventDraft.of(EventTypes.SIGNATURE_VERIFIED, "SYSTEM")
-                .withEnvironment("")
-                .withArtifact(new ArtifactRef(artifact, size, sha256))
-                .withDetails(details);
+    /** What {@code verifySignature} records for a verified signature: the step's own event, from a verdict. */
+    static EventDraft signatureVerified(String artifact, long size, ArtifactDigest digest, String trustedKey) {
+        Verification verdict = new Verification(
+                true,
+                SignatureFormat.OPENPGP,
+                "Ed25519",
+                digest,
+                size,
+                "ABCD 1234",
+                trustedKey,
+                "Release Team <release@example.com>",
+                List.of("the key expires in 10 days"),
+                "");
+        return SignatureEvents.of(verdict, artifact, artifact + ".asc", "", "");
     }
 
     private Path directory(String job, long build) {

@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +67,7 @@ public class EnvironmentSnapshotTest {
                 "",
                 "app.jar",
                 "1.0",
-                "a".repeat(64),
+                ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "a".repeat(64), "test digest"),
                 1,
                 "j#1",
                 "",
@@ -85,7 +87,17 @@ public class EnvironmentSnapshotTest {
                 new Fixtures.MovingClock(Fixtures.MONDAY_10.plusSeconds(60)));
         EnvironmentSnapshot second = new EnvironmentSnapshot(Map.of("JAVA_HOME", "/jdk21"), Map.of());
         var request = new PromotionRequest(
-                "app.jar", "b".repeat(64), 1, null, "dev", "1.1", Fixtures.RUN, "main", List.of(), List.of(), second);
+                "app.jar",
+                ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "b".repeat(64), "test digest"),
+                1,
+                null,
+                "dev",
+                "1.1",
+                Fixtures.RUN,
+                "main",
+                List.of(),
+                List.of(),
+                second);
 
         var outcome = service.promote(
                 request,

@@ -4,6 +4,8 @@ import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
 import io.jenkins.plugins.promotiongates.core.approval.Approver;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.RunParties;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
@@ -68,7 +70,7 @@ final class Fixtures {
     }
 
     /** A production gate approved by two leads at {@code clock}'s time, bound to {@code sha256}. */
-    static GateSnapshot approvedGate(EffectivePolicy policy, String sha256, Clock clock) {
+    static GateSnapshot approvedGate(EffectivePolicy policy, ArtifactDigest sha256, Clock clock) {
         ApprovalGate gate =
                 ApprovalGate.open("approve-prod", policy, sha256, RunParties.of(IDS, "sam", List.of()), clock);
         String digest = gate.snapshot().policyDigest();
@@ -81,7 +83,7 @@ final class Fixtures {
         return Approver.of(IDS, id, List.of("leads"));
     }
 
-    static VerifiedSignature signature(String trustedKey, String sha256) {
+    static VerifiedSignature signature(String trustedKey, ArtifactDigest sha256) {
         return new VerifiedSignature(
                 trustedKey,
                 new Verification(
@@ -97,7 +99,8 @@ final class Fixtures {
                         ""));
     }
 
-    static PromotionRecord record(String environment, String artifact, String version, String sha256, Instant time) {
+    static PromotionRecord record(
+            String environment, String artifact, String version, ArtifactDigest sha256, Instant time) {
         return new PromotionRecord(
                 environment,
                 "",
@@ -117,6 +120,10 @@ final class Fixtures {
                 "",
                 EnvironmentSnapshot.EMPTY,
                 SnapshotDrift.BASELINE);
+    }
+
+    static ArtifactDigest digest(Path file) throws IOException {
+        return ArtifactDigest.of(DigestAlgorithm.SHA256, sha256(Files.readAllBytes(file)));
     }
 
     static String sha256(Path file) throws IOException {

@@ -6,6 +6,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.policy.CanonicalPolicyJson;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import java.time.Instant;
@@ -20,8 +22,8 @@ import org.junit.Test;
 
 public class InventoryTest {
 
-    private static final String A = "a".repeat(64);
-    private static final String B = "b".repeat(64);
+    private static final ArtifactDigest A = ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "a".repeat(64), "test digest");
+    private static final ArtifactDigest B = ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "b".repeat(64), "test digest");
     private static final Instant T0 = Instant.parse("2025-06-01T00:00:00Z");
 
     private final List<PromotionRecord> records = List.of(
@@ -36,8 +38,8 @@ public class InventoryTest {
     public void theLatestRecordOfAnEnvironmentIsWhatItHoldsNow() {
         Inventory inventory = Inventory.of(records);
 
-        assertEquals(A, inventory.current("production").orElseThrow().sha256());
-        assertEquals(B, inventory.current("staging").orElseThrow().sha256());
+        assertEquals(A, inventory.current("production").orElseThrow().digest());
+        assertEquals(B, inventory.current("staging").orElseThrow().digest());
         assertEquals(Optional.empty(), inventory.current("dev"));
         assertEquals(4, inventory.history("production").size());
         assertTrue(inventory.heldBefore("production", B));
@@ -49,7 +51,7 @@ public class InventoryTest {
                 inventory
                         .version("production", new ArtifactCoordinates("app.jar", "1.1"))
                         .orElseThrow()
-                        .sha256());
+                        .digest());
         assertEquals(Set.of("production", "staging"), inventory.current().keySet());
     }
 

@@ -11,6 +11,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
@@ -40,7 +41,7 @@ public class PromoteArtifactFlowTest {
     private final Fixtures.MovingClock clock = new Fixtures.MovingClock(MONDAY_10);
     private AuditedRuns audit;
     private Path artifact;
-    private String sha256;
+    private ArtifactDigest sha256;
     private FileSystemRepository repository;
     private Path repositoryRoot;
 
@@ -49,7 +50,7 @@ public class PromoteArtifactFlowTest {
         audit = new AuditedRuns(tmp.newFolder("home").toPath(), clock);
         artifact = tmp.newFolder("ws", "dist").toPath().resolve("app.tar.gz");
         Files.writeString(artifact, "release 1.4", StandardCharsets.UTF_8);
-        sha256 = Fixtures.sha256(artifact);
+        sha256 = Fixtures.digest(artifact);
         repositoryRoot = tmp.newFolder("releases").toPath();
         repository = new FileSystemRepository(repositoryRoot);
         // Staging received the artifact from an earlier run, 25 hours ago.
@@ -114,13 +115,13 @@ public class PromoteArtifactFlowTest {
         PromotionOutcome outcome = promote(run, gates);
 
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
-        assertEquals(sha256, Fixtures.sha256(repositoryRoot.resolve("app.tar.gz/1.4.0/app.tar.gz")));
+        assertEquals(sha256, Fixtures.digest(repositoryRoot.resolve("app.tar.gz/1.4.0/app.tar.gz")));
         assertEquals(
                 List.of(EventTypes.SIGNATURE_VERIFIED, EventTypes.GATE_PASSED, EventTypes.PROMOTION_COMPLETED),
                 types(run));
         AuditEvent completed = audit.chain(run).events().get(2);
         assertEquals("production", completed.get("environment").asText());
-        assertEquals(sha256, completed.get("artifact").path("sha256").asText());
+        assertEquals(sha256.hex(), completed.get("artifact").path("sha256").asText());
         assertEquals(
                 effective(production()).digest(), completed.get("policyDigest").asText());
         assertEquals(
@@ -189,7 +190,8 @@ public class PromoteArtifactFlowTest {
         Inventory inventory = PromotionEvents.inventory(audit.service()).inventory();
         assertEquals(2, inventory.history("production").size());
         assertEquals(MONDAY_10, inventory.currentSince("production", sha256).orElseThrow());
-        try (var files = Files.list(repositoryRoot.resolve(".store/sha256/" + sha256.substring(0, 2)))) {
+        try (var files = Files.list(
+                repositoryRoot.resolve(".store/sha256/" + sha256.hex().substring(0, 2)))) {
             assertEquals(1, files.count());
         }
     }

@@ -8,6 +8,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
@@ -25,8 +27,8 @@ import org.junit.rules.TemporaryFolder;
 
 public class PromotionEventsTest {
 
-    private static final String A = "a".repeat(64);
-    private static final String B = "b".repeat(64);
+    private static final ArtifactDigest A = ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "a".repeat(64), "test digest");
+    private static final ArtifactDigest B = ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "b".repeat(64), "test digest");
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
@@ -75,7 +77,7 @@ public class PromotionEventsTest {
         PromotionEvents.Loaded loaded = PromotionEvents.inventory(audit.service());
 
         Inventory inventory = loaded.inventory();
-        assertEquals(A, inventory.current("production").orElseThrow().sha256());
+        assertEquals(A, inventory.current("production").orElseThrow().digest());
         assertEquals(3, inventory.history("production").size());
         assertEquals(Optional.empty(), inventory.current("staging"));
         assertEquals(
@@ -83,7 +85,7 @@ public class PromotionEventsTest {
                 inventory
                         .version("production", new ArtifactCoordinates("app.tar.gz", "1.4.0"))
                         .orElseThrow()
-                        .sha256());
+                        .digest());
         assertEquals(1, loaded.ignored().size());
         assertThat(loaded.ignored().get(0), containsString("shop/main#42 is not in the inventory"));
         assertThat(loaded.ignored().get(0), containsString("time is missing"));
@@ -117,7 +119,7 @@ public class PromotionEventsTest {
             assertEquals("production", draft.environment());
             assertEquals("d".repeat(64), draft.policyDigest());
             assertEquals("dist/app.tar.gz", draft.artifact().path());
-            assertEquals(A, draft.artifact().sha256());
+            assertEquals(A, draft.artifact().digest());
             assertEquals("alice", draft.actor());
         }
 

@@ -16,6 +16,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.Tightening;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
@@ -41,7 +43,7 @@ public class PromotionServiceTest {
 
     private final Fixtures.MovingClock clock = new Fixtures.MovingClock(MONDAY_10);
     private Path artifact;
-    private String sha256;
+    private ArtifactDigest sha256;
     private Path repositoryRoot;
     private ArtifactRepository repository;
 
@@ -49,7 +51,7 @@ public class PromotionServiceTest {
     public void setUp() throws Exception {
         artifact = tmp.newFolder("ws", "dist").toPath().resolve("app.tar.gz");
         Files.writeString(artifact, "release 1.4", StandardCharsets.UTF_8);
-        sha256 = Fixtures.sha256(artifact);
+        sha256 = Fixtures.digest(artifact);
         repositoryRoot = tmp.newFolder("repo").toPath();
         repository = new FileSystemRepository(repositoryRoot);
     }
@@ -99,7 +101,7 @@ public class PromotionServiceTest {
     @Test
     public void everyFailingGateIsReportedAtOnceWithItsRemedy() throws Exception {
         clock.set(Instant.parse("2025-06-07T10:00:00Z")); // a Saturday
-        String other = "0".repeat(64);
+        ArtifactDigest other = ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "0".repeat(64), "test digest");
         Inventory inventory = Inventory.of(List.of(
                 record("staging", "app.tar.gz", "1.3.0", other, clock.instant().minusSeconds(60)),
                 record(
@@ -135,7 +137,7 @@ public class PromotionServiceTest {
         assertThat(failures.get(3).message(), containsString("branch 'feature/x' matches none of [main, release/**]"));
         assertThat(failures.get(4).remedy(), containsString("the next opening is Mon 2025-06-09 09:00"));
         assertThat(failures.get(5).message(), containsString("never promoted to staging"));
-        assertThat(failures.get(6).message(), containsString("was promoted as sha256 " + other));
+        assertThat(failures.get(6).message(), containsString("was promoted as " + other));
         assertThat(failures.get(6).remedy(), containsString("under a new version"));
         assertEquals(7, outcome.reasons().size());
         assertThat(outcome.evaluation().report(), containsString("7 of 7 gates fail"));
@@ -152,7 +154,7 @@ public class PromotionServiceTest {
         PromotionRecord record = outcome.record().orElseThrow();
         Path stored = repositoryRoot.resolve("app.tar.gz/1.4.0/app.tar.gz");
         assertEquals(stored.toString(), record.location());
-        assertEquals(sha256, Fixtures.sha256(stored));
+        assertEquals(sha256, Fixtures.digest(stored));
         assertEquals("production", record.environment());
         assertEquals("staging", record.from());
         assertEquals("shop/main#42", record.run());
@@ -226,7 +228,7 @@ public class PromotionServiceTest {
 
     @Test
     public void approvalsForAnotherDigestAndSignaturesByAnotherKeyDoNotCount() {
-        String other = "f".repeat(64);
+        ArtifactDigest other = ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "f".repeat(64), "test digest");
         PromotionRequest request = request(
                 "staging",
                 "production",
@@ -244,12 +246,12 @@ public class PromotionServiceTest {
                 evaluation.failures().get(0).message(),
                 containsString("were made with [dev-key], none of which"
                         + " environments[production].signature.trustedKeys [release-key] lists"));
-        assertThat(evaluation.failures().get(1).message(), containsString("approved artifact digest " + other));
+        assertThat(evaluation.failures().get(1).message(), containsString("approved artifact digest '" + other + "'"));
     }
 
     @Test
     public void aRollbackTakesTheFastPathWhenPolicyAllowsIt() throws Exception {
-        String newer = "e".repeat(64);
+        ArtifactDigest newer = ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "e".repeat(64), "test digest");
         Instant t = MONDAY_10.minus(Duration.ofDays(3));
         Inventory inventory = Inventory.of(List.of(
                 record("staging", "app.tar.gz", "1.4.0", sha256, t),
@@ -275,12 +277,12 @@ public class PromotionServiceTest {
         assertThat(outcome.evaluation().results().get(2).message(), containsString("rollback fast path"));
         assertEquals(
                 sha256,
-                inventory.with(record).current("production").orElseThrow().sha256());
+                inventory.with(record).current("production").orElseThrow().digest());
     }
 
     @Test
     public void aRollbackWithRollbackApprovalsAcceptsAGateWithTheRollbackPolicy() {
-        String newer = "e".repeat(64);
+        ArtifactDigest newer = ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "e".repeat(64), "test digest");
         Instant t = MONDAY_10.minus(Duration.ofDays(3));
         Inventory inventory = Inventory.of(List.of(
                 record("production", "app.tar.gz", "1.4.0", sha256, t),
@@ -336,7 +338,7 @@ public class PromotionServiceTest {
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         assertThat(
                 outcome.reasons().get(0),
-                containsString("changed after its gates were evaluated: it was sha256 " + sha256));
+                containsString("changed after its gates were evaluated: it was sha256 " + sha256.hex()));
         assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
     }
 

@@ -5,6 +5,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,8 @@ import org.junit.Test;
 
 public class PromotionStepResultTest {
 
-    private static final String SHA = "a".repeat(64);
+    private static final ArtifactDigest SHA =
+            ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "a".repeat(64), "test digest");
 
     private static Evaluation evaluation(GateResult... results) {
         return new Evaluation(
@@ -44,7 +47,7 @@ public class PromotionStepResultTest {
         assertEquals("COMPLETED", result.get("status"));
         assertEquals("production", result.get("environment"));
         assertEquals("1.4.0", result.get("version"));
-        assertEquals("sha256:" + SHA, result.get("digest"));
+        assertEquals(SHA.toString(), result.get("digest"));
         assertEquals("record-only:", result.get("location"));
         assertEquals(
                 List.of(Map.of("gate", "path", "passed", true, "message", "ok", "remedy", "")), result.get("gates"));

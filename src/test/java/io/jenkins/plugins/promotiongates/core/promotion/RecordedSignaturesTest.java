@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.audit.ArtifactRef;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
@@ -27,7 +29,8 @@ import org.junit.rules.TemporaryFolder;
 
 public class RecordedSignaturesTest {
 
-    private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private static final ArtifactDigest SHA = ArtifactDigest.ofHex(
+            DigestAlgorithm.SHA256, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "test digest");
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
@@ -89,7 +92,7 @@ public class RecordedSignaturesTest {
         assertTrue(v.verified());
         assertEquals(SignatureFormat.OPENPGP, v.format());
         assertEquals("Ed25519", v.algorithm());
-        assertEquals(SHA, v.artifactSha256());
+        assertEquals(SHA, v.artifactDigest());
         assertEquals(11, v.artifactSize());
         assertEquals("ABCD 1234", v.keyFingerprint());
         assertEquals("Release Team <release@example.com>", v.signerIdentity());
@@ -149,6 +152,8 @@ public class RecordedSignaturesTest {
     public void anArtifactWithAHostileSizeOrDigestIsRefusedByTheRecorderAlready() {
         // The recorder refuses these before anything is written, so a chain never holds them.
         org.junit.Assert.assertThrows(IllegalArgumentException.class, () -> new ArtifactRef("a", -1, SHA));
-        org.junit.Assert.assertThrows(IllegalArgumentException.class, () -> new ArtifactRef("a", 1, SHA.toUpperCase()));
+        org.junit.Assert.assertThrows(
+                IllegalArgumentException.class,
+                () -> new ArtifactRef("a", 1, ArtifactDigest.of(DigestAlgorithm.SHA512, new byte[64])));
     }
 }

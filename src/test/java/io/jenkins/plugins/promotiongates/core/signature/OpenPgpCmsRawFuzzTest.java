@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.fail;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.signature.cms.CmsVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.openpgp.OpenPgpVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.raw.RawSignatureVerifier;
@@ -103,12 +105,12 @@ public class OpenPgpCmsRawFuzzTest {
             assertThat(verify(verifier, original, key, -1).verified(), is(true));
         }
         Random random = new Random(SEED * 31 + salt);
-        String expectedSha256 = verify(verifier, valid.get(0), key, -1).artifactSha256();
+        ArtifactDigest expectedSha256 = verify(verifier, valid.get(0), key, -1).artifactDigest();
         for (int i = 0; i < CASES; i++) {
             byte[] input = mutate(random, valid);
             Verification verdict = verify(verifier, input, key, i);
             if (verdict.verified()) {
-                assertThat(verdict.artifactSha256(), is(expectedSha256));
+                assertThat(verdict.artifactDigest(), is(expectedSha256));
             } else {
                 assertNotNull(verdict.failure());
                 assertThat(
@@ -124,7 +126,7 @@ public class OpenPgpCmsRawFuzzTest {
             throws Exception {
         VerificationRequest request = new VerificationRequest(
                 "dist/app.bin",
-                dir.resolve("app.bin"),
+                ArtifactContent.of(dir.resolve("app.bin")),
                 "sig",
                 signature,
                 List.of(key),

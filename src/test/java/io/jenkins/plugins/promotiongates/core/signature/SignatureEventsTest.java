@@ -6,13 +6,16 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import java.util.List;
 import org.junit.Test;
 
 public class SignatureEventsTest {
 
-    private static final String SHA = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    private static final ArtifactDigest SHA = ArtifactDigest.ofHex(
+            DigestAlgorithm.SHA256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "test digest");
 
     @Test
     public void aVerifiedSignatureRecordsWhatTheSignatureGateNeeds() {
@@ -32,7 +35,7 @@ public class SignatureEventsTest {
         assertEquals(EventDraft.SYSTEM, draft.actor());
         assertEquals("production", draft.environment());
         assertEquals("d1gest", draft.policyDigest());
-        assertEquals(SHA, draft.artifact().sha256());
+        assertEquals(SHA, draft.artifact().digest());
         assertEquals(3, draft.artifact().size());
         assertEquals("dist/app.tar.gz", draft.artifact().path());
         assertEquals("ssh", draft.details().get("format"));
@@ -45,7 +48,7 @@ public class SignatureEventsTest {
     @Test
     public void aFailureRecordsTheReasonAndOnlyADigestThatWasComputed() {
         Verification bad = new Verification(
-                false, SignatureFormat.OPENPGP, "", "", -1, "", "", "", List.of(), "damaged signature");
+                false, SignatureFormat.OPENPGP, "", null, -1, "", "", "", List.of(), "damaged signature");
         EventDraft draft = SignatureEvents.of(bad, "app.txt", "app.txt.asc", "", "");
         assertEquals("signature.failed", draft.type());
         assertNull(draft.artifact());

@@ -2,6 +2,8 @@ package io.jenkins.plugins.promotiongates.core.signature;
 
 import static org.junit.Assert.assertEquals;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
 import io.jenkins.plugins.promotiongates.core.audit.ControllerKeyCodec;
@@ -34,20 +36,24 @@ public class SignatureEvidenceTest {
         assertEquals(
                 Optional.of("Verified ssh signature (Ed25519/SHA-512) by trusted key 'release-team', signer r@x,"
                         + " key SHA256:k, from app.sig at " + events.get(2).time()),
-                SignatureEvidence.describe(events, "sha256:" + A));
+                SignatureEvidence.describe(events, digest(A)));
         assertEquals(
                 Optional.of("No signature over this digest was verified in this run."),
-                SignatureEvidence.describe(events, "sha256:" + "c".repeat(64)));
-        assertEquals(Optional.empty(), SignatureEvidence.describe(events, ""));
+                SignatureEvidence.describe(events, digest("c".repeat(64))));
+        assertEquals(Optional.empty(), SignatureEvidence.describe(events, null));
     }
 
     private static Verification verified(String sha, String key) {
         return new Verification(
-                true, SignatureFormat.SSH, "Ed25519/SHA-512", sha, 3, "SHA256:k", key, "r@x", List.of(), "");
+                true, SignatureFormat.SSH, "Ed25519/SHA-512", digest(sha), 3, "SHA256:k", key, "r@x", List.of(), "");
+    }
+
+    private static ArtifactDigest digest(String hex) {
+        return ArtifactDigest.ofHex(DigestAlgorithm.SHA256, hex, "test digest");
     }
 
     private static Verification failedOver(String sha) {
-        return new Verification(false, SignatureFormat.SSH, "", sha, 3, "", "", "", List.of(), "bad");
+        return new Verification(false, SignatureFormat.SSH, "", digest(sha), 3, "", "", "", List.of(), "bad");
     }
 
     private List<AuditEvent> record(Verification... verifications) throws Exception {

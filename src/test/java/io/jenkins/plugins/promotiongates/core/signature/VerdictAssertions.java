@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class VerdictAssertions {
             throws IOException {
         return new VerificationRequest(
                 "dist/" + artifact.getFileName(),
-                artifact,
+                ArtifactContent.of(artifact),
                 "dist/" + signature.getFileName(),
                 Files.readAllBytes(signature),
                 List.of(keys),
@@ -48,7 +49,7 @@ public final class VerdictAssertions {
         assertThat(verdict.algorithm(), is(algorithm));
         String sha256sum = ExternalTool.run(artifact.getParent(), "sha256sum", artifact.toString())
                 .substring(0, 64);
-        assertThat(verdict.artifactSha256(), is(sha256sum));
+        assertThat(verdict.artifactDigest().hex(), is(sha256sum));
         assertThat(verdict.artifactSize(), is(Files.size(artifact)));
         assertThat(verdict.keyFingerprint(), not(emptyString()));
         assertThat("a signed verdict names the trusted key that verified it", verdict.trustedKey(), not(emptyString()));

@@ -8,6 +8,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class Verdicts {
             Optional<String> identity) {
         return new VerificationRequest(
                 "dist/" + artifact.getFileName(),
-                artifact,
+                ArtifactContent.of(artifact),
                 "dist/" + artifact.getFileName() + ".sig",
                 signature,
                 keys,
@@ -42,7 +43,7 @@ public final class Verdicts {
     public static void assertVerified(Verification verdict, SignatureFormat format, String sha256) {
         assertTrue("expected verified, got: " + verdict.failure(), verdict.verified());
         assertEquals(format, verdict.format());
-        assertEquals(sha256, verdict.artifactSha256());
+        assertEquals(sha256, verdict.artifactDigest().hex());
         assertEquals("", verdict.failure());
         if (format == SignatureFormat.CHECKSUM) {
             assertEquals("an unsigned checksum names no trusted key", "", verdict.trustedKey());

@@ -5,13 +5,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
 public class VerificationReportTest {
 
-    private static final String SHA = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    private static final ArtifactDigest SHA = ArtifactDigest.ofHex(
+            DigestAlgorithm.SHA256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "test digest");
 
     @Test
     public void verifiedResultBecomesTheStepsReturnMap() {
@@ -41,11 +44,11 @@ public class VerificationReportTest {
                 List.copyOf(map.keySet()));
         assertEquals(true, map.get("verified"));
         assertEquals("openpgp", map.get("format"));
-        assertEquals("sha256:" + SHA, map.get("digest"));
+        assertEquals(SHA.toString(), map.get("digest"));
         assertEquals(3L, map.get("size"));
         assertEquals("release-team", map.get("trustedKey"));
         assertEquals(
-                "[Promotion Gates] Signature verified: openpgp, Ed25519/SHA-256, sha256:" + SHA
+                "[Promotion Gates] Signature verified: openpgp, Ed25519/SHA-256, " + SHA
                         + ", key ABCD1234, trusted key release-team, signer Release <r@x>" + System.lineSeparator()
                         + "[Promotion Gates] Warning: w",
                 VerificationReport.consoleLine(ok));
@@ -75,7 +78,7 @@ public class VerificationReportTest {
                 new Verification(true, SignatureFormat.CHECKSUM, "SHA-256", SHA, 3, "", "", "", List.of(), "");
         assertEquals("", VerificationReport.asMap(checksum).get("trustedKey"));
         assertEquals(
-                "[Promotion Gates] Signature verified: checksum, SHA-256, sha256:" + SHA,
+                "[Promotion Gates] Signature verified: checksum, SHA-256, " + SHA,
                 VerificationReport.consoleLine(checksum));
     }
 

@@ -1,11 +1,12 @@
 package io.jenkins.plugins.promotiongates.core.signature.checksum;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.Digests;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -39,7 +40,7 @@ public final class ChecksumCheck {
      * @throws SignatureRejectedException if the list has no usable line for the artifact (the artifact
      *     is then not read)
      */
-    public Outcome check(ChecksumList list, Path artifact, String artifactName)
+    public Outcome check(ChecksumList list, ArtifactContent artifact, String artifactName)
             throws IOException, SignatureRejectedException {
         List<ChecksumLine> lines = list.linesFor(artifactName);
         if (lines.isEmpty()) {
@@ -67,7 +68,8 @@ public final class ChecksumCheck {
                 .distinct()
                 .collect(Collectors.joining("+"));
         for (ChecksumLine line : usable) {
-            if (!digests.matches(line.algorithm(), HexFormat.of().parseHex(line.hex()))) {
+            if (!digests.digest(line.algorithm())
+                    .matches(ArtifactDigest.of(line.algorithm(), HexFormat.of().parseHex(line.hex())))) {
                 return new Outcome(
                         digests,
                         algorithm,

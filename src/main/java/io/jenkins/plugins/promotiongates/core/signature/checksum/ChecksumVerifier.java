@@ -1,6 +1,5 @@
 package io.jenkins.plugins.promotiongates.core.signature.checksum;
 
-import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
@@ -62,7 +61,7 @@ public final class ChecksumVerifier implements SignatureVerifier {
                     true,
                     format(),
                     outcome.algorithm(),
-                    outcome.digests().hex(DigestAlgorithm.SHA256),
+                    outcome.digests().sha256(),
                     outcome.digests().size(),
                     "",
                     "",

@@ -118,7 +118,7 @@ public final class CmsVerifier implements SignatureVerifier {
                 true,
                 SignatureFormat.CMS,
                 signer.algorithm(),
-                hashes.sha256Hex(),
+                hashes.sha256(),
                 hashes.size(),
                 fingerprint(signer.certificate()),
                 trustedKey,

@@ -94,7 +94,7 @@ public final class MinisignVerifier implements SignatureVerifier {
             VerificationRequest request, MinisignSignature signature, NumberedEd25519Key trusted, PublicKey key)
             throws IOException, SignatureRejectedException {
         wholeMessageLimit.check(
-                java.nio.file.Files.size(request.artifact()),
+                request.artifact().size(),
                 "legacy minisign (-l)",
                 "Sign with current minisign without -l (prehashed), which has no size limit.");
         Signature verifier = Ed25519.newVerifier(key);
@@ -123,7 +123,7 @@ public final class MinisignVerifier implements SignatureVerifier {
                 true,
                 format(),
                 algorithm,
-                digests.hex(DigestAlgorithm.SHA256),
+                digests.sha256(),
                 digests.size(),
                 trusted.keyId(),
                 trusted.trustedKeyName(),

@@ -117,7 +117,7 @@ public final class OpenPgpVerifier implements SignatureVerifier {
                 true,
                 SignatureFormat.OPENPGP,
                 algorithm,
-                result.hashes().sha256Hex(),
+                result.hashes().sha256(),
                 result.hashes().size(),
                 signer.fingerprint(),
                 signer.trustedKeyName(),

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.promotiongates.core.signature.openpgp;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.Digests;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.signature.ArtifactHashes;
 import io.jenkins.plugins.promotiongates.core.signature.PrehashedSignature;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -35,7 +35,7 @@ final class PgpDataSignature {
 
     private PgpDataSignature() {}
 
-    static Result verify(PGPSignature signature, PGPPublicKey key, String hash, Path artifact)
+    static Result verify(PGPSignature signature, PGPPublicKey key, String hash, ArtifactContent artifact)
             throws IOException, PGPException {
         int algorithm = signature.getKeyAlgorithm();
         boolean prehashable = signature.getSignatureType() == PGPSignature.BINARY_DOCUMENT
@@ -47,7 +47,7 @@ final class PgpDataSignature {
         return prehashable ? prehashed(signature, key, hash, artifact) : streamed(signature, key, artifact);
     }
 
-    private static Result prehashed(PGPSignature signature, PGPPublicKey key, String hash, Path artifact)
+    private static Result prehashed(PGPSignature signature, PGPPublicKey key, String hash, ArtifactContent artifact)
             throws IOException, PGPException {
         MessageDigest digest = newDigest(hash);
         boolean shared = hash.equals("SHA-256");
@@ -74,7 +74,7 @@ final class PgpDataSignature {
         return new Result(verified, hashes);
     }
 
-    private static Result streamed(PGPSignature signature, PGPPublicKey key, Path artifact)
+    private static Result streamed(PGPSignature signature, PGPPublicKey key, ArtifactContent artifact)
             throws IOException, PGPException {
         signature.init(new JcaPGPContentVerifierBuilderProvider(), key);
         ArtifactHashes hashes = ArtifactHashes.read(artifact, Set.of(), signature::update);

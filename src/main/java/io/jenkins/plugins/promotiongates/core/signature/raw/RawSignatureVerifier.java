@@ -10,7 +10,6 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,7 +108,7 @@ public final class RawSignatureVerifier implements SignatureVerifier {
                         true,
                         SignatureFormat.RAW,
                         algorithm.get(),
-                        artifactHashes.sha256Hex(),
+                        artifactHashes.sha256(),
                         artifactHashes.size(),
                         scheme.key().fingerprint(),
                         scheme.key().trustedKeyName(),
@@ -126,7 +125,7 @@ public final class RawSignatureVerifier implements SignatureVerifier {
         if (schemes.stream().noneMatch(RawScheme::needsWholeArtifact)) {
             return null;
         }
-        long size = Files.size(request.artifact());
+        long size = request.artifact().size();
         return size <= ED25519_MAX_ARTIFACT ? new WholeArtifact((int) size) : null;
     }
 

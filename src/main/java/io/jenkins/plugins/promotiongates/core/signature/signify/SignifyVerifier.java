@@ -14,7 +14,6 @@ import io.jenkins.plugins.promotiongates.core.signature.WholeMessageLimit;
 import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumCheck;
 import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumList;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.List;
@@ -77,7 +76,7 @@ public final class SignifyVerifier implements SignatureVerifier {
             VerificationRequest request, SignifySignature signature, PublicKey publicKey, NumberedEd25519Key key)
             throws IOException, SignatureRejectedException {
         wholeMessageLimit.check(
-                Files.size(request.artifact()),
+                request.artifact().size(),
                 "signify -S",
                 "Sign a checksum list instead: 'sha256sum --tag FILE > SHA256 && signify -S -e -s KEY -m SHA256' "
                         + "and verify with the SHA256.sig file, which has no size limit.");
@@ -117,7 +116,7 @@ public final class SignifyVerifier implements SignatureVerifier {
                 true,
                 format(),
                 algorithm,
-                digests.hex(DigestAlgorithm.SHA256),
+                digests.sha256(),
                 digests.size(),
                 key.keyId(),
                 key.trustedKeyName(),

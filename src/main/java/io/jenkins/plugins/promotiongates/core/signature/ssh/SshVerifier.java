@@ -72,7 +72,7 @@ public final class SshVerifier implements SignatureVerifier {
                     true,
                     format(),
                     algorithm,
-                    digests.hex(DigestAlgorithm.SHA256),
+                    digests.sha256(),
                     digests.size(),
                     signingKey.fingerprint(),
                     signer.trustedKeyName(),

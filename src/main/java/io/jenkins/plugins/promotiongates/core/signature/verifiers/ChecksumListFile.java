@@ -1,11 +1,11 @@
 package io.jenkins.plugins.promotiongates.core.signature.verifiers;
 
-import java.nio.file.Path;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 
 /**
- * A resolved checksum list that a signature signs and that names the artifact.
+ * A checksum list that a signature signs and that names the artifact.
  *
  * @param name the file as the user named it
- * @param path the resolved file (already confined or checked by the caller)
+ * @param content its bytes (from a confined path or the controller's read of a workspace)
  */
-public record ChecksumListFile(String name, Path path) {}
+public record ChecksumListFile(String name, ArtifactContent content) {}

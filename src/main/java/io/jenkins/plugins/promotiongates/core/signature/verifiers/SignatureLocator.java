@@ -1,7 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.signature.verifiers;
 
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactPathException;
-import io.jenkins.plugins.promotiongates.core.artifact.ConfinedPath;
+import io.jenkins.plugins.promotiongates.core.artifact.Workspace;
 import java.io.IOException;
 import java.util.List;
 
@@ -23,18 +22,15 @@ public final class SignatureLocator {
      *     inside the workspace
      * @throws IOException naming the artifact, every name tried, and the remedy
      */
-    public static String locate(ConfinedPath workspace, String artifact, String signature) throws IOException {
-        workspace.resolveFile(artifact);
+    public static String locate(Workspace workspace, String artifact, String signature) throws IOException {
+        workspace.file(artifact);
         if (signature != null && !signature.isBlank()) {
             return signature;
         }
         for (String extension : EXTENSIONS) {
             String candidate = artifact + extension;
-            try {
-                workspace.resolveFile(candidate);
+            if (workspace.hasFile(candidate)) {
                 return candidate;
-            } catch (ArtifactPathException e) {
-                // not this one: try the next extension
             }
         }
         throw new IOException("No signature found for '" + artifact + "': tried " + artifact + "{"

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.signature.verifiers;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
@@ -10,8 +11,6 @@ import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
 import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumCheck;
 import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumList;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -43,9 +42,10 @@ final class SignedChecksumVerification {
                             "Name the checksum list's signature (for example SHA256SUMS.asc) as the signature.")
                     .toVerification(SignatureFormat.CHECKSUM, request.artifactName(), "", null);
         }
+        byte[] listBytes = reader.read(list.content(), "checksum list", list.name());
         Verification listVerdict = verifier.verify(new VerificationRequest(
                 list.name(),
-                list.path(),
+                ArtifactContent.of(listBytes),
                 request.signatureName(),
                 request.signature(),
                 request.trustedKeys(),
@@ -57,7 +57,7 @@ final class SignedChecksumVerification {
                     false,
                     listVerdict.format(),
                     listVerdict.algorithm(),
-                    "",
+                    null,
                     -1,
                     "",
                     "",
@@ -66,16 +66,8 @@ final class SignedChecksumVerification {
                     "Signature check of '" + request.artifactName() + "' failed: its checksum list '" + list.name()
                             + "' is not validly signed. " + listVerdict.failure());
         }
-        byte[] listBytes = reader.read(list.path(), "checksum list", list.name());
         String algorithm = listVerdict.algorithm() + ", checksum list '" + list.name() + "'";
         try {
-            if (!MessageDigest.isEqual(
-                    MessageDigest.getInstance("SHA-256").digest(listBytes),
-                    HexFormat.of().parseHex(listVerdict.artifactSha256()))) {
-                throw new SignatureRejectedException(
-                        "the checksum list '" + list.name() + "' changed while it was being verified",
-                        "Make sure nothing writes to the workspace during verification, and run it again.");
-            }
             ChecksumCheck.Outcome outcome =
                     checksumCheck.check(ChecksumList.parse(listBytes), request.artifact(), request.artifactName());
             algorithm = algorithm + " (" + outcome.algorithm() + ")";
@@ -87,7 +79,7 @@ final class SignedChecksumVerification {
                     true,
                     listVerdict.format(),
                     algorithm,
-                    outcome.digests().hex(io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm.SHA256),
+                    outcome.digests().sha256(),
                     outcome.digests().size(),
                     listVerdict.keyFingerprint(),
                     listVerdict.trustedKey(),
@@ -96,8 +88,6 @@ final class SignedChecksumVerification {
                     "");
         } catch (SignatureRejectedException e) {
             return e.toVerification(listVerdict.format(), request.artifactName(), algorithm, null);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK lacks SHA-256", e);
         }
     }
 }

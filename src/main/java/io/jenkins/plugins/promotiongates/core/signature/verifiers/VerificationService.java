@@ -1,19 +1,20 @@
 package io.jenkins.plugins.promotiongates.core.signature.verifiers;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ConfinedPath;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
+import io.jenkins.plugins.promotiongates.core.artifact.Workspace;
 import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * The one entry point for verifying an artifact's signature, shared by the {@code verifySignature}
- * step (on the agent) and the command line: resolves and reads the inputs, chooses the verifier
+ * step (on the controller) and the command line: resolves and reads the inputs, chooses the verifier
  * (given or detected), and runs it, directly or through a signed checksum list.
  *
  * <p>Outcomes: a {@link Verification} for every verdict (valid or not); an {@link IOException} when
@@ -38,16 +39,16 @@ public final class VerificationService {
     }
 
     /**
-     * Verifies files of a workspace. Every path is resolved through {@code workspace} and refused
-     * before anything is read if it leaves it or is not a regular file.
+     * Verifies files of a workspace. Every path is checked by {@code workspace} and refused before
+     * anything is read if it leaves it or is not a regular file; each file is read once.
      */
-    public Verification verify(ConfinedPath workspace, SignatureCheck check) throws IOException {
-        Path artifact = workspace.resolveFile(check.artifact());
-        Path signatureFile = workspace.resolveFile(check.signature());
+    public Verification verify(Workspace workspace, SignatureCheck check) throws IOException {
+        ArtifactContent artifact = workspace.file(check.artifact());
+        ArtifactContent signatureFile = workspace.file(check.signature());
         Optional<ChecksumListFile> list = Optional.empty();
         if (check.checksumList().isPresent()) {
             String name = check.checksumList().get();
-            list = Optional.of(new ChecksumListFile(name, workspace.resolveFile(name)));
+            list = Optional.of(new ChecksumListFile(name, workspace.file(name)));
         }
         byte[] signature = reader.read(signatureFile, "signature file", check.signature());
         return verify(

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.signature.bench;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.ExternalTool;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
@@ -81,7 +82,7 @@ public final class SignatureBenchmark {
     private static Verification check(Case c, Path dir, Path artifact) throws IOException {
         Verification verdict = c.verifier.verify(new VerificationRequest(
                 artifact.getFileName().toString(),
-                artifact,
+                ArtifactContent.of(artifact),
                 c.signature,
                 Files.readAllBytes(dir.resolve(c.signature)),
                 List.of(new TrustedKey("bench", Files.readAllBytes(dir.resolve(c.key)))),

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.signature.ExternalTool;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
@@ -122,7 +123,7 @@ public class ChecksumVerifierTest {
         assertTrue(line.startsWith("\\"));
         Verification verdict = verifier.verify(new io.jenkins.plugins.promotiongates.core.signature.VerificationRequest(
                 "a\\b.txt",
-                odd,
+                ArtifactContent.of(odd),
                 "SUMS",
                 line.getBytes(StandardCharsets.UTF_8),
                 List.of(),

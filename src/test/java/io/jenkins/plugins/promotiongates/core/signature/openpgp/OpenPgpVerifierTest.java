@@ -204,7 +204,7 @@ public class OpenPgpVerifierTest {
         }) {
             Verification verdict = assertRefused(
                     verifier.verify(request), request, "does not verify with key 0x", "changed after signing");
-            assertThat(verdict.artifactSha256().length(), is(64));
+            assertThat(verdict.artifactDigest().hex().length(), is(64));
         }
         assertVerified(check("empty.bin", "ed-empty.sig", ed), "EdDSA/SHA-256", dir.resolve("empty.bin"));
     }

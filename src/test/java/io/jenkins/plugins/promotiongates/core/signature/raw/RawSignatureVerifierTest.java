@@ -7,6 +7,7 @@ import static io.jenkins.plugins.promotiongates.core.signature.VerdictAssertions
 import static io.jenkins.plugins.promotiongates.core.signature.VerdictAssertions.request;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
@@ -233,7 +234,7 @@ public class RawSignatureVerifierTest {
         VerificationRequest request = request(dir.resolve("app.tar.gz"), dir.resolve("p256.sig"), ssh);
         Verification verdict = assertRefused(
                 verifier.verify(request), request, "none of the trusted keys (ops-ssh) is a PEM public key");
-        assertThat(verdict.artifactSha256(), is(""));
+        assertThat(verdict.artifactDigest(), is(nullValue()));
         assertThat(verdict.failure(), startsWith("Signature dist/p256.sig over dist/app.tar.gz "));
     }
 }

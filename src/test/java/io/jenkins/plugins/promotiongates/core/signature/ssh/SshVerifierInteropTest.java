@@ -6,6 +6,7 @@ import static io.jenkins.plugins.promotiongates.core.signature.Verdicts.request;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.ExternalTool;
@@ -269,7 +270,7 @@ public class SshVerifierInteropTest {
                 verify(other, signature, allowed("rsa1024"), null), "RSA key of 1024 bits", "minimum RSA key size");
         VerificationRequest lenient = new VerificationRequest(
                 "dist/other.bin",
-                other,
+                ArtifactContent.of(other),
                 "other.bin.sig",
                 signature,
                 allowed("rsa1024"),

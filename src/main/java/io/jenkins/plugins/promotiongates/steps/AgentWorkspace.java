@@ -1,0 +1,81 @@
+package io.jenkins.plugins.promotiongates.steps;
+
+import hudson.FilePath;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactPathException;
+import io.jenkins.plugins.promotiongates.core.artifact.ConfinedPath;
+import io.jenkins.plugins.promotiongates.core.artifact.Workspace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.file.LinkOption;
+
+/**
+ * A workspace as the controller reads it: every byte a gate relies on is streamed to the controller
+ * ({@link FilePath#read(FilePath, java.nio.file.OpenOption...)} over the agent channel) and hashed and
+ * verified there, so an agent can refuse to answer but never decide. Paths are checked by the engine
+ * first; symbolic links anywhere below the workspace are refused when the file is opened.
+ */
+public final class AgentWorkspace implements Workspace {
+
+    private final FilePath root;
+
+    public AgentWorkspace(FilePath root) {
+        this.root = root;
+    }
+
+    @Override
+    public ArtifactContent file(String relativePath) throws IOException {
+        FilePath file = root.child(ConfinedPath.checkRelative(relativePath));
+        if (!hasFile(file)) {
+            throw new ArtifactPathException(
+                    relativePath,
+                    "does not exist in the workspace as a regular file",
+                    "Check the file name, and that an earlier stage produced the file in this workspace.");
+        }
+        return new ArtifactContent() {
+            @Override
+            public InputStream open() throws IOException {
+                try {
+                    return root.child(relativePath).read(root, LinkOption.NOFOLLOW_LINKS);
+                } catch (InterruptedException e) {
+                    throw interrupted(e);
+                } catch (IOException e) {
+                    throw new ArtifactPathException(
+                            relativePath,
+                            "could not be read from the workspace (" + e.getMessage() + ")",
+                            "Name a regular file inside the workspace, not a symbolic link or a path through one.");
+                }
+            }
+
+            @Override
+            public long size() throws IOException {
+                try {
+                    return file.length();
+                } catch (InterruptedException e) {
+                    throw interrupted(e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public boolean hasFile(String relativePath) throws IOException {
+        return hasFile(root.child(ConfinedPath.checkRelative(relativePath)));
+    }
+
+    private static boolean hasFile(FilePath file) throws IOException {
+        try {
+            return file.exists() && !file.isDirectory();
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        }
+    }
+
+    private static InterruptedIOException interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        InterruptedIOException io = new InterruptedIOException("interrupted while reading the workspace");
+        io.initCause(e);
+        return io;
+    }
+}
