@@ -53,7 +53,7 @@ public final class ArtifactDigest implements Serializable {
         if (!given.substring(0, colon).equals(algorithm.label())) {
             throw refused(what, given, "the algorithm must be written in lower case as " + algorithm.label());
         }
-        return ofHex(algorithm, given.substring(colon + 1), what);
+        return fromHex(algorithm, given.substring(colon + 1), what, given);
     }
 
     /**
@@ -63,18 +63,22 @@ public final class ArtifactDigest implements Serializable {
      * @throws IllegalArgumentException naming the input, why it is refused and what to pass instead
      */
     public static ArtifactDigest ofHex(DigestAlgorithm algorithm, String hex, String what) {
-        String given = hex == null ? "" : hex;
+        return fromHex(algorithm, hex == null ? "" : hex, what, hex == null ? "" : hex);
+    }
+
+    /** @param whole the input as given, for the message */
+    private static ArtifactDigest fromHex(DigestAlgorithm algorithm, String given, String what, String whole) {
         if (given.length() != algorithm.length() * 2) {
             throw refused(
                     what,
-                    given,
+                    whole,
                     "a " + algorithm.label() + " value is " + algorithm.length() * 2 + " hexadecimal digits, not "
                             + given.length());
         }
         for (int i = 0; i < given.length(); i++) {
             char c = given.charAt(i);
             if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                throw refused(what, given, "it holds '" + c + "', and only lower-case hexadecimal digits 0-9a-f");
+                throw refused(what, whole, "it holds '" + c + "', and only lower-case hexadecimal digits 0-9a-f");
             }
         }
         return new ArtifactDigest(algorithm, HexFormat.of().parseHex(given));

@@ -44,6 +44,11 @@ final class AuditedRuns implements AutoCloseable {
         return service;
     }
 
+    /** The controller's public key, as Manage Jenkins shows it (PEM). */
+    static String publicKeyPem() {
+        return io.jenkins.plugins.promotiongates.core.audit.PublicKeys.toPem(KEY.getPublic());
+    }
+
     /** Closes and reopens the ledger, as a controller restart does. */
     void restart() throws Exception {
         service.close();
