@@ -1,6 +1,7 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.List;
 
 public abstract class Cause {
 
@@ -14,6 +15,30 @@ public abstract class Cause {
 
         @CheckForNull
         public String getUserId() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String getShortDescription() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    public static class UpstreamCause extends Cause {
+
+        public String getUpstreamProject() {
+            throw new UnsupportedOperationException();
+        }
+
+        public int getUpstreamBuild() {
+            throw new UnsupportedOperationException();
+        }
+
+        public @CheckForNull Run<?, ?> getUpstreamRun() {
+            throw new UnsupportedOperationException();
+        }
+
+        public List<Cause> getUpstreamCauses() {
             throw new UnsupportedOperationException();
         }
 

@@ -1,5 +1,6 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.security.AccessControlled;
 import java.io.File;
@@ -38,6 +39,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public @NonNull String getExternalizableId() {
+        throw new UnsupportedOperationException();
+    }
+
+    public @CheckForNull RunT getPreviousBuild() {
         throw new UnsupportedOperationException();
     }
 }

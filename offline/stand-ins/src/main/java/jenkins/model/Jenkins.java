@@ -20,6 +20,11 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         throw new UnsupportedOperationException();
     }
 
+    @CheckForNull
+    public static Jenkins getInstanceOrNull() {
+        throw new UnsupportedOperationException();
+    }
+
     public File getRootDir() {
         throw new UnsupportedOperationException();
     }

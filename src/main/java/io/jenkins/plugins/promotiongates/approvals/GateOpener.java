@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.approvals;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
+import io.jenkins.plugins.promotiongates.audit.EnvironmentInventory;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
 import io.jenkins.plugins.promotiongates.core.approval.GateId;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.StepTightening;
+import io.jenkins.plugins.promotiongates.core.promotion.ChangeWindow;
 import io.jenkins.plugins.promotiongates.steps.AgentWorkspace;
 import java.io.IOException;
 import java.time.Clock;
@@ -21,7 +23,9 @@ import java.util.EnumSet;
 
 /**
  * Opens the gate of one {@code requireApprovals} call, off the CPS thread: reads the effective
- * policy from the engine, the run's parties from the realm, and the artifact's digest from the bytes the controller reads.
+ * policy from the engine, the run's parties from its causes and from the changes the environment has not
+ * received (the engine's {@link ChangeWindow} over the inventory), and the artifact's digest from the bytes
+ * the controller reads.
  */
 final class GateOpener {
 
@@ -41,7 +45,11 @@ final class GateOpener {
                             PromotionGatesConfiguration.get().policy().require(request.environment),
                             StepTightening.parse(request.count, request.approvers, request.timeout, request.validity));
             ArtifactDigest digest = digestOf(request.artifact, workspace);
-            return ApprovalGate.open(gateId, policy, digest, RealmIdentity.parties(run, ids), clock);
+            ChangeWindow window = ChangeWindow.of(
+                    EnvironmentInventory.get().current(),
+                    request.environment,
+                    run.getParent().getFullName());
+            return ApprovalGate.open(gateId, policy, digest, RealmIdentity.parties(run, ids, window), clock);
         } catch (InvalidPolicyException e) {
             throw new AbortException("requireApprovals: " + e.getMessage());
         }

@@ -1,29 +1,25 @@
 package io.jenkins.plugins.promotiongates.approvals;
 
-import hudson.model.Cause;
 import hudson.model.Run;
-import hudson.model.User;
-import hudson.scm.ChangeLogSet;
 import hudson.security.SecurityRealm;
 import io.jenkins.plugins.promotiongates.core.approval.Approver;
 import io.jenkins.plugins.promotiongates.core.approval.RunParties;
 import io.jenkins.plugins.promotiongates.core.policy.GroupDirectory;
 import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
-import java.util.ArrayList;
+import io.jenkins.plugins.promotiongates.core.promotion.ChangeWindow;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import jenkins.model.IdStrategy;
 import jenkins.model.Jenkins;
-import jenkins.scm.RunWithSCM;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * Who is who, as the security realm says: its id strategies, the authenticated person (never
- * anything from the request), group membership, and the run's starter and change authors.
+ * anything from the request), group membership, and the run's starters and change authors.
  */
 public final class RealmIdentity {
 
@@ -67,24 +63,19 @@ public final class RealmIdentity {
         };
     }
 
-    /** The user who started the run (none for timers and SCM triggers) and the authors of its changes. */
+    /**
+     * The users who started the run or a run upstream of it (none for timers and SCM triggers) and the
+     * authors of this run's own changes.
+     */
     public static RunParties parties(Run<?, ?> run, IdNormalizer ids) {
-        String starter = null;
-        for (Cause cause : run.getCauses()) {
-            if (cause instanceof Cause.UserIdCause userCause && userCause.getUserId() != null) {
-                starter = userCause.getUserId();
-                break;
-            }
-        }
-        List<String> authors = new ArrayList<>();
-        if (run instanceof RunWithSCM<?, ?> withScm) {
-            for (ChangeLogSet<? extends ChangeLogSet.Entry> changes : withScm.getChangeSets()) {
-                for (ChangeLogSet.Entry change : changes) {
-                    User author = change.getAuthor();
-                    authors.add(author.getId());
-                }
-            }
-        }
-        return RunParties.of(ids, starter, authors);
+        return RunParties.withStarters(ids, RunStarters.of(run), ChangeAuthors.ofBuild(run));
+    }
+
+    /**
+     * The users who started the run or a run upstream of it, and the authors of every change in
+     * {@code window}: the builds of the run's job since the gate's environment last received from it.
+     */
+    static RunParties parties(Run<?, ?> run, IdNormalizer ids, ChangeWindow window) {
+        return RunParties.withStarters(ids, RunStarters.of(run), ChangeAuthors.of(run, window));
     }
 }

@@ -90,7 +90,7 @@ final class PromotionRun {
                     to,
                     version,
                     new RunRef(run.getParent().getFullName(), run.getNumber(), run.getUrl()),
-                    env.get("BRANCH_NAME"),
+                    JobBranch.of(run),
                     signatures.signatures(),
                     gates(run),
                     snapshot(env, context.get(EnvironmentExpander.class), config.snapshotAllowlist()));

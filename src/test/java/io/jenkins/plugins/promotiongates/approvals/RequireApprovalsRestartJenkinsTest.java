@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.approvals;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.approvals.RequireApprovalsStepJenkinsTest.Fixture;
@@ -19,7 +20,9 @@ import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsSessionRule;
 
 /**
- * A gate survives a controller restart between its first and second approval. Engine twin:
+ * A gate survives a controller restart between its first and second approval, and the second approval
+ * reaches the execution of the restarted controller, not the stale one of the previous instance still in
+ * the JVM (LiveGates is one registry per Jenkins instance). Engine twin:
  * {@code RequireApprovalsScenariosTest#aRestartBetweenTheFirstAndSecondApprovalStillCompletes}.
  */
 public class RequireApprovalsRestartJenkinsTest {
@@ -56,8 +59,16 @@ public class RequireApprovalsRestartJenkinsTest {
                             .snapshot("staging")
                             .decisions()
                             .size());
+            // Only this instance's execution waits here: not the pre-restart one, which has the same id.
+            for (int i = 0; i < 600 && LiveGates.all().isEmpty(); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, LiveGates.all().size());
+            assertSame(b, LiveGates.all().get(0).run());
+            assertSame(LiveGates.all().get(0), LiveGates.find(b, "staging"));
             assertEquals(200, Fixture.status(Fixture.decide(j, "bob", b, "approve", "")));
             j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            assertTrue(LiveGates.all().isEmpty());
             j.assertLogContains("state=APPROVED decisions=[alice, bob]", b);
             assertEquals(
                     GateState.APPROVED,

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who may decide at a gate: separation of duties first (the run's starter and change authors are
+ * Who may decide at a gate: separation of duties first (the run's starters and change authors are
  * excluded when the policy says so), then the rules' eligibility, narrowed by the step's approvers.
  */
 final class Eligibility {
@@ -17,12 +17,13 @@ final class Eligibility {
     /** The refusal that excludes {@code userId} by separation of duties, if any. */
     static Optional<DecisionRefusedException> exclusion(EffectivePolicy policy, RunParties parties, String userId) {
         String setting = "environments[" + policy.name() + "].";
-        if (policy.environment().starterMayNotApprove() && userId.equals(parties.starter())) {
+        if (policy.environment().starterMayNotApprove() && parties.isStarter(userId)) {
             return Optional.of(new DecisionRefusedException(
                     Refusal.STARTER_EXCLUDED,
                     "User '" + userId
-                            + "' started this run, and " + setting
-                            + "starterMayNotApprove forbids the run's starter to decide"
+                            + "' started this run or a run upstream of it that triggered it (build job:),"
+                            + " and " + setting
+                            + "starterMayNotApprove forbids the run's starters to decide"
                             + " on its gates; ask another eligible approver"));
         }
         if (policy.environment().changeAuthorsMayNotApprove()
@@ -30,9 +31,10 @@ final class Eligibility {
             return Optional.of(new DecisionRefusedException(
                     Refusal.CHANGE_AUTHOR_EXCLUDED,
                     "User '" + userId
-                            + "' authored changes in this run, and " + setting
-                            + "changeAuthorsMayNotApprove forbids authors"
-                            + " of the run's changes to decide on its gates; ask another eligible approver"));
+                            + "' authored changes that the environment has not received yet (in this run or an"
+                            + " earlier build of its job since the last promotion there), and " + setting
+                            + "changeAuthorsMayNotApprove forbids their authors to decide on its gates;"
+                            + " ask another eligible approver"));
         }
         return Optional.empty();
     }

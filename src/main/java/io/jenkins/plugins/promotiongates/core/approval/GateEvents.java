@@ -21,7 +21,10 @@ public final class GateEvents {
 
     private GateEvents() {}
 
-    /** The gate opened and waits. The actor is the run's starter, or SYSTEM for a triggered run. */
+    /**
+     * The gate opened and waits. The actor is the run's first starter (its own, else the nearest upstream
+     * one), or SYSTEM for a run no user started; every starter is listed in the details.
+     */
     public static EventDraft requested(GateSnapshot gate, String message) {
         Map<String, Object> details = base(gate);
         details.put("message", message == null ? "" : message);
@@ -38,6 +41,7 @@ public final class GateEvents {
             rules.add(summary);
         }
         details.put("rules", rules);
+        details.put("starters", List.copyOf(gate.parties().starters()));
         String starter = gate.parties().starter();
         return draft(
                 EventTypes.APPROVAL_REQUESTED,

@@ -12,6 +12,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,8 @@ public final class GateSnapshotJson {
         tree.put("policy", PolicyJson.toTree(s.policy()));
         tree.put("policyDigest", s.policyDigest());
         tree.put("artifactDigest", ArtifactDigest.text(s.artifactDigest()));
-        tree.put("starter", s.parties().starter());
+        tree.put("starter", s.parties().starter()); // the only starter field before 'starters'; still written
+        tree.put("starters", List.copyOf(s.parties().starters()));
         tree.put("changeAuthors", List.copyOf(new TreeSet<>(s.parties().changeAuthors())));
         tree.put("openedAt", s.openedAt().toString());
         tree.put("deadline", s.deadline().toString());
@@ -96,7 +98,7 @@ public final class GateSnapshotJson {
                     policy,
                     policyDigest,
                     ArtifactDigest.parseIfPresent(node(root, "artifactDigest").asText(), "artifactDigest"),
-                    new RunParties(node(root, "starter").asText(), authors),
+                    new RunParties(starters(root), authors),
                     Instant.parse(node(root, "openedAt").asText()),
                     Instant.parse(node(root, "deadline").asText()),
                     GateState.valueOf(node(root, "state").asText()),
@@ -113,6 +115,20 @@ public final class GateSnapshotJson {
         } catch (IllegalArgumentException e) {
             throw new InvalidPolicyException("gate", "holds an unknown value: " + e.getMessage());
         }
+    }
+
+    /** Every starter, in order; a snapshot written before upstream starters counted has only {@code starter}. */
+    private static Set<String> starters(JsonNode root) {
+        Set<String> starters = new LinkedHashSet<>();
+        JsonNode list = root.get("starters");
+        if (list == null) {
+            starters.add(node(root, "starter").asText());
+        } else if (!list.isArray()) {
+            throw new InvalidPolicyException("gate.starters", "is not a list of user ids");
+        } else {
+            list.forEach(starter -> starters.add(starter.asText()));
+        }
+        return starters;
     }
 
     private static JsonNode node(JsonNode parent, String name) {

@@ -2,16 +2,29 @@ package io.jenkins.plugins.promotiongates.core.promotion;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.SignatureRequirement;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** The signature gate: a signature over this digest, by a key the target trusts, verified in this run. */
+/**
+ * The signature gate: a signature over this digest, by a key the target trusts, verified in this run. An
+ * unsigned checksum never counts, whatever trusted key an event claims for it.
+ */
 final class SignatureCheck {
 
     /** The gate's result and the signature it relied on, if any. */
     record Outcome(GateResult result, Optional<VerifiedSignature> signature) {}
 
     private SignatureCheck() {}
+
+    /**
+     * Whether a verification names who signed: an unsigned checksum (format {@code checksum}) or a
+     * verdict without a trusted key proves integrity only and never satisfies this gate.
+     */
+    private static boolean isSignature(VerifiedSignature signature) {
+        return signature.verification().format() != SignatureFormat.CHECKSUM
+                && !signature.trustedKey().isEmpty();
+    }
 
     static Outcome check(
             String environment,
@@ -26,6 +39,7 @@ final class SignatureCheck {
         }
         List<VerifiedSignature> overThisDigest = signatures.stream()
                 .filter(s -> s.verification().verified()
+                        && isSignature(s)
                         && digest.matches(s.verification().artifactDigest()))
                 .toList();
         for (VerifiedSignature signature : overThisDigest) {
@@ -51,6 +65,22 @@ final class SignatureCheck {
                                     + ", none of which " + keys + " lists",
                             "sign " + artifact + " with one of " + required.trustedKeys()
                                     + " and verify it with verifySignature before promoteArtifact"),
+                    Optional.empty());
+        }
+        boolean checksumOnly = signatures.stream()
+                .anyMatch(s -> s.verification().verified()
+                        && !isSignature(s)
+                        && digest.matches(s.verification().artifactDigest()));
+        if (checksumOnly) {
+            return new Outcome(
+                    GateResult.fail(
+                            Gate.SIGNATURE,
+                            "only an unsigned checksum over " + digest + " was verified in this run; it proves"
+                                    + " integrity, not who made " + artifact + ", and " + keys + " requires a"
+                                    + " signature",
+                            "sign the checksum list with one of " + required.trustedKeys()
+                                    + " (for example gpg --detach-sign SHA256SUMS) and verify it with verifySignature"
+                                    + " checksums: 'SHA256SUMS', signature: 'SHA256SUMS.sig' before promoteArtifact"),
                     Optional.empty());
         }
         return new Outcome(

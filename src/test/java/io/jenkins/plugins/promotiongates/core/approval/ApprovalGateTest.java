@@ -103,7 +103,8 @@ public class ApprovalGateTest {
         DecisionRefusedException e = refusedApproval(gate, lead("SAM"), Refusal.STARTER_EXCLUDED);
         assertThat(
                 e.getMessage(),
-                containsString("User 'sam' started this run, and environments[production].starterMayNotApprove"));
+                containsString(
+                        "User 'sam' started this run or a run upstream of it that triggered it (build job:), and environments[production].starterMayNotApprove"));
         assertEquals(Refusal.Category.FORBIDDEN, e.refusal().category());
         assertEquals(List.of(), gate.snapshot().decisions());
         assertFalse(gate.canDecide(lead("sam")));

@@ -38,8 +38,10 @@ final class SignedChecksumVerification {
         if (verifier.format() == SignatureFormat.CHECKSUM) {
             return new SignatureRejectedException(
                             "the signature file '" + request.signatureName() + "' given for the checksum list '"
-                                    + list.name() + "' is itself a checksum file, not a signature",
-                            "Name the checksum list's signature (for example SHA256SUMS.asc) as the signature.")
+                                    + list.name() + "' is itself a checksum file, not a signature; an unsigned"
+                                    + " checksum list proves integrity, not who made it",
+                            "Sign the checksum list (for example gpg --detach-sign " + list.name()
+                                    + ") and name that signature (" + list.name() + ".sig) as the signature.")
                     .toVerification(SignatureFormat.CHECKSUM, request.artifactName(), "", null);
         }
         byte[] listBytes = reader.read(list.content(), "checksum list", list.name());

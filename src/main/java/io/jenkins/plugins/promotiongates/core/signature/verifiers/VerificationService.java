@@ -6,6 +6,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.artifact.Workspace;
 import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
@@ -21,6 +22,10 @@ import java.util.Optional;
  * an input cannot be used at all: a path refused by {@link ConfinedPath} (absolute, {@code ..},
  * symbolic link leaving the workspace, directory, FIFO, missing), a signature or checksum file over
  * the size cap, an undetectable format ({@code UndetectedFormatException}), or a read error.
+ *
+ * <p>No downgrade: with trusted keys, an unsigned checksum file as the signature is a failed verdict
+ * (see {@link #verify(VerificationRequest, Optional, Optional)}); without trusted keys it is an
+ * integrity-only check, verified with an empty trusted key, which no signature gate accepts.
  */
 public final class VerificationService {
 
@@ -66,6 +71,24 @@ public final class VerificationService {
     }
 
     /**
+     * No downgrade: where trusted keys are given (by the step, the command line, or an environment that
+     * requires a signature), an unsigned checksum file given or detected as the signature is refused,
+     * whatever it says. Only a signed checksum list ({@code checksums:} with its signature) counts.
+     */
+    private static Verification unsignedChecksumRefused(VerificationRequest request) {
+        String keys = String.join(
+                ", ", request.trustedKeys().stream().map(key -> key.name()).toList());
+        return new SignatureRejectedException(
+                        "the signature file '" + request.signatureName() + "' is an unsigned checksum list"
+                                + " (such as sha256sum output), not a signature, and trusted keys (" + keys
+                                + ") were given. An unsigned checksum list proves integrity, not who made it",
+                        "Sign the checksum list with a trusted key (for example gpg --detach-sign SHA256SUMS) and"
+                                + " pass it as checksums: 'SHA256SUMS' with signature: 'SHA256SUMS.sig' (command"
+                                + " line: --checksums SHA256SUMS --signature SHA256SUMS.sig).")
+                .toVerification(SignatureFormat.CHECKSUM, request.artifactName(), "", null);
+    }
+
+    /**
      * Verifies already-resolved inputs (the command line checks its own paths).
      *
      * @param format the signature's format; empty means detect it
@@ -76,6 +99,10 @@ public final class VerificationService {
             throws IOException {
         SignatureVerifier verifier =
                 verifiers.choose(format, request.signature(), request.signatureName(), request.trustedKeys());
+        if (verifier.format() == SignatureFormat.CHECKSUM
+                && !request.trustedKeys().isEmpty()) {
+            return unsignedChecksumRefused(request);
+        }
         if (checksumList.isPresent()) {
             return signedChecksums.verify(request, verifier, checksumList.get());
         }

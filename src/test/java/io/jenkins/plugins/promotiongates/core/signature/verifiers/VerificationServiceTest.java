@@ -194,7 +194,8 @@ public class VerificationServiceTest {
         assertTrue(signedList.failure(), signedList.verified());
         assertEquals("the list signature's key", "minisign", signedList.trustedKey());
         Verification unsigned = verify(check("dist/app.tar.gz", "dist/SHA256SUMS", all));
-        assertTrue(unsigned.verified());
+        assertFalse("with trusted keys, an unsigned list is refused (no downgrade)", unsigned.verified());
+        assertThat(unsigned.failure(), containsString("'dist/SHA256SUMS' is an unsigned checksum list"));
         assertEquals("an unsigned list names no key", "", unsigned.trustedKey());
     }
 

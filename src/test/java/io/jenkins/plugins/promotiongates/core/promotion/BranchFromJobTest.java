@@ -1,0 +1,69 @@
+package io.jenkins.plugins.promotiongates.core.promotion;
+
+import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.RUN;
+import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.production;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.Test;
+
+/**
+ * Engine twin of {@code BranchGateJenkinsTest}: the branch gate reads only the branch the glue takes from
+ * the job ({@code SCMHead.HeadByItem.findHead}); a {@code BRANCH_NAME} the build script set with
+ * {@code withEnv}, which reaches the engine only in the environment snapshot, moves nothing.
+ */
+public class BranchFromJobTest {
+
+    private static final ArtifactDigest SHA256 =
+            ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "ab".repeat(32), "test digest");
+
+    private static Optional<GateResult> branchGate(String jobBranch, String branchNameVariable) {
+        EnvironmentSnapshot snapshot = EnvironmentSnapshot.capture(
+                Map.of("BRANCH_NAME", branchNameVariable), Map.of(), List.of("BRANCH_NAME"), Set.of(), List.of());
+        PromotionRequest request = new PromotionRequest(
+                "dist/app.tar.gz",
+                SHA256,
+                11,
+                "staging",
+                "production",
+                "1.4.0",
+                RUN,
+                jobBranch,
+                List.of(),
+                List.of(),
+                snapshot);
+        Evaluation evaluation = new PromotionService(
+                        Fixtures.policy(production()), Fixtures.TIGHTENER, new Fixtures.MovingClock(MONDAY_10))
+                .evaluate(request, Inventory.empty(), new RecordOnlyRepository());
+        return evaluation.failures().stream()
+                .filter(r -> r.gate() == Gate.BRANCH)
+                .findFirst();
+    }
+
+    @Test
+    public void aJobWithoutBranchIsRefusedWhateverItsBranchNameVariableSays() throws Exception {
+        GateResult refused = branchGate(null, "main").orElseThrow();
+        assertThat(
+                refused.message(), containsString("this run has no branch, but only [main, release/**] may promote"));
+    }
+
+    @Test
+    public void aFeatureBranchJobIsRefusedThoughItsBuildSetsBranchNameToMain() throws Exception {
+        GateResult refused = branchGate("feature/x", "main").orElseThrow();
+        assertThat(refused.message(), containsString("branch 'feature/x' matches none of [main, release/**]"));
+    }
+
+    @Test
+    public void theMainBranchJobPassesWhateverItsBranchNameVariableSays() throws Exception {
+        assertTrue(branchGate("main", "feature/x").isEmpty());
+    }
+}
