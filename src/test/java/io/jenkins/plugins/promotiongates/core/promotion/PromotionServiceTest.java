@@ -75,7 +75,7 @@ public class PromotionServiceTest {
                 RUN,
                 branch,
                 signatures,
-                gates,
+                Fixtures.confirmed(gates),
                 EnvironmentSnapshot.EMPTY);
     }
 
