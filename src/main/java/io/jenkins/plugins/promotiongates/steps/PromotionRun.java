@@ -16,6 +16,7 @@ import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.Digests;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
@@ -27,6 +28,7 @@ import io.jenkins.plugins.promotiongates.core.promotion.PromotionOutcome;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionRequest;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionService;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionStepResult;
+import io.jenkins.plugins.promotiongates.core.promotion.RecordedApprovals;
 import io.jenkins.plugins.promotiongates.core.promotion.RecordedSignatures;
 import io.jenkins.plugins.promotiongates.core.promotion.RunRef;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
@@ -76,8 +78,12 @@ final class PromotionRun {
         PromotionPolicy policy;
         PromotionRequest request;
         Digests digests = workspace.act(new WorkspaceDigestCallable(artifact, EnumSet.of(DigestAlgorithm.SHA256)));
-        RecordedSignatures.Reading signatures = RecordedSignatures.read(RunAudit.chain(run));
+        LedgerEvents ledger = RunAudit.ledgerEvents(run);
+        ledger.report().forEach(log::println);
+        RecordedSignatures.Reading signatures = RecordedSignatures.read(ledger);
         signatures.ignored().forEach(log::println);
+        RecordedApprovals.Reading approvals = RecordedApprovals.read(gates(run), ledger);
+        approvals.ignored().forEach(log::println);
         try {
             policy = config.policy();
             request = new PromotionRequest(
@@ -90,7 +96,7 @@ final class PromotionRun {
                     new RunRef(run.getParent().getFullName(), run.getNumber(), run.getUrl()),
                     env.get("BRANCH_NAME"),
                     signatures.signatures(),
-                    gates(run),
+                    approvals.gates(),
                     snapshot(env, context.get(EnvironmentExpander.class), config.snapshotAllowlist()));
         } catch (IllegalArgumentException e) { // InvalidPolicyException too
             throw new AbortException("promoteArtifact: " + e.getMessage());
