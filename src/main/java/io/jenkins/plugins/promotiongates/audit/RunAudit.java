@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.audit;
 
 import hudson.model.Run;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.audit.RecordedEvent;
 import io.jenkins.plugins.promotiongates.core.audit.RunChain;
 import io.jenkins.plugins.promotiongates.core.audit.RunRef;
@@ -27,7 +28,15 @@ public final class RunAudit {
         return recorded;
     }
 
-    /** The run's chain as recorded in its build directory. */
+    /**
+     * The run's events as the controller's ledger holds them, with every line of the run's own file
+     * that the ledger does not confirm: what gates decide from.
+     */
+    public static LedgerEvents ledgerEvents(Run<?, ?> run) throws IOException {
+        return AuditLedger.get().service().ledgerEvents(reference(run));
+    }
+
+    /** The run's chain as copied to its build directory, for display: gates use {@link #ledgerEvents}. */
     public static RunChain chain(Run<?, ?> run) throws IOException {
         return AuditLedger.get().service().runChain(reference(run));
     }

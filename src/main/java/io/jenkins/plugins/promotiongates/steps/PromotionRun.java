@@ -17,6 +17,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.Digests;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
@@ -28,6 +29,7 @@ import io.jenkins.plugins.promotiongates.core.promotion.PromotionOutcome;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionRequest;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionService;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionStepResult;
+import io.jenkins.plugins.promotiongates.core.promotion.RecordedApprovals;
 import io.jenkins.plugins.promotiongates.core.promotion.RecordedSignatures;
 import io.jenkins.plugins.promotiongates.core.promotion.RunRef;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
@@ -78,8 +80,12 @@ final class PromotionRun {
         PromotionRequest request;
         Digests digests = new StreamingDigester()
                 .digest(new AgentWorkspace(workspace).file(artifact), EnumSet.of(DigestAlgorithm.SHA256));
-        RecordedSignatures.Reading signatures = RecordedSignatures.read(RunAudit.chain(run));
+        LedgerEvents ledger = RunAudit.ledgerEvents(run);
+        ledger.report().forEach(log::println);
+        RecordedSignatures.Reading signatures = RecordedSignatures.read(ledger);
         signatures.ignored().forEach(log::println);
+        RecordedApprovals.Reading approvals = RecordedApprovals.read(gates(run), ledger);
+        approvals.ignored().forEach(log::println);
         try {
             policy = config.policy();
             request = new PromotionRequest(
@@ -92,7 +98,7 @@ final class PromotionRun {
                     new RunRef(run.getParent().getFullName(), run.getNumber(), run.getUrl()),
                     JobBranch.of(run),
                     signatures.signatures(),
-                    gates(run),
+                    approvals.gates(),
                     snapshot(env, context.get(EnvironmentExpander.class), config.snapshotAllowlist()));
         } catch (IllegalArgumentException e) { // InvalidPolicyException too
             throw new AbortException("promoteArtifact: " + e.getMessage());

@@ -146,6 +146,25 @@ public final class AuditService implements Closeable {
     }
 
     /**
+     * The run's events as the controller's ledger holds them: what gates decide from. The run file is
+     * only a copy for display; each of its lines that the ledger does not hold, or holds differently,
+     * is named in {@link LedgerEvents#disagreements()} and ignored. The run file's first line tells
+     * where in the ledger to start looking; the events are believed only when the ledger itself shows
+     * them complete (event 1 linked to the run's genesis, each next one to the one before), and the
+     * scan starts again at the ledger's first entry otherwise. Streams the ledger, keeping only this
+     * run's lines.
+     *
+     * <p>Takes no lock: the ledger line of an event is written before its copy in the run file, and
+     * the run file is read first, so a genuine copy is never reported. An event recorded while the
+     * ledger is read may or may not be included.
+     *
+     * @throws AuditFormatException if a ledger line read is malformed or does not follow the one before
+     */
+    public LedgerEvents ledgerEvents(RunRef run) throws IOException {
+        return RunLedgerScan.read(ledger.root(), run);
+    }
+
+    /**
      * The run's audit bundle (canonical JSON, see docs/audit-format.md), signing a checkpoint now if
      * none covers the run's last event yet.
      */

@@ -11,7 +11,10 @@ import java.util.Optional;
 
 /**
  * The approvals gate: one of this run's gates for the target lets the run through, is bound to this
- * digest and to the target's current policy, and its approvals are unexpired. A rollback may instead
+ * digest and to the target's current policy, and its approvals are unexpired. Gates come from the
+ * ledger ({@link RecordedApprovals}): a gate whose stored copy the ledger does not confirm is not
+ * used, and a gate overruled by a later rejection for the same environment and artifact digest does
+ * not let the run through (the latest decision wins; a later approved gate counts again). A rollback may instead
  * use the environment's {@code rollbackApprovals}: none at all when it is 0, or a gate with
  * {@link RollbackPolicy}.
  */
@@ -24,7 +27,7 @@ final class ApprovalsCheck {
 
     static Outcome check(
             EffectivePolicy target,
-            List<GateSnapshot> gates,
+            List<LedgerGate> gates,
             String artifact,
             ArtifactDigest digest,
             boolean rollback,
@@ -50,11 +53,19 @@ final class ApprovalsCheck {
         }
         Optional<EffectivePolicy> rollbackPolicy = rollback ? RollbackPolicy.of(target) : Optional.empty();
         Verdict last = null;
-        List<GateSnapshot> candidates = gates.stream()
-                .filter(gate -> gate.policy().name().equals(environment))
+        List<LedgerGate> candidates = gates.stream()
+                .filter(gate -> gate.environment().equals(environment))
                 .toList();
         for (int i = candidates.size() - 1; i >= 0; i--) {
-            GateSnapshot gate = candidates.get(i);
+            LedgerGate recorded = candidates.get(i);
+            if (recorded.snapshot().isEmpty()) {
+                Verdict unconfirmed = Verdict.fail("approvals: gate '" + recorded.gateId() + "' for " + environment
+                        + " is " + recorded.ledgerState() + " in the ledger, and " + recorded.disagreement()
+                        + ", so it is not used; the ledger decides: run requireApprovals again and get the approvals");
+                last = last == null ? unconfirmed : last;
+                continue;
+            }
+            GateSnapshot gate = recorded.snapshot().get();
             Verdict binding = PolicyBinding.check(gate, target);
             boolean fastPath = false;
             if (!binding.passed() && rollbackPolicy.isPresent()) {
@@ -65,6 +76,12 @@ final class ApprovalsCheck {
                 }
             }
             Verdict verdict = binding.passed() ? ApprovalEvidence.check(gate, digest, now) : binding;
+            if (verdict.passed() && recorded.overruledBy().isPresent()) {
+                verdict = Verdict.fail("approvals: gate '" + gate.gateId() + "' for " + environment
+                        + " let the run through, but was overruled later for the same artifact: "
+                        + recorded.overruledBy().get() + "; the latest decision wins: run requireApprovals again"
+                        + " and get the approvals");
+            }
             if (verdict.passed()) {
                 return new Outcome(
                         GateResult.of(Gate.APPROVALS, fastPathNote(verdict, fastPath)), Optional.of(gate), fastPath);

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import java.util.List;
@@ -17,7 +16,8 @@ import java.util.List;
  * @param run the promoting run
  * @param branch the run's branch, or {@code null} when it has none
  * @param signatures this run's {@code verifySignature} results, with the trusted key of each
- * @param gates this run's approval gates ({@code requireApprovals}), oldest first
+ * @param gates this run's approval gates ({@code requireApprovals}) as the ledger confirms them
+ *     ({@link RecordedApprovals}), oldest first
  * @param snapshot the run's environment snapshot ({@link EnvironmentSnapshot#capture})
  */
 public record PromotionRequest(
@@ -30,7 +30,7 @@ public record PromotionRequest(
         RunRef run,
         String branch,
         List<VerifiedSignature> signatures,
-        List<GateSnapshot> gates,
+        List<LedgerGate> gates,
         EnvironmentSnapshot snapshot) {
 
     /**

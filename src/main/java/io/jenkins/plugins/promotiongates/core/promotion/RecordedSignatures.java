@@ -5,17 +5,17 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
-import io.jenkins.plugins.promotiongates.core.audit.RunChain;
+import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * This run's {@code verifySignature} results, read back from its audit chain: every
- * {@code signature.verified} event becomes a {@link VerifiedSignature} for the signature gate. An
- * event that lacks a field, or holds a value of the wrong kind, is not used and is named with the
- * reason; a chain that does not verify is not used at all.
+ * This run's {@code verifySignature} results, read back from its events in the controller's ledger:
+ * every {@code signature.verified} event becomes a {@link VerifiedSignature} for the signature gate.
+ * An event that lacks a field, or holds a value of the wrong kind, is not used and is named with the
+ * reason; events the ledger cannot show complete are not used at all.
  */
 public final class RecordedSignatures {
 
@@ -36,15 +36,18 @@ public final class RecordedSignatures {
 
     private RecordedSignatures() {}
 
-    /** The signatures of a run's chain; none if the chain is broken. */
-    public static Reading read(RunChain chain) {
-        if (!chain.intact()) {
+    /**
+     * The signatures among a run's events as the controller's ledger holds them; none if the ledger
+     * cannot show them complete. The run's own file is never read: a build can write it.
+     */
+    public static Reading read(LedgerEvents ledger) {
+        if (ledger.problem().isPresent()) {
             return new Reading(
                     List.of(),
-                    List.of("this run's audit chain does not verify ("
-                            + chain.problem().orElse("") + "), so none of its signature verifications is used"));
+                    List.of("Audit: none of this run's signature verifications is used, because its events in the"
+                            + " ledger cannot be proven complete"));
         }
-        return read(chain.events());
+        return read(ledger.events());
     }
 
     /** The signatures among {@code events}; other event types are skipped silently. */

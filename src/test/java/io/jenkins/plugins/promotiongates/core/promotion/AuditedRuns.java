@@ -1,8 +1,12 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.approval.Decision;
+import io.jenkins.plugins.promotiongates.core.approval.GateEvents;
+import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
 import io.jenkins.plugins.promotiongates.core.audit.RunChain;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
@@ -67,6 +71,29 @@ final class AuditedRuns implements AutoCloseable {
 
     RunChain chain(RunRef run) throws Exception {
         return service.runChain(run(run));
+    }
+
+    /** The run's events as the ledger holds them, as {@code promoteArtifact} reads them. */
+    LedgerEvents ledgerEvents(RunRef run) throws Exception {
+        return service.ledgerEvents(run(run));
+    }
+
+    /**
+     * Records the events {@code requireApprovals} records over the life of {@code gate} (its final
+     * state): opened, each decision, expired approvals and the closing; returns the gate.
+     */
+    GateSnapshot recordGate(RunRef run, GateSnapshot gate) throws Exception {
+        record(run, GateEvents.requested(gate, "deploy?"));
+        for (Decision decision : gate.decisions()) {
+            record(run, GateEvents.decided(gate, decision));
+        }
+        if (gate.state().isClosed()) {
+            for (EventDraft expired : GateEvents.expired(gate)) {
+                record(run, expired);
+            }
+            record(run, GateEvents.closed(gate));
+        }
+        return gate;
     }
 
     /** What {@code verifySignature} records for a verified signature: the step's own event, from a verdict. */

@@ -79,6 +79,18 @@ final class Fixtures {
         return gate.snapshot();
     }
 
+    /**
+     * Gates as {@link RecordedApprovals} passes them on when the ledger confirms every stored copy and
+     * no later rejection overrules any: for tests of the other gates. {@code LedgerEvidenceTest} reads
+     * them from a real ledger.
+     */
+    static List<LedgerGate> confirmed(List<GateSnapshot> gates) {
+        return gates.stream()
+                .map(gate -> new LedgerGate(
+                        gate.gateId(), gate.policy().name(), gate.state().name(), gate, "", ""))
+                .toList();
+    }
+
     static Approver lead(String id) {
         return Approver.of(IDS, id, List.of("leads"));
     }

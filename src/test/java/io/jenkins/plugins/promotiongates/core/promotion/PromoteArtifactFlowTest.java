@@ -15,6 +15,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,8 @@ public class PromoteArtifactFlowTest {
 
     /** What the step does: read this run's signatures and the ledger's inventory, promote, record. */
     private PromotionOutcome promote(RunRef run, List<GateSnapshot> gates) throws Exception {
-        RecordedSignatures.Reading signatures = RecordedSignatures.read(audit.chain(run));
+        LedgerEvents ledger = audit.ledgerEvents(run);
+        RecordedSignatures.Reading signatures = RecordedSignatures.read(ledger);
         Inventory inventory = PromotionEvents.inventory(audit.service()).inventory();
         PromotionRequest request = new PromotionRequest(
                 "dist/app.tar.gz",
@@ -82,7 +84,7 @@ public class PromoteArtifactFlowTest {
                 run,
                 "main",
                 signatures.signatures(),
-                gates,
+                RecordedApprovals.read(gates, ledger).gates(),
                 EnvironmentSnapshot.capture(
                         Map.of("JAVA_HOME", "/usr/lib/jvm/17", "TOKEN", "s3cr3t-value"),
                         Map.of(),
@@ -99,7 +101,7 @@ public class PromoteArtifactFlowTest {
 
     private void verifyAndApprove(RunRef run, List<GateSnapshot> gates) throws Exception {
         audit.record(run, AuditedRuns.signatureVerified("dist/app.tar.gz", 11, sha256, "release-key"));
-        gates.add(approvedGate(effective(production()), sha256, clock));
+        gates.add(audit.recordGate(run, approvedGate(effective(production()), sha256, clock)));
     }
 
     private List<String> types(RunRef run) throws Exception {
@@ -117,9 +119,16 @@ public class PromoteArtifactFlowTest {
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
         assertEquals(sha256, Fixtures.digest(repositoryRoot.resolve("app.tar.gz/1.4.0/app.tar.gz")));
         assertEquals(
-                List.of(EventTypes.SIGNATURE_VERIFIED, EventTypes.GATE_PASSED, EventTypes.PROMOTION_COMPLETED),
+                List.of(
+                        EventTypes.SIGNATURE_VERIFIED,
+                        EventTypes.APPROVAL_REQUESTED,
+                        EventTypes.APPROVAL_GRANTED,
+                        EventTypes.APPROVAL_GRANTED,
+                        EventTypes.GATE_PASSED,
+                        EventTypes.GATE_PASSED,
+                        EventTypes.PROMOTION_COMPLETED),
                 types(run));
-        AuditEvent completed = audit.chain(run).events().get(2);
+        AuditEvent completed = audit.chain(run).events().get(6);
         assertEquals("production", completed.get("environment").asText());
         assertEquals(sha256.hex(), completed.get("artifact").path("sha256").asText());
         assertEquals(
@@ -185,7 +194,14 @@ public class PromoteArtifactFlowTest {
         assertEquals(again.reasons().toString(), PromotionOutcome.Status.NOOP, again.status());
         assertFalse(again.record().orElseThrow().stored());
         assertEquals(
-                List.of(EventTypes.SIGNATURE_VERIFIED, EventTypes.GATE_PASSED, EventTypes.PROMOTION_NOOP),
+                List.of(
+                        EventTypes.SIGNATURE_VERIFIED,
+                        EventTypes.APPROVAL_REQUESTED,
+                        EventTypes.APPROVAL_GRANTED,
+                        EventTypes.APPROVAL_GRANTED,
+                        EventTypes.GATE_PASSED,
+                        EventTypes.GATE_PASSED,
+                        EventTypes.PROMOTION_NOOP),
                 types(replay));
         Inventory inventory = PromotionEvents.inventory(audit.service()).inventory();
         assertEquals(2, inventory.history("production").size());

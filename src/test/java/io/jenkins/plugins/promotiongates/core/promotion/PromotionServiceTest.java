@@ -77,7 +77,7 @@ public class PromotionServiceTest {
                 RUN,
                 branch,
                 signatures,
-                gates,
+                Fixtures.confirmed(gates),
                 EnvironmentSnapshot.EMPTY);
     }
 

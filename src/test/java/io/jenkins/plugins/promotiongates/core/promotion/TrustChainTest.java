@@ -25,6 +25,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.artifact.Workspace;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
@@ -154,6 +155,7 @@ public class TrustChainTest {
     /** promoteArtifact: hashes again on the controller, reads signatures back from the audit, promotes. */
     private PromotionOutcome promoteArtifact(Workspace agent, GateSnapshot gate) throws Exception {
         ArtifactDigest digest = controllerDigest(agent);
+        LedgerEvents ledger = audit.ledgerEvents(run);
         PromotionRequest request = new PromotionRequest(
                 ARTIFACT,
                 digest,
@@ -163,8 +165,8 @@ public class TrustChainTest {
                 "1.4.0",
                 run,
                 "main",
-                RecordedSignatures.read(audit.chain(run)).signatures(),
-                List.of(gate),
+                RecordedSignatures.read(ledger).signatures(),
+                RecordedApprovals.read(List.of(gate), ledger).gates(),
                 EnvironmentSnapshot.EMPTY);
         PromotionOutcome outcome = new PromotionService(Fixtures.policy(production()), Fixtures.TIGHTENER, clock)
                 .promote(
