@@ -2,20 +2,23 @@ package io.jenkins.plugins.promotiongates.steps;
 
 import hudson.FilePath;
 import io.jenkins.plugins.promotiongates.config.RepositoryAccess;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.Publication;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * A file or Maven repository operated from the agent that holds the workspace: the engine evaluates
  * the gates on the controller and every repository read and write runs on the agent through
  * {@link RepositoryCallable}. {@link #publish} reads the workspace artifact this repository was opened
- * for, on the agent; the controller-side path the engine passes is not read.
+ * for, on the agent; the content the engine passes is not opened.
+ *
+ * <p>Placeholder until publication moves to the controller (issue 9, item 2): the engine's
+ * {@code publish} now takes the bytes as an {@link ArtifactContent} stream, which this class ignores.
  */
 final class AgentRepository implements ArtifactRepository {
 
@@ -59,7 +62,8 @@ final class AgentRepository implements ArtifactRepository {
     }
 
     @Override
-    public Publication publish(ArtifactCoordinates coordinates, Path file, String expectedSha256, byte[] record)
+    public Publication publish(
+            ArtifactCoordinates coordinates, ArtifactContent content, String expectedSha256, byte[] record)
             throws RepositoryException {
         RepositoryCallable.Reply reply =
                 call(RepositoryCallable.Operation.PUBLISH, coordinates, artifact, expectedSha256, record);

@@ -29,11 +29,12 @@ import io.jenkins.plugins.promotiongates.core.promotion.PromotionService;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionStepResult;
 import io.jenkins.plugins.promotiongates.core.promotion.RecordedSignatures;
 import io.jenkins.plugins.promotiongates.core.promotion.RunRef;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -105,8 +106,17 @@ final class PromotionRun {
             log.println("promoteArtifact (dry run, nothing written): " + evaluation.report());
             return PromotionStepResult.dryRun(evaluation);
         }
-        PromotionOutcome outcome = service.promote(
-                request, Path.of(artifact), EnvironmentInventory.get().current(), repository);
+        // Placeholder (issue 9, item 2): AgentRepository still publishes from the agent and ignores this content.
+        ArtifactContent content = () -> {
+            try {
+                return workspace.child(artifact).read();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while opening " + artifact);
+            }
+        };
+        PromotionOutcome outcome =
+                service.promote(request, content, EnvironmentInventory.get().current(), repository);
         String starter = RealmIdentity.parties(run, ids).starter();
         String actor = starter == null || starter.isEmpty() ? EventDraft.SYSTEM : starter;
         for (EventDraft draft : PromotionEvents.drafts(outcome, artifact, digests.size(), actor)) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.steps;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.promotiongates.config.RepositoryAccess;
 import io.jenkins.plugins.promotiongates.core.artifact.ConfinedPath;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.Publication;
@@ -65,7 +66,11 @@ final class RepositoryCallable extends MasterToSlaveFileCallable<RepositoryCalla
                 return new Reply(repository.existingSha256(coordinates).orElse(null), false, -1);
             default:
                 Publication publication = repository.publish(
-                        coordinates, ConfinedPath.under(workspace.toPath()).resolveFile(artifact), sha256, record);
+                        coordinates,
+                        ArtifactContent.of(
+                                ConfinedPath.under(workspace.toPath()).resolveFile(artifact)),
+                        sha256,
+                        record);
                 return new Reply(publication.location(), publication.stored(), publication.size());
         }
     }

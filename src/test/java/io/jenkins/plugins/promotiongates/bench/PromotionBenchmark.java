@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.bench;
 
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.HttpCredentials;
@@ -65,7 +66,7 @@ public final class PromotionBenchmark {
             times.computeIfAbsent("promote to file repository", k -> new ArrayList<>())
                     .add(timed(() -> repository.publish(
                             new ArtifactCoordinates("artifact.bin", "1.0." + System.nanoTime()),
-                            source,
+                            ArtifactContent.of(source),
                             sha256,
                             "{}".getBytes(StandardCharsets.UTF_8))));
             delete(root);
@@ -79,8 +80,11 @@ public final class PromotionBenchmark {
                         .add(timed(() -> run("curl", "-sSf", "-T", source.toString(), url)));
                 String version = "1.0." + round;
                 times.computeIfAbsent("promote to Maven HTTP (nginx)", k -> new ArrayList<>())
-                        .add(timed(() ->
-                                http.publish(new ArtifactCoordinates("artifact.bin", version), source, sha256, null)));
+                        .add(timed(() -> http.publish(
+                                new ArtifactCoordinates("artifact.bin", version),
+                                ArtifactContent.of(source),
+                                sha256,
+                                null)));
                 delete(nginx.root());
                 Files.createDirectories(nginx.root());
             }

@@ -6,10 +6,10 @@ import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Tightening;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.Publication;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,13 +44,19 @@ public final class PromotionService {
     }
 
     /**
-     * Evaluates, then publishes {@code artifactFile} (which must be the file {@code request.sha256()} was
-     * computed from) when every gate holds.
+     * Evaluates, then, when every gate holds, publishes the bytes of {@code content}: the repository
+     * streams them once, hashing while it writes, and commits them only if they hash to
+     * {@code request.sha256()} (the digest the gates were evaluated for); otherwise nothing is visible
+     * and the outcome is {@link PromotionOutcome.Status#REFUSED}. {@code content} is not opened when a
+     * gate fails, nor when the repository already holds this digest under this version or copies nothing
+     * (record-only).
      *
+     * @param content the artifact's bytes, as the controller reads them (from the workspace or the run's
+     *     archived artifacts); nothing about them is trusted
      * @param inventory the inventory before this promotion
      */
     public PromotionOutcome promote(
-            PromotionRequest request, Path artifactFile, Inventory inventory, ArtifactRepository repository) {
+            PromotionRequest request, ArtifactContent content, Inventory inventory, ArtifactRepository repository) {
         Instant now = clock.instant();
         Evaluation evaluation = evaluate(request, inventory, repository, now);
         if (!evaluation.passed()) {
@@ -62,7 +68,7 @@ public final class PromotionService {
                 request, evaluation, inventory, repository.location(request.coordinates()), true, request.size(), now);
         try {
             Publication publication = repository.publish(
-                    request.coordinates(), artifactFile, request.sha256(), PromotionRecordJson.canonicalBytes(planned));
+                    request.coordinates(), content, request.sha256(), PromotionRecordJson.canonicalBytes(planned));
             PromotionRecord done = record(
                     request,
                     evaluation,

@@ -14,6 +14,7 @@ import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ public class PromoteArtifactFlowTest {
                         Set.of("TOKEN"),
                         List.of("s3cr3t-value")));
         PromotionOutcome outcome = new PromotionService(Fixtures.policy(production()), Fixtures.TIGHTENER, clock)
-                .promote(request, artifact, inventory, repository);
+                .promote(request, ArtifactContent.of(artifact), inventory, repository);
         for (EventDraft draft : PromotionEvents.drafts(outcome, "dist/app.tar.gz", 11, "alice")) {
             audit.record(run, draft);
         }

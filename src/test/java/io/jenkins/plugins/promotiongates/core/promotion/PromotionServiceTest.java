@@ -18,6 +18,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.Tightening;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
@@ -110,7 +111,8 @@ public class PromotionServiceTest {
                         clock.instant().minusSeconds(30))));
         PromotionRequest request = request("staging", "production", "1.4.0", "feature/x", List.of(), List.of());
 
-        PromotionOutcome outcome = service(production()).promote(request, artifact, inventory, repository);
+        PromotionOutcome outcome =
+                service(production()).promote(request, ArtifactContent.of(artifact), inventory, repository);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         List<GateResult> failures = outcome.evaluation().failures();
@@ -145,8 +147,8 @@ public class PromotionServiceTest {
 
     @Test
     public void aPromotionThatPassesEveryGateIsStoredAndRecorded() throws Exception {
-        PromotionOutcome outcome =
-                service(production()).promote(goodRequest(), artifact, soakedInStaging(), repository);
+        PromotionOutcome outcome = service(production())
+                .promote(goodRequest(), ArtifactContent.of(artifact), soakedInStaging(), repository);
 
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
         PromotionRecord record = outcome.record().orElseThrow();
@@ -168,10 +170,11 @@ public class PromotionServiceTest {
     @Test
     public void promotingTheSameDigestAgainIsARecordedNoop() throws Exception {
         PromotionService service = service(production());
-        PromotionOutcome first = service.promote(goodRequest(), artifact, soakedInStaging(), repository);
+        PromotionOutcome first =
+                service.promote(goodRequest(), ArtifactContent.of(artifact), soakedInStaging(), repository);
         Inventory after = soakedInStaging().with(first.record().orElseThrow());
 
-        PromotionOutcome again = service.promote(goodRequest(), artifact, after, repository);
+        PromotionOutcome again = service.promote(goodRequest(), ArtifactContent.of(artifact), after, repository);
 
         assertEquals(again.reasons().toString(), PromotionOutcome.Status.NOOP, again.status());
         assertFalse(again.record().orElseThrow().stored());
@@ -266,7 +269,8 @@ public class PromotionServiceTest {
         assertTrue(strict.rollback());
 
         Environment fast = production().toBuilder().rollbackApprovals(0).build();
-        PromotionOutcome outcome = service(fast).promote(rollback, artifact, inventory, new RecordOnlyRepository());
+        PromotionOutcome outcome =
+                service(fast).promote(rollback, ArtifactContent.of(artifact), inventory, new RecordOnlyRepository());
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
         PromotionRecord record = outcome.record().orElseThrow();
         assertTrue(record.rollback());
@@ -331,7 +335,8 @@ public class PromotionServiceTest {
         PromotionRequest request = goodRequest();
         Files.writeString(artifact, "tampered!!!", StandardCharsets.UTF_8);
 
-        PromotionOutcome outcome = service(production()).promote(request, artifact, soakedInStaging(), repository);
+        PromotionOutcome outcome =
+                service(production()).promote(request, ArtifactContent.of(artifact), soakedInStaging(), repository);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         assertThat(
@@ -342,8 +347,8 @@ public class PromotionServiceTest {
 
     @Test
     public void outcomeMapsCarryStatusLocationAndGates() throws Exception {
-        PromotionOutcome outcome =
-                service(production()).promote(goodRequest(), artifact, soakedInStaging(), repository);
+        PromotionOutcome outcome = service(production())
+                .promote(goodRequest(), ArtifactContent.of(artifact), soakedInStaging(), repository);
         Map<String, Object> tree = outcome.toTree();
         assertEquals("COMPLETED", tree.get("status"));
         assertThat((String) tree.get("location"), containsString("app.tar.gz/1.4.0/app.tar.gz"));

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -24,15 +23,20 @@ public interface ArtifactRepository {
     Optional<String> existingSha256(ArtifactCoordinates coordinates) throws RepositoryException;
 
     /**
-     * Stores {@code file} under {@code coordinates}, reading it once, and checks while reading that its
-     * SHA-256 is {@code expectedSha256} (the digest the gates were evaluated for).
+     * Stores the bytes of {@code content} under {@code coordinates}, reading them once, and makes them
+     * visible only once they are complete, durable where the repository can say so, and hash to
+     * {@code expectedSha256} (the digest the gates were evaluated for), compared in constant time.
+     * When {@code coordinates} already holds {@code expectedSha256}, {@code content} is not opened.
      *
+     * @param content the artifact's bytes, opened at most once and closed by the repository
+     * @param expectedSha256 the approved digest, lower-case hex
      * @param record the promotion record to keep beside the artifact (UTF-8 JSON), where the repository
-     *     keeps one
-     * @throws RepositoryException refusing when a different digest is stored under {@code coordinates} or the
-     *     file no longer has {@code expectedSha256}, or failing when the write fails; nothing partial is
-     *     visible afterwards
+     *     keeps one (the file repository does); {@code null} for none
+     * @throws RepositoryException refusing when a different digest is stored under {@code coordinates}, the
+     *     bytes read do not hash to {@code expectedSha256}, or the repository holds something it did not
+     *     write (a symbolic link, a stored blob whose bytes do not match its name); or failing when reading
+     *     or writing fails. Nothing partial is visible afterwards
      */
-    Publication publish(ArtifactCoordinates coordinates, Path file, String expectedSha256, byte[] record)
+    Publication publish(ArtifactCoordinates coordinates, ArtifactContent content, String expectedSha256, byte[] record)
             throws RepositoryException;
 }

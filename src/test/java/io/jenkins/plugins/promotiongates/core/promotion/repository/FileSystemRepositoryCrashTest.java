@@ -80,8 +80,8 @@ public class FileSystemRepositoryCrashTest {
             }
             midCopy += temporaries(root) > 0 ? 1 : 0;
             if (trial == TRIALS - 1) {
-                Publication after =
-                        repository.publish(new ArtifactCoordinates("big.bin", "1.0.0"), artifact, sha256, null);
+                Publication after = repository.publish(
+                        new ArtifactCoordinates("big.bin", "1.0.0"), ArtifactContent.of(artifact), sha256, null);
                 assertEquals(sha256, Fixtures.sha256(visible));
                 assertEquals(SIZE, after.size());
             }

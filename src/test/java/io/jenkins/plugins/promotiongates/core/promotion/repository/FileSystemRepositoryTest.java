@@ -41,7 +41,7 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void storesContentOnceAndLinksTheVersionPathWithChecksumAndRecord() throws Exception {
-        Publication publication = repository.publish(coordinates, artifact, sha256, record);
+        Publication publication = repository.publish(coordinates, ArtifactContent.of(artifact), sha256, record);
 
         Path stored = root.resolve("app.tar.gz/1.4.0/app.tar.gz");
         assertTrue(publication.stored());
@@ -65,11 +65,12 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void theSameDigestAgainWritesNothing() throws Exception {
-        repository.publish(coordinates, artifact, sha256, record);
+        repository.publish(coordinates, ArtifactContent.of(artifact), sha256, record);
         long modified = Files.getLastModifiedTime(root.resolve("app.tar.gz/1.4.0/app.tar.gz"))
                 .toMillis();
 
-        Publication again = repository.publish(coordinates, artifact, sha256, "{\"other\":1}".getBytes());
+        Publication again =
+                repository.publish(coordinates, ArtifactContent.of(artifact), sha256, "{\"other\":1}".getBytes());
 
         assertFalse(again.stored());
         assertEquals(
@@ -83,13 +84,14 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void aDifferentDigestUnderAnExistingVersionIsRefusedNamingBothDigests() throws Exception {
-        repository.publish(coordinates, artifact, sha256, record);
+        repository.publish(coordinates, ArtifactContent.of(artifact), sha256, record);
         Path other = tmp.newFile("other.tar.gz").toPath();
         Files.writeString(other, "something else\n");
         String otherSha = Fixtures.sha256(other);
 
-        RepositoryException refusal =
-                assertThrows(RepositoryException.class, () -> repository.publish(coordinates, other, otherSha, record));
+        RepositoryException refusal = assertThrows(
+                RepositoryException.class,
+                () -> repository.publish(coordinates, ArtifactContent.of(other), otherSha, record));
 
         assertTrue(refusal.isRefusal());
         assertThat(
@@ -106,7 +108,8 @@ public class FileSystemRepositoryTest {
         String evaluated = "a".repeat(64);
 
         RepositoryException refusal = assertThrows(
-                RepositoryException.class, () -> repository.publish(coordinates, artifact, evaluated, record));
+                RepositoryException.class,
+                () -> repository.publish(coordinates, ArtifactContent.of(artifact), evaluated, record));
 
         assertThat(
                 refusal.getMessage(),
@@ -119,8 +122,9 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void anotherVersionOfTheSameContentReusesTheStoredBlob() throws Exception {
-        repository.publish(coordinates, artifact, sha256, record);
-        Publication second = repository.publish(new ArtifactCoordinates("app.tar.gz", "1.4.1"), artifact, sha256, null);
+        repository.publish(coordinates, ArtifactContent.of(artifact), sha256, record);
+        Publication second = repository.publish(
+                new ArtifactCoordinates("app.tar.gz", "1.4.1"), ArtifactContent.of(artifact), sha256, null);
 
         assertTrue(second.stored());
         assertTrue(Files.isSameFile(root.resolve("app.tar.gz/1.4.1/app.tar.gz"), repository.blobPath(sha256)));
@@ -153,7 +157,8 @@ public class FileSystemRepositoryTest {
     @Test
     public void malformedDigestsAreRefusedBeforeAnythingIsWritten() {
         IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class, () -> repository.publish(coordinates, artifact, "ABC", record));
+                IllegalArgumentException.class,
+                () -> repository.publish(coordinates, ArtifactContent.of(artifact), "ABC", record));
         assertThat(e.getMessage(), containsString("The artifact digest 'ABC' is not a SHA-256 in lower-case hex"));
     }
 

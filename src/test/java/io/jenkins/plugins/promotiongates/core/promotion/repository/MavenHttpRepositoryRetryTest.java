@@ -60,8 +60,8 @@ public class MavenHttpRepositoryRetryTest {
             MavenHttpRepository repository = new MavenHttpRepository(
                     base, "org.example", HttpCredentials.bearer("t0ken"), RetryPolicy.DEFAULT, sleeps::add);
 
-            Publication publication =
-                    repository.publish(new ArtifactCoordinates("app.jar", "2.0"), artifact, sha256, null);
+            Publication publication = repository.publish(
+                    new ArtifactCoordinates("app.jar", "2.0"), ArtifactContent.of(artifact), sha256, null);
 
             assertTrue(publication.stored());
             assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeps);
@@ -100,7 +100,10 @@ public class MavenHttpRepositoryRetryTest {
             RepositoryException e = assertThrows(
                     RepositoryException.class,
                     () -> repository.publish(
-                            new ArtifactCoordinates("app.jar", "2.0"), artifact, "0".repeat(64), null));
+                            new ArtifactCoordinates("app.jar", "2.0"),
+                            ArtifactContent.of(artifact),
+                            "0".repeat(64),
+                            null));
 
             assertThat(e.getMessage(), containsString("failed 2 times"));
             assertThat(e.getMessage(), containsString("last failure: HttpTimeoutException"));

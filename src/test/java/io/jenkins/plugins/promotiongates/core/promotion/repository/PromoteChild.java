@@ -17,7 +17,8 @@ public final class PromoteChild {
         ArtifactCoordinates coordinates = new ArtifactCoordinates("big.bin", "1.0.0");
         System.out.println("READY");
         System.out.flush();
-        repository.publish(coordinates, Path.of(args[1]), args[2], "{}".getBytes(StandardCharsets.UTF_8));
+        repository.publish(
+                coordinates, ArtifactContent.of(Path.of(args[1])), args[2], "{}".getBytes(StandardCharsets.UTF_8));
         System.out.println("DONE");
         System.out.flush();
     }
