@@ -83,9 +83,13 @@ public final class FileSystemRepository implements ArtifactRepository {
         Sha256Hex.require(expectedSha256);
         Path target = versionPath(coordinates);
         try {
-            if (tree.existingDirectory(versionDirectory(coordinates)).isPresent()
-                    && ConfinedTree.regularFileExists(target, VERSION_FILE)) {
-                return alreadyThere(coordinates, expectedSha256, record);
+            if (tree.existingDirectory(versionDirectory(coordinates)).isPresent()) {
+                // refuse a planted link before anything is written, not halfway through
+                ConfinedTree.regularFileExists(sidecar(coordinates, ".sha256"), "the version's checksum file");
+                ConfinedTree.regularFileExists(sidecar(coordinates, ".promotion.json"), "the version's record");
+                if (ConfinedTree.regularFileExists(target, VERSION_FILE)) {
+                    return alreadyThere(coordinates, expectedSha256, record);
+                }
             }
             Path blob = blobPath(expectedSha256);
             Object blobKey = storedBlob(content, coordinates, expectedSha256);
