@@ -111,8 +111,11 @@ public class PromotionServiceTest {
                         clock.instant().minusSeconds(30))));
         PromotionRequest request = request("staging", "production", "1.4.0", "feature/x", List.of(), List.of());
 
-        PromotionOutcome outcome =
-                service(production()).promote(request, ArtifactContent.of(artifact), inventory, repository);
+        ArtifactContent neverOpened = () -> {
+            throw new AssertionError("a promotion refused by its gates must not read the artifact");
+        };
+
+        PromotionOutcome outcome = service(production()).promote(request, neverOpened, inventory, repository);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         List<GateResult> failures = outcome.evaluation().failures();
@@ -343,6 +346,25 @@ public class PromotionServiceTest {
                 outcome.reasons().get(0),
                 containsString("changed after its gates were evaluated: it was sha256 " + sha256));
         assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
+    }
+
+    @Test
+    public void bytesStreamedWithAnotherDigestThanTheEvaluatedOneAreRefusedAndNothingIsVisible() throws Exception {
+        // what a lying agent would send instead of the bytes the gates were evaluated for
+        ArtifactContent lying = () -> new java.io.ByteArrayInputStream("other bytes".getBytes(StandardCharsets.UTF_8));
+
+        PromotionOutcome outcome = service(production()).promote(goodRequest(), lying, soakedInStaging(), repository);
+
+        assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
+        assertThat(
+                outcome.reasons().get(0),
+                containsString(
+                        "changed after its gates were evaluated: it was sha256 " + sha256 + " and is now sha256 "));
+        assertTrue(outcome.record().isEmpty());
+        assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
+        try (Stream<Path> files = Files.walk(repositoryRoot)) {
+            assertEquals(List.of(), files.filter(Files::isRegularFile).toList());
+        }
     }
 
     @Test
