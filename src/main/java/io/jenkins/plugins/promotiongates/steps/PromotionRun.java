@@ -13,6 +13,7 @@ import io.jenkins.plugins.promotiongates.audit.RunAudit;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.config.RepositoryCredentials;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.Digests;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
@@ -33,10 +34,9 @@ import io.jenkins.plugins.promotiongates.core.promotion.RecordedApprovals;
 import io.jenkins.plugins.promotiongates.core.promotion.RecordedSignatures;
 import io.jenkins.plugins.promotiongates.core.promotion.RunRef;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -78,8 +78,8 @@ final class PromotionRun {
         PromotionGatesConfiguration config = PromotionGatesConfiguration.get();
         PromotionPolicy policy;
         PromotionRequest request;
-        Digests digests = new StreamingDigester()
-                .digest(new AgentWorkspace(workspace).file(artifact), EnumSet.of(DigestAlgorithm.SHA256));
+        ArtifactContent content = new AgentWorkspace(workspace).file(artifact);
+        Digests digests = new StreamingDigester().digest(content, EnumSet.of(DigestAlgorithm.SHA256));
         LedgerEvents ledger = RunAudit.ledgerEvents(run);
         ledger.report().forEach(log::println);
         RecordedSignatures.Reading signatures = RecordedSignatures.read(ledger);
@@ -106,15 +106,15 @@ final class PromotionRun {
         IdNormalizer ids = RealmIdentity.ids();
         PromotionService service =
                 new PromotionService(policy, new PolicyTightener(ids, RealmIdentity.groups(ids)), Clock.systemUTC());
-        ArtifactRepository repository = repository(policy.environment(to), workspace, request);
         if (dryRun) {
             Evaluation evaluation =
-                    service.evaluate(request, EnvironmentInventory.get().current(), repository);
-            log.println("promoteArtifact (dry run, nothing written): " + evaluation.report());
+                    service.evaluate(request, EnvironmentInventory.get().current());
+            log.println("promoteArtifact (dry run, nothing written, no repository opened): " + evaluation.report());
             return PromotionStepResult.dryRun(evaluation);
         }
+        Optional<Environment> target = policy.environment(to);
         PromotionOutcome outcome = service.promote(
-                request, Path.of(artifact), EnvironmentInventory.get().current(), repository);
+                request, content, EnvironmentInventory.get().current(), () -> open(target.orElseThrow()));
         String starter = RealmIdentity.parties(run, ids).starter();
         String actor = starter == null || starter.isEmpty() ? EventDraft.SYSTEM : starter;
         for (EventDraft draft : PromotionEvents.drafts(outcome, artifact, digests.size(), actor)) {
@@ -134,17 +134,16 @@ final class PromotionRun {
         return PromotionStepResult.of(outcome);
     }
 
-    /** The target's repository, operated from the agent; none for an unknown target (its path gate fails). */
-    private ArtifactRepository repository(Optional<Environment> target, FilePath workspace, PromotionRequest request)
-            throws IOException {
-        if (target.isEmpty()) {
-            return new RecordOnlyRepository();
+    /**
+     * The target's repository, opened here on the controller with the administrator's credentials, which
+     * never leave it; the engine calls this only once every other gate holds.
+     */
+    private ArtifactRepository open(Environment target) throws RepositoryException {
+        try {
+            return RepositoryCredentials.resolve(to, target.repository()).open();
+        } catch (AbortException e) {
+            throw new RepositoryException(e.getMessage(), true);
         }
-        return new AgentRepository(
-                workspace,
-                RepositoryCredentials.resolve(to, target.get().repository()),
-                artifact,
-                request.coordinates());
     }
 
     /** Every approval gate of the run, oldest first, as stored. */

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.promotiongates.bench;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.HttpCredentials;
@@ -65,8 +68,8 @@ public final class PromotionBenchmark {
             times.computeIfAbsent("promote to file repository", k -> new ArrayList<>())
                     .add(timed(() -> repository.publish(
                             new ArtifactCoordinates("artifact.bin", "1.0." + System.nanoTime()),
-                            source,
-                            sha256,
+                            ArtifactContent.of(source),
+                            ArtifactDigest.ofHex(DigestAlgorithm.SHA256, sha256, "digest"),
                             "{}".getBytes(StandardCharsets.UTF_8))));
             delete(root);
         }
@@ -79,8 +82,11 @@ public final class PromotionBenchmark {
                         .add(timed(() -> run("curl", "-sSf", "-T", source.toString(), url)));
                 String version = "1.0." + round;
                 times.computeIfAbsent("promote to Maven HTTP (nginx)", k -> new ArrayList<>())
-                        .add(timed(() ->
-                                http.publish(new ArtifactCoordinates("artifact.bin", version), source, sha256, null)));
+                        .add(timed(() -> http.publish(
+                                new ArtifactCoordinates("artifact.bin", version),
+                                ArtifactContent.of(source),
+                                ArtifactDigest.ofHex(DigestAlgorithm.SHA256, sha256, "digest"),
+                                null)));
                 delete(nginx.root());
                 Files.createDirectories(nginx.root());
             }

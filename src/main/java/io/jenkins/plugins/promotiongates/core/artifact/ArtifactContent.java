@@ -14,16 +14,20 @@ import java.nio.file.StandardOpenOption;
  * the controller streams itself from an agent's workspace or from a run's archived artifacts. Whoever
  * reads it hashes and verifies in the same read, so a verdict is always about the bytes it hashed.
  */
+@FunctionalInterface
 public interface ArtifactContent {
 
     /** Opens the bytes from their start; every call reads them anew. */
     InputStream open() throws IOException;
 
     /**
-     * The size in bytes as the source reports it: a hint to choose how to verify (whole message or
-     * streamed), never evidence. Readers stop with an error when the bytes read disagree with it.
+     * The size in bytes as the source reports it, or -1 when it cannot tell: a hint to choose how to
+     * verify (whole message or streamed), never evidence. Readers stop with an error when the bytes read
+     * disagree with it.
      */
-    long size() throws IOException;
+    default long size() throws IOException {
+        return -1;
+    }
 
     /**
      * A local, already-resolved file. Symbolic links are not followed when it is opened: callers

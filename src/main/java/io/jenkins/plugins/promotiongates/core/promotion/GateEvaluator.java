@@ -1,7 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
-import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.policy.AllowedBranches;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
@@ -142,11 +141,18 @@ final class GateEvaluator {
                             + recorded.get().run() + "; this artifact is " + digest,
                     remedy);
         }
+        if (repository == null) {
+            return GateResult.pass(
+                    Gate.VERSION,
+                    recorded.isPresent()
+                            ? coordinates + " already holds this digest in " + target.name()
+                                    + ": promoting it again is a recorded no-op"
+                            : coordinates + " is new in " + target.name() + "'s inventory (its repository is"
+                                    + " checked when the promotion runs; a dry run opens none)");
+        }
         Optional<ArtifactDigest> stored;
         try {
-            stored = repository
-                    .existingSha256(coordinates)
-                    .map(hex -> ArtifactDigest.ofHex(DigestAlgorithm.SHA256, hex, repository.describe()));
+            stored = repository.existingDigest(coordinates);
         } catch (RepositoryException | IllegalArgumentException e) {
             return GateResult.fail(
                     Gate.VERSION,

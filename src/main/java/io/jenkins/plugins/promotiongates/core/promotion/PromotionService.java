@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
@@ -9,7 +10,7 @@ import io.jenkins.plugins.promotiongates.core.policy.Tightening;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.Publication;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
-import java.nio.file.Path;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryOpener;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,28 +45,59 @@ public final class PromotionService {
     }
 
     /**
-     * Evaluates, then publishes {@code artifactFile} (which must be the file {@code request.sha256()} was
-     * computed from) when every gate holds.
+     * Every gate's result without opening the target's repository ({@code dryRun}): the version gate
+     * checks the inventory only, and says so; nothing is read from or written to a repository.
+     */
+    public Evaluation evaluate(PromotionRequest request, Inventory inventory) {
+        return evaluate(request, inventory, null, clock.instant());
+    }
+
+    /** {@link #promote(PromotionRequest, ArtifactContent, Inventory, RepositoryOpener)} with an open repository. */
+    public PromotionOutcome promote(
+            PromotionRequest request, ArtifactContent content, Inventory inventory, ArtifactRepository repository) {
+        return promote(request, content, inventory, () -> repository);
+    }
+
+    /**
+     * Evaluates, then, when every gate holds, publishes the bytes of {@code content}: the repository
+     * streams them once, hashing while it writes, and commits them only if they hash to
+     * {@code request.digest()} (the digest the gates were evaluated for); otherwise nothing is visible
+     * and the outcome is {@link PromotionOutcome.Status#REFUSED}. {@code content} is not opened when a
+     * gate fails, nor when the repository already holds this digest under this version or copies nothing
+     * (record-only).
      *
+     * @param content the artifact's bytes, as the controller reads them (from the workspace or the run's
+     *     archived artifacts); nothing about them is trusted
      * @param inventory the inventory before this promotion
+     * @param opener opens the target's repository; called only once every gate that needs no repository
+     *     holds, so a refused promotion never resolves the repository's credentials
      */
     public PromotionOutcome promote(
-            PromotionRequest request, Path artifactFile, Inventory inventory, ArtifactRepository repository) {
+            PromotionRequest request, ArtifactContent content, Inventory inventory, RepositoryOpener opener) {
         Instant now = clock.instant();
-        Evaluation evaluation = evaluate(request, inventory, repository, now);
+        Evaluation evaluation = evaluate(request, inventory, null, now);
         if (!evaluation.passed()) {
-            List<String> reasons =
-                    evaluation.failures().stream().map(GateResult::line).toList();
-            return new PromotionOutcome(PromotionOutcome.Status.REFUSED, evaluation, Optional.empty(), reasons);
+            return refused(evaluation);
+        }
+        ArtifactRepository repository;
+        try {
+            repository = opener.open();
+        } catch (RepositoryException e) {
+            return new PromotionOutcome(
+                    e.isRefusal() ? PromotionOutcome.Status.REFUSED : PromotionOutcome.Status.FAILED,
+                    evaluation,
+                    Optional.empty(),
+                    List.of(e.getMessage()));
+        }
+        evaluation = evaluate(request, inventory, repository, now);
+        if (!evaluation.passed()) {
+            return refused(evaluation);
         }
         PromotionRecord planned = record(
                 request, evaluation, inventory, repository.location(request.coordinates()), true, request.size(), now);
         try {
             Publication publication = repository.publish(
-                    request.coordinates(),
-                    artifactFile,
-                    request.digest().hex(),
-                    PromotionRecordJson.canonicalBytes(planned));
+                    request.coordinates(), content, request.digest(), PromotionRecordJson.canonicalBytes(planned));
             PromotionRecord done = record(
                     request,
                     evaluation,
@@ -88,6 +120,13 @@ public final class PromotionService {
         }
     }
 
+    private static PromotionOutcome refused(Evaluation evaluation) {
+        List<String> reasons =
+                evaluation.failures().stream().map(GateResult::line).toList();
+        return new PromotionOutcome(PromotionOutcome.Status.REFUSED, evaluation, Optional.empty(), reasons);
+    }
+
+    /** @param repository the target's repository, or {@code null} to evaluate without opening one */
     private Evaluation evaluate(
             PromotionRequest request, Inventory inventory, ArtifactRepository repository, Instant now) {
         Optional<Environment> target = policy.environment(request.to());

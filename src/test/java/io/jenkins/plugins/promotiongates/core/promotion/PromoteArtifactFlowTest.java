@@ -11,6 +11,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
@@ -92,7 +93,7 @@ public class PromoteArtifactFlowTest {
                         Set.of("TOKEN"),
                         List.of("s3cr3t-value")));
         PromotionOutcome outcome = new PromotionService(Fixtures.policy(production()), Fixtures.TIGHTENER, clock)
-                .promote(request, artifact, inventory, repository);
+                .promote(request, ArtifactContent.of(artifact), inventory, repository);
         for (EventDraft draft : PromotionEvents.drafts(outcome, "dist/app.tar.gz", 11, "alice")) {
             audit.record(run, draft);
         }

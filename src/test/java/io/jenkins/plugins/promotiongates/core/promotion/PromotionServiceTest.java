@@ -16,6 +16,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
@@ -112,7 +113,11 @@ public class PromotionServiceTest {
                         clock.instant().minusSeconds(30))));
         PromotionRequest request = request("staging", "production", "1.4.0", "feature/x", List.of(), List.of());
 
-        PromotionOutcome outcome = service(production()).promote(request, artifact, inventory, repository);
+        ArtifactContent neverOpened = () -> {
+            throw new AssertionError("a promotion refused by its gates must not read the artifact");
+        };
+
+        PromotionOutcome outcome = service(production()).promote(request, neverOpened, inventory, repository);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         List<GateResult> failures = outcome.evaluation().failures();
@@ -147,8 +152,8 @@ public class PromotionServiceTest {
 
     @Test
     public void aPromotionThatPassesEveryGateIsStoredAndRecorded() throws Exception {
-        PromotionOutcome outcome =
-                service(production()).promote(goodRequest(), artifact, soakedInStaging(), repository);
+        PromotionOutcome outcome = service(production())
+                .promote(goodRequest(), ArtifactContent.of(artifact), soakedInStaging(), repository);
 
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
         PromotionRecord record = outcome.record().orElseThrow();
@@ -170,10 +175,11 @@ public class PromotionServiceTest {
     @Test
     public void promotingTheSameDigestAgainIsARecordedNoop() throws Exception {
         PromotionService service = service(production());
-        PromotionOutcome first = service.promote(goodRequest(), artifact, soakedInStaging(), repository);
+        PromotionOutcome first =
+                service.promote(goodRequest(), ArtifactContent.of(artifact), soakedInStaging(), repository);
         Inventory after = soakedInStaging().with(first.record().orElseThrow());
 
-        PromotionOutcome again = service.promote(goodRequest(), artifact, after, repository);
+        PromotionOutcome again = service.promote(goodRequest(), ArtifactContent.of(artifact), after, repository);
 
         assertEquals(again.reasons().toString(), PromotionOutcome.Status.NOOP, again.status());
         assertFalse(again.record().orElseThrow().stored());
@@ -268,7 +274,8 @@ public class PromotionServiceTest {
         assertTrue(strict.rollback());
 
         Environment fast = production().toBuilder().rollbackApprovals(0).build();
-        PromotionOutcome outcome = service(fast).promote(rollback, artifact, inventory, new RecordOnlyRepository());
+        PromotionOutcome outcome =
+                service(fast).promote(rollback, ArtifactContent.of(artifact), inventory, new RecordOnlyRepository());
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
         PromotionRecord record = outcome.record().orElseThrow();
         assertTrue(record.rollback());
@@ -333,7 +340,8 @@ public class PromotionServiceTest {
         PromotionRequest request = goodRequest();
         Files.writeString(artifact, "tampered!!!", StandardCharsets.UTF_8);
 
-        PromotionOutcome outcome = service(production()).promote(request, artifact, soakedInStaging(), repository);
+        PromotionOutcome outcome =
+                service(production()).promote(request, ArtifactContent.of(artifact), soakedInStaging(), repository);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         assertThat(
@@ -343,9 +351,28 @@ public class PromotionServiceTest {
     }
 
     @Test
+    public void bytesStreamedWithAnotherDigestThanTheEvaluatedOneAreRefusedAndNothingIsVisible() throws Exception {
+        // what a lying agent would send instead of the bytes the gates were evaluated for
+        ArtifactContent lying = () -> new java.io.ByteArrayInputStream("other bytes".getBytes(StandardCharsets.UTF_8));
+
+        PromotionOutcome outcome = service(production()).promote(goodRequest(), lying, soakedInStaging(), repository);
+
+        assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
+        assertThat(
+                outcome.reasons().get(0),
+                containsString(
+                        "changed after its gates were evaluated: it was sha256 " + sha256.hex() + " and is now sha256 "));
+        assertTrue(outcome.record().isEmpty());
+        assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
+        try (Stream<Path> files = Files.walk(repositoryRoot)) {
+            assertEquals(List.of(), files.filter(Files::isRegularFile).toList());
+        }
+    }
+
+    @Test
     public void outcomeMapsCarryStatusLocationAndGates() throws Exception {
-        PromotionOutcome outcome =
-                service(production()).promote(goodRequest(), artifact, soakedInStaging(), repository);
+        PromotionOutcome outcome = service(production())
+                .promote(goodRequest(), ArtifactContent.of(artifact), soakedInStaging(), repository);
         Map<String, Object> tree = outcome.toTree();
         assertEquals("COMPLETED", tree.get("status"));
         assertThat((String) tree.get("location"), containsString("app.tar.gz/1.4.0/app.tar.gz"));

@@ -171,7 +171,7 @@ public class TrustChainTest {
         PromotionOutcome outcome = new PromotionService(Fixtures.policy(production()), Fixtures.TIGHTENER, clock)
                 .promote(
                         request,
-                        workspace.resolve(ARTIFACT),
+                        agent.file(ARTIFACT),
                         PromotionEvents.inventory(audit.service()).inventory(),
                         new FileSystemRepository(repositoryRoot));
         for (EventDraft draft : PromotionEvents.drafts(outcome, ARTIFACT, request.size(), "sam")) {

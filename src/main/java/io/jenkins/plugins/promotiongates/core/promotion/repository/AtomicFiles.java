@@ -1,19 +1,17 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
-import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
-import io.jenkins.plugins.promotiongates.core.artifact.Digests;
-import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * Durable, all-or-nothing file writes: a temporary file in the target's own directory, written and
@@ -29,16 +27,16 @@ final class AtomicFiles {
     private AtomicFiles() {}
 
     /**
-     * Copies {@code source} into a new temporary file beside {@code target}, hashing in the same read,
-     * and fsyncs it. The caller checks the digest, then {@link #moveIntoPlace}s or deletes it.
+     * Streams {@code content} into a new temporary file beside {@code target}, hashing in the same read,
+     * and fsyncs it. The caller checks the digest ({@link HashingCopy#requireApproved}), then
+     * {@link #moveIntoPlace}s or deletes it; on any failure here it is already deleted.
      */
-    static Copied copyToTemporary(Path source, Path target, List<DigestAlgorithm> algorithms) throws IOException {
+    static Staged stage(ArtifactContent content, ArtifactCoordinates coordinates, Path target) throws IOException {
         Path temp = temporaryBeside(target);
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            Digests digests = new StreamingDigester(StreamingDigester.MAX_BUFFER_SIZE)
-                    .digest(source, algorithms, (buffer, offset, length) -> writeFully(out, buffer, offset, length));
+            HashingCopy.Result copied = HashingCopy.copy(content, out, coordinates, false);
             out.force(true);
-            return new Copied(temp, digests);
+            return new Staged(temp, copied);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -79,9 +77,16 @@ final class AtomicFiles {
         return true;
     }
 
-    /** Writes {@code bytes} as {@code target} unless it exists; durable and all-or-nothing. */
+    /**
+     * Writes {@code bytes} as {@code target} unless it exists; durable and all-or-nothing.
+     *
+     * @throws RepositoryException if {@code target} is a symbolic link (this class never creates one)
+     */
     static void writeIfAbsent(Path target, byte[] bytes) throws IOException {
-        if (Files.exists(target)) {
+        if (Files.isSymbolicLink(target)) {
+            throw ConfinedTree.linkRefused(target, "a file the repository writes");
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Path temp = writeTemporary(target, bytes);
@@ -90,23 +95,6 @@ final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    /** Creates {@code directory} and its missing parents, fsyncing each parent that gained an entry. */
-    static void createDirectories(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) {
-            return;
-        }
-        createDirectories(directory.getParent());
-        try {
-            Files.createDirectory(directory);
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(directory)) {
-                throw e;
-            }
-            return;
-        }
-        syncDirectory(directory.getParent());
     }
 
     static void syncDirectory(Path directory) throws IOException {
@@ -129,6 +117,6 @@ final class AtomicFiles {
         }
     }
 
-    /** A complete, fsync'd temporary copy and the digests of the bytes written to it. */
-    record Copied(Path temp, Digests digests) {}
+    /** A complete, fsync'd temporary copy and what was copied into it. */
+    record Staged(Path temp, HashingCopy.Result copied) {}
 }

@@ -1,14 +1,19 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,27 +22,30 @@ import java.util.Optional;
  * {@code <name>/<version>/<name>}, beside {@code <name>.sha256} (sha256sum format) and
  * {@code <name>.promotion.json}. Writes are durable and all-or-nothing (see {@link AtomicFiles}); a
  * version, once written, is never replaced.
+ *
+ * <p>Confined: the repository never creates a symbolic link, so it refuses any it meets (the root, a
+ * directory under it, a version file, a sidecar, a stored blob) rather than follow it out of the root
+ * (see {@link ConfinedTree}); and it trusts nothing it finds by name: a blob already in the store is
+ * hashed again before a version is linked to it, and an existing version is hashed before it counts as
+ * the same digest.
  */
 public final class FileSystemRepository implements ArtifactRepository {
 
     private static final int MAX_SIDECAR_BYTES = 4096;
+    private static final Path STORE = Path.of(".store", "sha256");
+    private static final String VERSION_FILE = "the version's artifact";
 
+    private final ConfinedTree tree;
     private final Path root;
 
     /**
      * @param root the repository directory; it must exist (a missing network mount must not be
-     *     silently replaced by a local directory)
-     * @throws RepositoryException if it does not exist or is not a directory
+     *     silently replaced by a local directory) and must not be a symbolic link
+     * @throws RepositoryException if it does not exist, is not a directory or is a symbolic link
      */
     public FileSystemRepository(Path root) throws RepositoryException {
-        if (!Files.isDirectory(root)) {
-            throw new RepositoryException(
-                    "The file repository directory " + root + " does not exist or is not a directory."
-                            + " Create it (and mount it, if it is a network file system) on the machine that"
-                            + " promotes, or correct the environment's repository setting.",
-                    false);
-        }
-        this.root = root.toAbsolutePath().normalize();
+        this.tree = new ConfinedTree(root.toAbsolutePath().normalize());
+        this.root = tree.root();
     }
 
     @Override
@@ -51,14 +59,22 @@ public final class FileSystemRepository implements ArtifactRepository {
     }
 
     @Override
-    public Optional<String> existingSha256(ArtifactCoordinates coordinates) throws RepositoryException {
+    public Optional<ArtifactDigest> existingDigest(ArtifactCoordinates coordinates) throws RepositoryException {
+        Optional<String> hex = existingHex(coordinates);
+        return hex.map(value -> ArtifactDigest.ofHex(DigestAlgorithm.SHA256, value, location(coordinates)));
+    }
+
+    private Optional<String> existingHex(ArtifactCoordinates coordinates) throws RepositoryException {
         Path file = versionPath(coordinates);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
         try {
+            if (tree.existingDirectory(versionDirectory(coordinates)).isEmpty()
+                    || !ConfinedTree.regularFileExists(file, VERSION_FILE)) {
+                return Optional.empty();
+            }
             Optional<String> recorded = sidecarDigest(coordinates);
             return recorded.isPresent() ? recorded : Optional.of(sha256(file));
+        } catch (RepositoryException e) {
+            throw e;
         } catch (IOException e) {
             throw new RepositoryException(
                     "Cannot read " + file + ": " + e.getMessage()
@@ -68,25 +84,36 @@ public final class FileSystemRepository implements ArtifactRepository {
     }
 
     @Override
-    public Publication publish(ArtifactCoordinates coordinates, Path file, String expectedSha256, byte[] record)
+    public Publication publish(
+            ArtifactCoordinates coordinates, ArtifactContent content, ArtifactDigest approved, byte[] record)
             throws RepositoryException {
-        Sha256Hex.require(expectedSha256);
+        String expectedSha256 = approved.hex();
         Path target = versionPath(coordinates);
         try {
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                return alreadyThere(coordinates, expectedSha256, record);
+            if (tree.existingDirectory(versionDirectory(coordinates)).isPresent()) {
+                // refuse a planted link before anything is written, not halfway through
+                ConfinedTree.regularFileExists(sidecar(coordinates, ".sha256"), "the version's checksum file");
+                ConfinedTree.regularFileExists(sidecar(coordinates, ".promotion.json"), "the version's record");
+                if (ConfinedTree.regularFileExists(target, VERSION_FILE)) {
+                    return alreadyThere(coordinates, approved, record);
+                }
             }
             Path blob = blobPath(expectedSha256);
-            AtomicFiles.createDirectories(blob.getParent());
-            if (!Files.exists(blob)) {
-                store(file, blob, expectedSha256, coordinates);
-            }
-            AtomicFiles.createDirectories(target.getParent());
+            Object blobKey = storedBlob(content, coordinates, expectedSha256);
+            tree.directory(versionDirectory(coordinates));
             if (!link(blob, target)) {
-                return alreadyThere(coordinates, expectedSha256, record);
+                return alreadyThere(coordinates, approved, record);
+            }
+            if (!Objects.equals(fileKey(target), blobKey)) {
+                Files.deleteIfExists(target);
+                throw new RepositoryException(
+                        "Refusing to publish " + coordinates + ": the content store file " + blob + " was replaced"
+                                + " while it was being linked to " + target + "; the link was removed and nothing"
+                                + " was published. Check who else writes " + root + ", then promote again.",
+                        true);
             }
             writeSidecars(coordinates, expectedSha256, record);
-            return new Publication(true, target.toString(), expectedSha256, Files.size(target));
+            return new Publication(true, target.toString(), approved, Files.size(target));
         } catch (RepositoryException e) {
             throw e;
         } catch (IOException e) {
@@ -98,31 +125,53 @@ public final class FileSystemRepository implements ArtifactRepository {
         }
     }
 
-    private void store(Path file, Path blob, String expectedSha256, ArtifactCoordinates coordinates)
+    /**
+     * Makes sure the store holds the approved bytes under their digest: an existing blob is hashed again
+     * (a planted or altered one is refused), a missing one is written from {@code content}, checked,
+     * then renamed into place.
+     *
+     * @return the blob's file key (its inode), to check that the version is linked to these very bytes
+     */
+    private Object storedBlob(ArtifactContent content, ArtifactCoordinates coordinates, String expectedSha256)
             throws IOException {
-        AtomicFiles.Copied copy = AtomicFiles.copyToTemporary(file, blob, List.of(DigestAlgorithm.SHA256));
-        String copied = copy.digests().hex(DigestAlgorithm.SHA256);
-        if (!Sha256Hex.equal(copied, expectedSha256)) {
-            Files.deleteIfExists(copy.temp());
-            throw new RepositoryException(
-                    "The artifact " + file + " changed after its gates were evaluated: it was sha256 "
-                            + expectedSha256 + " and is now sha256 " + copied + "; nothing was written to "
-                            + versionPath(coordinates) + ". Make sure nothing rewrites the file during"
-                            + " promoteArtifact, then promote again.",
-                    true);
+        tree.directory(STORE.resolve(expectedSha256.substring(0, 2)));
+        Path blob = blobPath(expectedSha256);
+        if (ConfinedTree.regularFileExists(blob, "the content store's copy of sha256 " + expectedSha256)) {
+            Object key = fileKey(blob);
+            String stored = sha256(blob);
+            if (!Sha256Hex.equal(stored, expectedSha256) || !Objects.equals(fileKey(blob), key)) {
+                throw new RepositoryException(
+                        "Refusing to reuse " + blob + ": the content store keeps the bytes of sha256 "
+                                + expectedSha256 + " under that name, but the file holds sha256 " + stored
+                                + ". It was altered or placed there by something other than a promotion, which"
+                                + " checks the digest before it names a file. Nothing was published. Move the file"
+                                + " out of the store (keep it for investigation), then promote again: the artifact"
+                                + " will be stored afresh.",
+                        true);
+            }
+            return key;
         }
-        AtomicFiles.moveIntoPlace(copy.temp(), blob);
+        AtomicFiles.Staged staged = AtomicFiles.stage(content, coordinates, blob);
+        try {
+            HashingCopy.requireApproved(
+                    staged.copied(),
+                    expectedSha256,
+                    coordinates,
+                    versionPath(coordinates).toString());
+            AtomicFiles.moveIntoPlace(staged.temp(), blob);
+        } finally {
+            Files.deleteIfExists(staged.temp());
+        }
         blob.toFile().setReadOnly();
+        return fileKey(blob);
     }
 
-    private Publication alreadyThere(ArtifactCoordinates coordinates, String expectedSha256, byte[] record)
+    private Publication alreadyThere(ArtifactCoordinates coordinates, ArtifactDigest approved, byte[] record)
             throws IOException {
         Path target = versionPath(coordinates);
-        Path blob = blobPath(expectedSha256);
-        boolean same = (Files.exists(blob) && Files.isSameFile(blob, target))
-                || Sha256Hex.equal(sha256(target), expectedSha256);
-        if (!same) {
-            String existing = sidecarDigest(coordinates).orElse(sha256(target));
+        String expectedSha256 = approved.hex();
+        String existing = sha256(target);
+        if (!Sha256Hex.equal(existing, expectedSha256)) {
             throw new RepositoryException(
                     "Refusing to overwrite " + target + ": " + coordinates + " already holds sha256 " + existing
                             + ", and this artifact is sha256 " + expectedSha256 + ". A promoted version is"
@@ -130,14 +179,14 @@ public final class FileSystemRepository implements ArtifactRepository {
                     true);
         }
         writeSidecars(coordinates, expectedSha256, record);
-        return new Publication(false, target.toString(), expectedSha256, Files.size(target));
+        return new Publication(false, target.toString(), approved, Files.size(target));
     }
 
     private boolean link(Path blob, Path target) throws IOException {
         try {
             return AtomicFiles.linkIfAbsent(blob, target);
         } catch (UnsupportedOperationException | FileSystemException e) {
-            if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            if (e instanceof FileAlreadyExistsException) {
                 return false;
             }
             throw new RepositoryException(
@@ -168,8 +217,12 @@ public final class FileSystemRepository implements ArtifactRepository {
         return Sha256Hex.isValid(hex) ? Optional.of(hex) : Optional.empty();
     }
 
+    private static Path versionDirectory(ArtifactCoordinates coordinates) {
+        return Path.of(coordinates.name(), coordinates.version());
+    }
+
     private Path versionPath(ArtifactCoordinates coordinates) {
-        return root.resolve(coordinates.name()).resolve(coordinates.version()).resolve(coordinates.name());
+        return root.resolve(versionDirectory(coordinates)).resolve(coordinates.name());
     }
 
     private Path sidecar(ArtifactCoordinates coordinates, String suffix) {
@@ -178,12 +231,15 @@ public final class FileSystemRepository implements ArtifactRepository {
 
     /** Where the content with {@code sha256} is stored once. */
     Path blobPath(String sha256) {
-        return root.resolve(".store")
-                .resolve("sha256")
-                .resolve(sha256.substring(0, 2))
-                .resolve(sha256);
+        return root.resolve(STORE).resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .fileKey();
+    }
+
+    /** Hashes a regular file, refusing (through {@code O_NOFOLLOW}) to open a link in its place. */
     private static String sha256(Path file) throws IOException {
         return new StreamingDigester()
                 .digest(file, List.of(DigestAlgorithm.SHA256))

@@ -1,22 +1,26 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A Maven-layout repository over HTTP, as Nexus, Artifactory, Reposilite and WebDAV servers accept:
@@ -24,6 +28,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * with {@code .sha256} and {@code .sha1} checksum files beside it. Before writing it asks the server
  * what is there (HEAD, then the {@code .sha256} file, or the file itself), so that an existing different
  * file is never overwritten; the PUT carries {@code If-None-Match: *} as well.
+ *
+ * <p>Nothing is uploaded before its digest is known: the artifact's bytes are spooled, hashed on the
+ * way, to a private temporary file (owner-only permissions), compared in constant time with the digest
+ * the gates were evaluated for, and only then uploaded from the spool, which is deleted afterwards in
+ * every case. URL paths are built from validated, percent-encoded segments only ({@link UrlSegments}),
+ * redirects are refused rather than followed ({@link RetryingHttp}), and no message carries a
+ * credential ({@link HttpCredentials#redact}).
  */
 public final class MavenHttpRepository implements ArtifactRepository {
 
@@ -31,18 +42,35 @@ public final class MavenHttpRepository implements ArtifactRepository {
 
     private final URI base;
     private final String groupId;
+    private final String groupPath;
     private final RetryingHttp http;
+    private final Path spoolDirectory;
 
     /**
-     * @param base the repository URL, such as {@code https://nexus.example/repository/releases/}
+     * @param base the repository URL, such as {@code https://nexus.example/repository/releases/}: http or
+     *     https, with a host, without credentials, query or fragment
      * @param groupId the Maven groupId artifacts are promoted under, such as {@code com.example.releases}
+     * @throws IllegalArgumentException naming what is wrong with {@code base} or {@code groupId} (never
+     *     repeating credentials)
      */
     public MavenHttpRepository(
             URI base, String groupId, HttpCredentials credentials, RetryPolicy retries, Sleeper sleeper) {
-        String text = base.toString();
-        this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        this(base, groupId, credentials, retries, sleeper, null);
+    }
+
+    /** @param spoolDirectory where artifacts are spooled before upload; {@code null} for the system's temporary directory */
+    MavenHttpRepository(
+            URI base,
+            String groupId,
+            HttpCredentials credentials,
+            RetryPolicy retries,
+            Sleeper sleeper,
+            Path spoolDirectory) {
+        this.base = checkedBase(base);
         this.groupId = groupId;
+        this.groupPath = groupPath(groupId);
         this.http = new RetryingHttp(credentials, retries, sleeper);
+        this.spoolDirectory = spoolDirectory;
     }
 
     @Override
@@ -56,7 +84,20 @@ public final class MavenHttpRepository implements ArtifactRepository {
     }
 
     @Override
-    public Optional<String> existingSha256(ArtifactCoordinates coordinates) throws RepositoryException {
+    public Optional<ArtifactDigest> existingDigest(ArtifactCoordinates coordinates) throws RepositoryException {
+        Optional<String> hex = existingHex(coordinates);
+        return hex.map(value -> ArtifactDigest.ofHex(DigestAlgorithm.SHA256, value, location(coordinates)));
+    }
+
+    private Optional<String> existingHex(ArtifactCoordinates coordinates) throws RepositoryException {
+        try {
+            return existing(coordinates);
+        } catch (RepositoryException e) {
+            throw http.redact(e);
+        }
+    }
+
+    private Optional<String> existing(ArtifactCoordinates coordinates) throws RepositoryException {
         requireExtension(coordinates);
         URI file = uri(coordinates, "");
         HttpResponse<Void> head = http.send(
@@ -75,52 +116,109 @@ public final class MavenHttpRepository implements ArtifactRepository {
     }
 
     @Override
-    public Publication publish(ArtifactCoordinates coordinates, Path file, String expectedSha256, byte[] record)
+    public Publication publish(
+            ArtifactCoordinates coordinates, ArtifactContent content, ArtifactDigest approved, byte[] record)
             throws RepositoryException {
-        Sha256Hex.require(expectedSha256);
+        String expectedSha256 = approved.hex();
         requireExtension(coordinates);
         URI target = uri(coordinates, "");
-        Optional<String> existing = existingSha256(coordinates);
-        if (existing.isPresent()) {
-            return alreadyThere(coordinates, expectedSha256, existing.get());
+        try {
+            Optional<String> existing = existingHex(coordinates);
+            if (existing.isPresent()) {
+                return alreadyThere(coordinates, approved, existing.get());
+            }
+            Path spool = createSpool(coordinates);
+            try {
+                HashingCopy.Result spooled = spool(content, coordinates, spool);
+                HashingCopy.requireApproved(spooled, expectedSha256, coordinates, target.toString());
+                return upload(coordinates, approved, spool, spooled);
+            } finally {
+                deleteSpool(spool);
+            }
+        } catch (RepositoryException e) {
+            throw http.redact(e);
         }
-        long size = size(file);
-        AtomicReference<Hashes> sent = new AtomicReference<>();
+    }
+
+    private Publication upload(
+            ArtifactCoordinates coordinates, ArtifactDigest approved, Path spool, HashingCopy.Result spooled)
+            throws RepositoryException {
+        URI target = uri(coordinates, "");
+        HttpRequest.BodyPublisher body;
+        try {
+            body = HttpRequest.BodyPublishers.ofFile(spool);
+        } catch (IOException e) {
+            throw new RepositoryException(
+                    "The spooled copy " + spool + " of " + coordinates + " vanished: " + e
+                            + ". Nothing was uploaded; check that nothing cleans the temporary directory during"
+                            + " promotions, then promote again.",
+                    e);
+        }
         HttpResponse<Void> put = http.send(
                 "PUT",
                 target,
                 () -> http.request(target)
                         .header("If-None-Match", "*")
-                        .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                                HttpRequest.BodyPublishers.ofInputStream(() -> open(file, sent)), size))
+                        .PUT(body)
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
         if (put.statusCode() == 412) {
-            return alreadyThere(
-                    coordinates, expectedSha256, existingSha256(coordinates).orElse("(none)"));
+            return alreadyThere(coordinates, approved, existingHex(coordinates).orElse("(none)"));
         }
         requireSuccess("PUT", target, put.statusCode());
-        Hashes hashes = sent.get();
-        String sentSha256 = HexFormat.of().formatHex(hashes.sha256().digest());
-        if (!Sha256Hex.equal(sentSha256, expectedSha256)) {
-            delete(target);
-            throw new RepositoryException(
-                    "The artifact " + file + " changed after its gates were evaluated: it was sha256 "
-                            + expectedSha256 + " and sha256 " + sentSha256 + " was sent; the upload to " + target
-                            + " was deleted. Make sure nothing rewrites the file during promoteArtifact, then"
-                            + " promote again.",
-                    true);
-        }
-        putText(uri(coordinates, ".sha256"), sentSha256);
-        putText(
-                uri(coordinates, ".sha1"),
-                HexFormat.of().formatHex(hashes.sha1().digest()));
-        return new Publication(true, target.toString(), sentSha256, size);
+        putText(uri(coordinates, ".sha256"), spooled.sha256Hex());
+        putText(uri(coordinates, ".sha1"), spooled.sha1Hex());
+        return new Publication(true, target.toString(), approved, spooled.size());
     }
 
-    private Publication alreadyThere(ArtifactCoordinates coordinates, String expected, String existing)
+    /** A new empty file only this user may read or write, in the spool directory. */
+    private Path createSpool(ArtifactCoordinates coordinates) throws RepositoryException {
+        try {
+            Path directory = spoolDirectory != null ? spoolDirectory : Path.of(System.getProperty("java.io.tmpdir"));
+            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                return Files.createTempFile(
+                        directory,
+                        "promotion-",
+                        ".spool",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            return Files.createTempFile(directory, "promotion-", ".spool"); // per-user on Windows
+        } catch (IOException e) {
+            throw new RepositoryException(
+                    "Cannot create a temporary file to spool " + coordinates + " before uploading it: " + e
+                            + ". Nothing was uploaded; free space in the controller's temporary directory"
+                            + " (java.io.tmpdir), then promote again.",
+                    e);
+        }
+    }
+
+    private static HashingCopy.Result spool(ArtifactContent content, ArtifactCoordinates coordinates, Path spool)
+            throws RepositoryException {
+        try (FileChannel out = FileChannel.open(spool, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            return HashingCopy.copy(content, out, coordinates, true);
+        } catch (RepositoryException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new RepositoryException(
+                    "Spooling " + coordinates + " to " + spool + " before uploading it failed: " + e
+                            + ". Nothing was uploaded; free space in the controller's temporary directory"
+                            + " (java.io.tmpdir), then promote again.",
+                    e);
+        }
+    }
+
+    private static void deleteSpool(Path spool) {
+        try {
+            Files.deleteIfExists(spool);
+        } catch (IOException e) {
+            spool.toFile().deleteOnExit();
+        }
+    }
+
+    private Publication alreadyThere(ArtifactCoordinates coordinates, ArtifactDigest approved, String existing)
             throws RepositoryException {
         URI target = uri(coordinates, "");
+        String expected = approved.hex();
         if (!Sha256Hex.equal(existing, expected)) {
             throw new RepositoryException(
                     "Refusing to overwrite " + target + ": " + coordinates + " already holds sha256 " + existing
@@ -128,7 +226,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
                             + " promote this artifact under a new version.",
                     true);
         }
-        return new Publication(false, target.toString(), expected, -1);
+        return new Publication(false, target.toString(), approved, -1);
     }
 
     private Optional<String> checksumFile(URI uri) throws RepositoryException {
@@ -173,45 +271,9 @@ public final class MavenHttpRepository implements ArtifactRepository {
         requireSuccess("PUT", uri, response.statusCode());
     }
 
-    private void delete(URI uri) {
-        try {
-            http.send("DELETE", uri, () -> http.request(uri).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-        } catch (RepositoryException e) {
-            // the refusal that follows says what happened; the upload may stay for an administrator to remove
-        }
-    }
-
     private void requireSuccess(String action, URI uri, int status) throws RepositoryException {
         if (status < 200 || status > 299) {
             throw HttpStatusExplanation.explain(action, uri, status, http.credentials());
-        }
-    }
-
-    private static InputStream open(Path file, AtomicReference<Hashes> sink) {
-        try {
-            Hashes hashes = new Hashes(DigestAlgorithm.SHA256.newMessageDigest(), sha1());
-            sink.set(hashes);
-            return new DigestInputStream(
-                    new DigestInputStream(Files.newInputStream(file), hashes.sha256()), hashes.sha1());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long size(Path file) throws RepositoryException {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new RepositoryException("Cannot read the artifact " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static MessageDigest sha1() {
-        try {
-            // Only for the .sha1 file Maven clients check by default; no security decision rests on it.
-            return MessageDigest.getInstance("SHA-1");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK lacks SHA-1, which every Java SE runtime must provide", e);
         }
     }
 
@@ -225,9 +287,48 @@ public final class MavenHttpRepository implements ArtifactRepository {
 
     private URI uri(ArtifactCoordinates c, String suffix) {
         String artifactId = c.baseName();
-        String file = artifactId + "-" + c.version() + (c.extension().isEmpty() ? "" : "." + c.extension());
-        return base.resolve(groupId.replace('.', '/') + "/" + artifactId + "/" + c.version() + "/" + file + suffix);
+        String file = artifactId + "-" + c.version() + (c.extension().isEmpty() ? "" : "." + c.extension()) + suffix;
+        return URI.create(base.toASCIIString()
+                + groupPath
+                + UrlSegments.encode("artifactId", artifactId)
+                + "/"
+                + UrlSegments.encode("version", c.version())
+                + "/"
+                + UrlSegments.encode("file name", file));
     }
 
-    private record Hashes(MessageDigest sha256, MessageDigest sha1) {}
+    private static String groupPath(String groupId) {
+        if (groupId == null || groupId.isEmpty()) {
+            throw new IllegalArgumentException("The Maven groupId is empty; give the dotted groupId artifacts are"
+                    + " promoted under, such as com.example.releases.");
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : groupId.split("\\.", -1)) {
+            path.append(UrlSegments.encode("groupId part of '" + UrlSegments.printable(groupId) + "'", part))
+                    .append('/');
+        }
+        return path.toString();
+    }
+
+    private static URI checkedBase(URI base) {
+        String scheme = base.getScheme();
+        String shown = base.getRawUserInfo() == null
+                ? base.toString()
+                : scheme + "://(credentials hidden)@" + base.getHost()
+                        + (base.getPort() < 0 ? "" : ":" + base.getPort());
+        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || base.getHost() == null) {
+            throw new IllegalArgumentException("The Maven repository URL '" + shown + "' is not an http:// or"
+                    + " https:// URL with a host; use one such as https://nexus.example/repository/releases/.");
+        }
+        if (base.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("The Maven repository URL '" + shown + "' carries credentials;"
+                    + " remove them from the URL and configure a credentials id for the repository instead.");
+        }
+        if (base.getRawQuery() != null || base.getRawFragment() != null) {
+            throw new IllegalArgumentException("The Maven repository URL '" + shown + "' has a ?query or #fragment,"
+                    + " which would change every artifact's URL; remove it.");
+        }
+        String text = base.toASCIIString();
+        return URI.create(text.endsWith("/") ? text : text + "/");
+    }
 }

@@ -6,12 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * Sends requests to a repository with its credentials, retrying server errors and network failures
- * as the {@link RetryPolicy} says. Redirects are not followed, so credentials never travel to another
- * host.
+ * as the {@link RetryPolicy} says. Redirects are never followed (the client's policy is
+ * {@link HttpClient.Redirect#NEVER} and no {@code Authenticator} is set), so credentials never travel
+ * to another host: a redirect is refused, saying where it pointed (without any credentials in it) and
+ * whether that is another origin. Failure messages pass through {@link HttpCredentials#redact}.
  */
 final class RetryingHttp {
 
@@ -53,21 +56,29 @@ final class RetryingHttp {
         String last = "";
         Duration waited = Duration.ZERO;
         for (int attempt = 1; attempt <= retries.attempts(); attempt++) {
+            HttpResponse<T> response = null;
             try {
-                HttpResponse<T> response = client.send(request.get(), body);
-                if (response.statusCode() < 500) {
-                    return response;
-                }
-                last = "HTTP " + response.statusCode();
-                discard(response);
+                response = client.send(request.get(), body);
             } catch (IOException e) {
-                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                last = credentials.redact(
+                        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RepositoryException(
                         action + " " + uri + " was interrupted; nothing is half-written"
                                 + " that a later promotion would not detect. Promote again.",
                         false);
+            }
+            if (response != null) {
+                if (response.statusCode() >= 300 && response.statusCode() < 400) {
+                    discard(response);
+                    throw redirect(action, uri, response);
+                }
+                if (response.statusCode() < 500) {
+                    return response;
+                }
+                last = "HTTP " + response.statusCode();
+                discard(response);
             }
             if (attempt < retries.attempts()) {
                 Duration wait = retries.backoff(attempt);
@@ -80,6 +91,63 @@ final class RetryingHttp {
                         + " ms in all between attempts); last failure: " + last + ". The server is down,"
                         + " overloaded or unreachable: check it and its log, then promote again.",
                 false);
+    }
+
+    /**
+     * {@code e}, or a copy without its cause whose message went through {@link HttpCredentials#redact},
+     * if its message or any cause's mentions a credential.
+     */
+    RepositoryException redact(RepositoryException e) {
+        boolean clean = true;
+        for (Throwable t = e; t != null && clean; t = t.getCause()) {
+            clean = Objects.equals(credentials.redact(t.toString()), t.toString());
+        }
+        if (clean) {
+            return e;
+        }
+        RepositoryException safe = new RepositoryException(credentials.redact(e.getMessage()), e.isRefusal());
+        safe.setStackTrace(e.getStackTrace());
+        return safe;
+    }
+
+    private RepositoryException redirect(String action, URI uri, HttpResponse<?> response) {
+        String location = response.headers().firstValue("Location").orElse("");
+        URI to = null;
+        try {
+            to = uri.resolve(location.trim());
+        } catch (IllegalArgumentException e) {
+            // shown as the server sent it, scrubbed
+        }
+        boolean sameOrigin = to != null && sameOrigin(uri, to);
+        String where = to == null ? "'" + location + "'" : to.toString();
+        return new RepositoryException(
+                credentials.redact(action + " " + uri + " was answered with a redirect (HTTP " + response.statusCode()
+                        + ") to " + where
+                        + (sameOrigin ? "" : ", another origin (scheme, host or port differ)")
+                        + ". Redirects are never followed, so that the repository's credentials (" + credentials
+                        + ") are only ever sent to the configured server; nothing was published. "
+                        + (sameOrigin
+                                ? "Set the environment's repository URL to the address the server redirects to."
+                                : "If that server is the real repository, set the environment's repository URL to"
+                                        + " it; otherwise check the repository server's and its proxy's"
+                                        + " configuration.")),
+                true);
+    }
+
+    /** Same scheme, host (case-insensitive) and port, the default port counted for a missing one. */
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null
+                && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private void pause(String action, URI uri, Duration wait) throws RepositoryException {

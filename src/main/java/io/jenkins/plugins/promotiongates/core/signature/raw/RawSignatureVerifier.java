@@ -126,7 +126,7 @@ public final class RawSignatureVerifier implements SignatureVerifier {
             return null;
         }
         long size = request.artifact().size();
-        return size <= ED25519_MAX_ARTIFACT ? new WholeArtifact((int) size) : null;
+        return size >= 0 && size <= ED25519_MAX_ARTIFACT ? new WholeArtifact((int) size) : null;
     }
 
     private static SignatureRejectedException notVerified(

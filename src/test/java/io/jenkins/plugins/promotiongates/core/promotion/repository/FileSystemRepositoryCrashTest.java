@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.core.promotion.repository;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -80,8 +81,11 @@ public class FileSystemRepositoryCrashTest {
             }
             midCopy += temporaries(root) > 0 ? 1 : 0;
             if (trial == TRIALS - 1) {
-                Publication after =
-                        repository.publish(new ArtifactCoordinates("big.bin", "1.0.0"), artifact, sha256, null);
+                Publication after = repository.publish(
+                        new ArtifactCoordinates("big.bin", "1.0.0"),
+                        ArtifactContent.of(artifact),
+                        Fixtures.digest(sha256),
+                        null);
                 assertEquals(sha256, Fixtures.sha256(visible));
                 assertEquals(SIZE, after.size());
             }

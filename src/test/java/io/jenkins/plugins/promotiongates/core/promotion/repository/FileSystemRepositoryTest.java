@@ -7,6 +7,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +43,8 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void storesContentOnceAndLinksTheVersionPathWithChecksumAndRecord() throws Exception {
-        Publication publication = repository.publish(coordinates, artifact, sha256, record);
+        Publication publication =
+                repository.publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), record);
 
         Path stored = root.resolve("app.tar.gz/1.4.0/app.tar.gz");
         assertTrue(publication.stored());
@@ -59,17 +62,18 @@ public class FileSystemRepositoryTest {
         assertEquals(
                 "{\"environment\":\"production\"}",
                 Files.readString(stored.resolveSibling("app.tar.gz.promotion.json")));
-        assertEquals(Optional.of(sha256), repository.existingSha256(coordinates));
+        assertEquals(Optional.of(sha256), repository.existingDigest(coordinates).map(ArtifactDigest::hex));
         assertEquals(0, temporaries());
     }
 
     @Test
     public void theSameDigestAgainWritesNothing() throws Exception {
-        repository.publish(coordinates, artifact, sha256, record);
+        repository.publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), record);
         long modified = Files.getLastModifiedTime(root.resolve("app.tar.gz/1.4.0/app.tar.gz"))
                 .toMillis();
 
-        Publication again = repository.publish(coordinates, artifact, sha256, "{\"other\":1}".getBytes());
+        Publication again = repository.publish(
+                coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), "{\"other\":1}".getBytes());
 
         assertFalse(again.stored());
         assertEquals(
@@ -83,13 +87,14 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void aDifferentDigestUnderAnExistingVersionIsRefusedNamingBothDigests() throws Exception {
-        repository.publish(coordinates, artifact, sha256, record);
+        repository.publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), record);
         Path other = tmp.newFile("other.tar.gz").toPath();
         Files.writeString(other, "something else\n");
         String otherSha = Fixtures.sha256(other);
 
-        RepositoryException refusal =
-                assertThrows(RepositoryException.class, () -> repository.publish(coordinates, other, otherSha, record));
+        RepositoryException refusal = assertThrows(
+                RepositoryException.class,
+                () -> repository.publish(coordinates, ArtifactContent.of(other), Fixtures.digest(otherSha), record));
 
         assertTrue(refusal.isRefusal());
         assertThat(
@@ -106,7 +111,9 @@ public class FileSystemRepositoryTest {
         String evaluated = "a".repeat(64);
 
         RepositoryException refusal = assertThrows(
-                RepositoryException.class, () -> repository.publish(coordinates, artifact, evaluated, record));
+                RepositoryException.class,
+                () -> repository.publish(
+                        coordinates, ArtifactContent.of(artifact), Fixtures.digest(evaluated), record));
 
         assertThat(
                 refusal.getMessage(),
@@ -119,8 +126,12 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void anotherVersionOfTheSameContentReusesTheStoredBlob() throws Exception {
-        repository.publish(coordinates, artifact, sha256, record);
-        Publication second = repository.publish(new ArtifactCoordinates("app.tar.gz", "1.4.1"), artifact, sha256, null);
+        repository.publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), record);
+        Publication second = repository.publish(
+                new ArtifactCoordinates("app.tar.gz", "1.4.1"),
+                ArtifactContent.of(artifact),
+                Fixtures.digest(sha256),
+                null);
 
         assertTrue(second.stored());
         assertTrue(Files.isSameFile(root.resolve("app.tar.gz/1.4.1/app.tar.gz"), repository.blobPath(sha256)));
@@ -151,10 +162,11 @@ public class FileSystemRepositoryTest {
     }
 
     @Test
-    public void malformedDigestsAreRefusedBeforeAnythingIsWritten() {
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class, () -> repository.publish(coordinates, artifact, "ABC", record));
-        assertThat(e.getMessage(), containsString("The artifact digest 'ABC' is not a SHA-256 in lower-case hex"));
+    public void malformedDigestsCannotReachARepository() {
+        // The one digest type refuses the text before any repository call can be made with it.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fixtures.digest("ABC"));
+        assertThat(e.getMessage(), containsString("test digest 'ABC' is not a digest"));
+        assertFalse(Files.exists(root.resolve("app.tar.gz")));
     }
 
     private long temporaries() throws Exception {

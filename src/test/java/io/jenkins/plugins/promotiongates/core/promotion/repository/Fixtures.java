@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import java.io.IOException;
@@ -10,6 +11,11 @@ import java.util.List;
 final class Fixtures {
 
     private Fixtures() {}
+
+    /** The typed digest of a lower-case hex SHA-256 (or a malformed one refused with its message). */
+    static ArtifactDigest digest(String hex) {
+        return ArtifactDigest.ofHex(DigestAlgorithm.SHA256, hex, "test digest");
+    }
 
     static String sha256(Path file) throws IOException {
         return new StreamingDigester()

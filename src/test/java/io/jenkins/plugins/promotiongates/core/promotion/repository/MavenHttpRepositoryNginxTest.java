@@ -8,6 +8,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +68,8 @@ public class MavenHttpRepositoryNginxTest {
     public void putsTheFileAndItsChecksumsInMavenLayoutAndMavenResolvesIt() throws Exception {
         MavenHttpRepository repository = repository("", HttpCredentials.NONE);
 
-        Publication publication = repository.publish(coordinates, artifact, sha256, null);
+        Publication publication =
+                repository.publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), null);
 
         assertTrue(publication.stored());
         assertEquals(nginx.url("com/example/releases/app/1.4.0/app-1.4.0.tar.gz"), publication.location());
@@ -76,7 +79,7 @@ public class MavenHttpRepositoryNginxTest {
         assertEquals(
                 Fixtures.run("sha1sum", artifact.toString()).substring(0, 40),
                 Files.readString(stored.resolveSibling("app-1.4.0.tar.gz.sha1")));
-        assertEquals(Optional.of(sha256), repository.existingSha256(coordinates));
+        assertEquals(Optional.of(sha256), repository.existingDigest(coordinates).map(ArtifactDigest::hex));
         assertEquals(List.of(), sleeps);
 
         Path resolved = mavenGet("com.example.releases:app:1.4.0:tar.gz");
@@ -86,15 +89,18 @@ public class MavenHttpRepositoryNginxTest {
     @Test
     public void theSameDigestAgainIsANoopAndADifferentOneIsRefused() throws Exception {
         MavenHttpRepository repository = repository("", HttpCredentials.NONE);
-        repository.publish(coordinates, artifact, sha256, null);
+        repository.publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), null);
 
-        assertFalse(repository.publish(coordinates, artifact, sha256, null).stored());
+        assertFalse(repository
+                .publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), null)
+                .stored());
 
         Path other = tmp.newFile("other.tar.gz").toPath();
         Files.writeString(other, "another build");
         String otherSha = Fixtures.sha256(other);
-        RepositoryException refusal =
-                assertThrows(RepositoryException.class, () -> repository.publish(coordinates, other, otherSha, null));
+        RepositoryException refusal = assertThrows(
+                RepositoryException.class,
+                () -> repository.publish(coordinates, ArtifactContent.of(other), Fixtures.digest(otherSha), null));
         assertTrue(refusal.isRefusal());
         assertThat(refusal.getMessage(), containsString("already holds sha256 " + sha256));
         assertThat(refusal.getMessage(), containsString("this artifact is sha256 " + otherSha));
@@ -109,7 +115,8 @@ public class MavenHttpRepositoryNginxTest {
 
         RepositoryException refusal = assertThrows(
                 RepositoryException.class,
-                () -> repository("", HttpCredentials.NONE).publish(coordinates, artifact, sha256, null));
+                () -> repository("", HttpCredentials.NONE)
+                        .publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), null));
 
         assertThat(refusal.getMessage(), containsString("already holds sha256 " + Fixtures.sha256(existing)));
         assertEquals("uploaded by hand", Files.readString(existing));
@@ -118,13 +125,17 @@ public class MavenHttpRepositoryNginxTest {
     @Test
     public void basicCredentialsAreSentAndWrongOnesGetA401ThatNeverShowsThePassword() throws Exception {
         Publication ok = repository("secure/", HttpCredentials.basic(NginxServer.USER, NginxServer.PASSWORD))
-                .publish(coordinates, artifact, sha256, null);
+                .publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), null);
         assertTrue(ok.stored());
 
         RepositoryException e = assertThrows(
                 RepositoryException.class,
                 () -> repository("secure/", HttpCredentials.basic(NginxServer.USER, "wrong-password"))
-                        .publish(new ArtifactCoordinates("app.tar.gz", "2.0.0"), artifact, sha256, null));
+                        .publish(
+                                new ArtifactCoordinates("app.tar.gz", "2.0.0"),
+                                ArtifactContent.of(artifact),
+                                Fixtures.digest(sha256),
+                                null));
         assertThat(
                 e.getMessage(),
                 containsString("failed with HTTP 401: the repository did not accept the credentials"
@@ -150,7 +161,8 @@ public class MavenHttpRepositoryNginxTest {
     public void serverErrorsAreRetriedWithBackoffThenReported() {
         RepositoryException e = assertThrows(
                 RepositoryException.class,
-                () -> repository("broken/", HttpCredentials.NONE).publish(coordinates, artifact, sha256, null));
+                () -> repository("broken/", HttpCredentials.NONE)
+                        .publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), null));
 
         assertThat(
                 e.getMessage(),
@@ -166,14 +178,19 @@ public class MavenHttpRepositoryNginxTest {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
                 () -> repository("", HttpCredentials.NONE)
-                        .publish(new ArtifactCoordinates("app", "1.0"), artifact, sha256, null));
+                        .publish(
+                                new ArtifactCoordinates("app", "1.0"),
+                                ArtifactContent.of(artifact),
+                                Fixtures.digest(sha256),
+                                null));
         assertThat(e.getMessage(), containsString("'app' has no extension, which a Maven repository needs"));
     }
 
     private void assertStatus(String path, int status, String explanation) {
         RepositoryException e = assertThrows(
                 RepositoryException.class,
-                () -> repository(path, HttpCredentials.NONE).publish(coordinates, artifact, sha256, null));
+                () -> repository(path, HttpCredentials.NONE)
+                        .publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), null));
         assertThat(e.getMessage(), containsString("PUT " + nginx.url(path)));
         assertThat(e.getMessage(), containsString("failed with HTTP " + status + ": " + explanation));
         assertFalse(e.isRefusal());

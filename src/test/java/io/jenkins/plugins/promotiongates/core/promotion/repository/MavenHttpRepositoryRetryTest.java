@@ -7,6 +7,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -60,8 +61,11 @@ public class MavenHttpRepositoryRetryTest {
             MavenHttpRepository repository = new MavenHttpRepository(
                     base, "org.example", HttpCredentials.bearer("t0ken"), RetryPolicy.DEFAULT, sleeps::add);
 
-            Publication publication =
-                    repository.publish(new ArtifactCoordinates("app.jar", "2.0"), artifact, sha256, null);
+            Publication publication = repository.publish(
+                    new ArtifactCoordinates("app.jar", "2.0"),
+                    ArtifactContent.of(artifact),
+                    Fixtures.digest(sha256),
+                    null);
 
             assertTrue(publication.stored());
             assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeps);
@@ -100,7 +104,10 @@ public class MavenHttpRepositoryRetryTest {
             RepositoryException e = assertThrows(
                     RepositoryException.class,
                     () -> repository.publish(
-                            new ArtifactCoordinates("app.jar", "2.0"), artifact, "0".repeat(64), null));
+                            new ArtifactCoordinates("app.jar", "2.0"),
+                            ArtifactContent.of(artifact),
+                            Fixtures.digest("0".repeat(64)),
+                            null));
 
             assertThat(e.getMessage(), containsString("failed 2 times"));
             assertThat(e.getMessage(), containsString("last failure: HttpTimeoutException"));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -17,7 +18,11 @@ public final class PromoteChild {
         ArtifactCoordinates coordinates = new ArtifactCoordinates("big.bin", "1.0.0");
         System.out.println("READY");
         System.out.flush();
-        repository.publish(coordinates, Path.of(args[1]), args[2], "{}".getBytes(StandardCharsets.UTF_8));
+        repository.publish(
+                coordinates,
+                ArtifactContent.of(Path.of(args[1])),
+                Fixtures.digest(args[2]),
+                "{}".getBytes(StandardCharsets.UTF_8));
         System.out.println("DONE");
         System.out.flush();
     }

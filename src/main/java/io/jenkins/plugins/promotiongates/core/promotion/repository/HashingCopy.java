@@ -1,0 +1,135 @@
+package io.jenkins.plugins.promotiongates.core.promotion.repository;
+
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * One pass over an artifact's bytes: read from its {@link ArtifactContent}, written to a staging file
+ * that nobody else sees, and hashed on the way; then the digest is compared, in constant time, with
+ * the one the gates were evaluated for. Repositories make the staged bytes visible only after
+ * {@link #requireApproved} passed.
+ */
+final class HashingCopy {
+
+    private static final int BUFFER_SIZE = 256 * 1024;
+
+    private HashingCopy() {}
+
+    /**
+     * What was copied.
+     *
+     * @param sha1 the SHA-1 when it was asked for (for Maven's {@code .sha1} transfer check), else {@code null}
+     */
+    record Result(long size, byte[] sha256, byte[] sha1) {
+
+        String sha256Hex() {
+            return HexFormat.of().formatHex(sha256);
+        }
+
+        String sha1Hex() {
+            return HexFormat.of().formatHex(sha1);
+        }
+    }
+
+    /**
+     * Reads {@code content} to its end into {@code out}, hashing it, and closes the stream. The caller
+     * fsyncs {@code out} if it needs to.
+     *
+     * @throws RepositoryException if the content cannot be opened or read (the source's failure);
+     *     other {@link IOException}s are the staging file's
+     */
+    static Result copy(ArtifactContent content, FileChannel out, ArtifactCoordinates coordinates, boolean withSha1)
+            throws IOException {
+        MessageDigest sha256 = DigestAlgorithm.SHA256.newMessageDigest();
+        MessageDigest sha1 = withSha1 ? sha1() : null;
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long size = 0;
+        InputStream in = open(content, coordinates);
+        try {
+            int read;
+            while ((read = read(in, buffer, coordinates)) >= 0) {
+                sha256.update(buffer, 0, read);
+                if (sha1 != null) {
+                    sha1.update(buffer, 0, read);
+                }
+                ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+                size += read;
+            }
+        } finally {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // every byte was read or the copy failed already; a failing close changes neither
+            }
+        }
+        return new Result(size, sha256.digest(), sha1 == null ? null : sha1.digest());
+    }
+
+    /**
+     * Refuses unless {@code copied} is the approved digest, compared with {@link MessageDigest#isEqual}.
+     *
+     * @param nothingWritten where nothing was written, for the message: a path or URL
+     */
+    static void requireApproved(
+            Result copied, String expectedSha256, ArtifactCoordinates coordinates, String nothingWritten)
+            throws RepositoryException {
+        byte[] expected = HexFormat.of().parseHex(Sha256Hex.require(expectedSha256));
+        if (!MessageDigest.isEqual(copied.sha256(), expected)) {
+            throw new RepositoryException(
+                    "The artifact " + coordinates + " changed after its gates were evaluated: it was sha256 "
+                            + expectedSha256 + " and is now sha256 " + copied.sha256Hex() + "; nothing was written to "
+                            + nothingWritten + " (the staged copy was deleted). Make sure nothing rewrites the"
+                            + " artifact between its verification and promoteArtifact, then promote the bytes that"
+                            + " were verified and approved.",
+                    true);
+        }
+    }
+
+    private static InputStream open(ArtifactContent content, ArtifactCoordinates coordinates)
+            throws RepositoryException {
+        try {
+            InputStream in = content.open();
+            if (in == null) {
+                throw new IOException("its source returned no stream");
+            }
+            return in;
+        } catch (IOException e) {
+            throw unreadable(coordinates, e);
+        }
+    }
+
+    private static int read(InputStream in, byte[] buffer, ArtifactCoordinates coordinates) throws RepositoryException {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw unreadable(coordinates, e);
+        }
+    }
+
+    private static RepositoryException unreadable(ArtifactCoordinates coordinates, IOException e) {
+        return new RepositoryException(
+                "Reading the bytes of " + coordinates + " to publish them failed: " + e
+                        + ". Nothing was published; check that the artifact is still there and readable (and"
+                        + " that the agent holding it is online), then promote again.",
+                e);
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            // Only for the .sha1 file Maven clients check by default; no security decision rests on it.
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK lacks SHA-1, which every Java SE runtime must provide", e);
+        }
+    }
+}
