@@ -75,11 +75,11 @@ public final class EvidenceView {
 
     /**
      * The last {@code verifySignature} of this run over the same digest, in words, from the run's
-     * audit chain; {@code null} when the gate is bound to no artifact.
+     * events as the controller's ledger holds them (never the run file, which a build can write); {@code null} when the gate is bound to no artifact.
      */
     @Exported
     public @CheckForNull String getSignature() throws IOException {
-        return SignatureEvidence.describe(RunAudit.chain(run).events(), gate.artifactDigest())
+        return SignatureEvidence.describe(RunAudit.ledgerEvents(run).events(), gate.artifactDigest())
                 .orElse(null);
     }
 

@@ -24,6 +24,8 @@ import io.jenkins.plugins.promotiongates.core.policy.Tightening;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryOpener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,6 +199,48 @@ public class PromotionServiceTest {
     }
 
     @Test
+    public void aDryRunOpensNoRepositoryAndSaysTheVersionWasCheckedAgainstTheInventoryOnly() throws Exception {
+        Evaluation evaluation = service(production()).evaluate(goodRequest(), soakedInStaging());
+
+        assertTrue(evaluation.report(), evaluation.passed());
+        assertThat(
+                evaluation.results().get(6).message(),
+                containsString("its repository is checked when the promotion runs; a dry run opens none"));
+        assertNothingWritten();
+    }
+
+    @Test
+    public void aPromotionRefusedByItsGatesNeverOpensTheRepositoryNorResolvesItsCredentials() throws Exception {
+        PromotionRequest request = request("staging", "production", "1.4.0", "feature/x", List.of(), List.of());
+        RepositoryOpener opener = () -> {
+            throw new AssertionError("the repository (and its credentials) must not be opened for a refused promotion");
+        };
+
+        PromotionOutcome outcome =
+                service(production()).promote(request, ArtifactContent.of(artifact), soakedInStaging(), opener);
+
+        assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
+        assertThat(outcome.evaluation().report(), containsString("feature/x"));
+    }
+
+    @Test
+    public void aRepositoryThatCannotBeOpenedRefusesWithItsReasonAfterTheGatesHeld() throws Exception {
+        String reason = "environments[production].repositoryCredentialsId names 'nexus', which is not a global"
+                + " credential. Ask an administrator to store it.";
+        RepositoryOpener opener = () -> {
+            throw new RepositoryException(reason, true);
+        };
+
+        PromotionOutcome outcome =
+                service(production()).promote(goodRequest(), ArtifactContent.of(artifact), soakedInStaging(), opener);
+
+        assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
+        assertEquals(List.of(reason), outcome.reasons());
+        assertTrue(outcome.evaluation().passed());
+        assertNothingWritten();
+    }
+
+    @Test
     public void approvalsGivenUnderAnOlderPolicyNoLongerCount() {
         GateSnapshot oldGate = approvedGate(effective(production()), sha256, clock);
         Environment changed =
@@ -360,8 +404,8 @@ public class PromotionServiceTest {
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         assertThat(
                 outcome.reasons().get(0),
-                containsString(
-                        "changed after its gates were evaluated: it was sha256 " + sha256.hex() + " and is now sha256 "));
+                containsString("changed after its gates were evaluated: it was sha256 " + sha256.hex()
+                        + " and is now sha256 "));
         assertTrue(outcome.record().isEmpty());
         assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
         try (Stream<Path> files = Files.walk(repositoryRoot)) {
