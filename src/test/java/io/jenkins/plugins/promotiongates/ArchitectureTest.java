@@ -47,6 +47,14 @@ public class ArchitectureTest {
             .because("data flows one way: glue calls the engine, never the reverse");
 
     @ArchTest
+    static final ArchRule NOTHING_RUNS_ON_AN_AGENT = noClasses()
+            .should()
+            .beAssignableTo(hudson.FilePath.FileCallable.class)
+            .because("agents are untrusted: the controller reads workspace bytes itself and decides every gate;"
+                    + " no verdict, digest, repository handle, key or credential crosses the agent channel"
+                    + " (docs/security.md)");
+
+    @ArchTest
     static final ArchRule ENGINE_PACKAGES_HAVE_NO_CYCLES = slices().matching(
                     "io.jenkins.plugins.promotiongates.core.(*)..")
             .should()
