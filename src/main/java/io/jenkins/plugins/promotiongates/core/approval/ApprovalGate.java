@@ -1,10 +1,9 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.audit.Sha256;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -260,18 +259,12 @@ public final class ApprovalGate {
                             + ArtifactDigest.text(artifactDigest) + "'"
                             + "; reload the gate and decide on the artifact it shows");
         }
-        if (!same(snapshot.policyDigest(), policyDigest)) {
+        if (!Sha256.same(snapshot.policyDigest(), policyDigest)) {
             throw new DecisionRefusedException(
                     Refusal.WRONG_POLICY,
                     "This gate enforces policy digest " + snapshot.policyDigest() + ", not " + policyDigest
                             + "; reload the gate and review its policy");
         }
         return clock.instant();
-    }
-
-    private static boolean same(String expected, String given) {
-        return given != null
-                && MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 }

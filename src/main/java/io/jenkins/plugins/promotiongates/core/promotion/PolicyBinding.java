@@ -2,11 +2,11 @@ package io.jenkins.plugins.promotiongates.core.promotion;
 
 import io.jenkins.plugins.promotiongates.core.approval.Decision;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.audit.Sha256;
 import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.Verdict;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.Sha256Hex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,14 +24,14 @@ final class PolicyBinding {
 
     static Verdict check(GateSnapshot gate, EffectivePolicy current) {
         String id = "gate '" + gate.gateId() + "'";
-        if (!Sha256Hex.equal(gate.policy().digest(), gate.policyDigest())) {
+        if (!Sha256.same(gate.policy().digest(), gate.policyDigest())) {
             return Verdict.fail("approvals: " + id + " holds a policy whose digest is "
                     + gate.policy().digest()
                     + ", not its recorded " + gate.policyDigest() + ", so the stored gate was altered;"
                     + " run requireApprovals again and get the approvals");
         }
         for (Decision decision : gate.decisions()) {
-            if (!Sha256Hex.equal(decision.policyDigest(), gate.policyDigest())) {
+            if (!Sha256.same(decision.policyDigest(), gate.policyDigest())) {
                 return Verdict.fail("approvals: " + decision.userId() + "'s decision at " + id
                         + " was made under policy " + decision.policyDigest() + ", not the gate's "
                         + gate.policyDigest() + "; run requireApprovals again and get the approvals");
@@ -69,7 +69,6 @@ final class PolicyBinding {
                 .gateTimeout(c.gateTimeout())
                 .approvalValidity(c.approvalValidity())
                 .build();
-        return Sha256Hex.equal(
-                new EffectivePolicy(undone, Set.of()).digest(), new EffectivePolicy(c, Set.of()).digest());
+        return Sha256.same(new EffectivePolicy(undone, Set.of()).digest(), new EffectivePolicy(c, Set.of()).digest());
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
+import io.jenkins.plugins.promotiongates.core.audit.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -99,7 +100,7 @@ public final class FileSystemRepository implements ArtifactRepository {
                 }
             }
             Path blob = blobPath(expectedSha256);
-            Object blobKey = storedBlob(content, coordinates, expectedSha256);
+            Object blobKey = storedBlob(content, coordinates, approved);
             tree.directory(versionDirectory(coordinates));
             if (!link(blob, target)) {
                 return alreadyThere(coordinates, approved, record);
@@ -132,14 +133,15 @@ public final class FileSystemRepository implements ArtifactRepository {
      *
      * @return the blob's file key (its inode), to check that the version is linked to these very bytes
      */
-    private Object storedBlob(ArtifactContent content, ArtifactCoordinates coordinates, String expectedSha256)
+    private Object storedBlob(ArtifactContent content, ArtifactCoordinates coordinates, ArtifactDigest approved)
             throws IOException {
+        String expectedSha256 = approved.hex();
         tree.directory(STORE.resolve(expectedSha256.substring(0, 2)));
         Path blob = blobPath(expectedSha256);
         if (ConfinedTree.regularFileExists(blob, "the content store's copy of sha256 " + expectedSha256)) {
             Object key = fileKey(blob);
             String stored = sha256(blob);
-            if (!Sha256Hex.equal(stored, expectedSha256) || !Objects.equals(fileKey(blob), key)) {
+            if (!Sha256.same(stored, expectedSha256) || !Objects.equals(fileKey(blob), key)) {
                 throw new RepositoryException(
                         "Refusing to reuse " + blob + ": the content store keeps the bytes of sha256 "
                                 + expectedSha256 + " under that name, but the file holds sha256 " + stored
@@ -155,7 +157,7 @@ public final class FileSystemRepository implements ArtifactRepository {
         try {
             HashingCopy.requireApproved(
                     staged.copied(),
-                    expectedSha256,
+                    approved,
                     coordinates,
                     versionPath(coordinates).toString());
             AtomicFiles.moveIntoPlace(staged.temp(), blob);
@@ -171,7 +173,7 @@ public final class FileSystemRepository implements ArtifactRepository {
         Path target = versionPath(coordinates);
         String expectedSha256 = approved.hex();
         String existing = sha256(target);
-        if (!Sha256Hex.equal(existing, expectedSha256)) {
+        if (!Sha256.same(existing, expectedSha256)) {
             throw new RepositoryException(
                     "Refusing to overwrite " + target + ": " + coordinates + " already holds sha256 " + existing
                             + ", and this artifact is sha256 " + expectedSha256 + ". A promoted version is"
@@ -214,7 +216,7 @@ public final class FileSystemRepository implements ArtifactRepository {
         }
         String text = Files.readString(sidecar, StandardCharsets.UTF_8).trim();
         String hex = text.length() >= 64 ? text.substring(0, 64) : "";
-        return Sha256Hex.isValid(hex) ? Optional.of(hex) : Optional.empty();
+        return Sha256.isHex(hex) ? Optional.of(hex) : Optional.empty();
     }
 
     private static Path versionDirectory(ArtifactCoordinates coordinates) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,18 +77,17 @@ final class HashingCopy {
     }
 
     /**
-     * Refuses unless {@code copied} is the approved digest, compared with {@link MessageDigest#isEqual}.
+     * Refuses unless {@code copied} is the approved digest, compared in constant time ({@link ArtifactDigest#matches}).
      *
      * @param nothingWritten where nothing was written, for the message: a path or URL
      */
     static void requireApproved(
-            Result copied, String expectedSha256, ArtifactCoordinates coordinates, String nothingWritten)
+            Result copied, ArtifactDigest approved, ArtifactCoordinates coordinates, String nothingWritten)
             throws RepositoryException {
-        byte[] expected = HexFormat.of().parseHex(Sha256Hex.require(expectedSha256));
-        if (!MessageDigest.isEqual(copied.sha256(), expected)) {
+        if (!approved.matches(ArtifactDigest.of(DigestAlgorithm.SHA256, copied.sha256()))) {
             throw new RepositoryException(
                     "The artifact " + coordinates + " changed after its gates were evaluated: it was sha256 "
-                            + expectedSha256 + " and is now sha256 " + copied.sha256Hex() + "; nothing was written to "
+                            + approved.hex() + " and is now sha256 " + copied.sha256Hex() + "; nothing was written to "
                             + nothingWritten + " (the staged copy was deleted). Make sure nothing rewrites the"
                             + " artifact between its verification and promoteArtifact, then promote the bytes that"
                             + " were verified and approved.",

@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.core.promotion.repository;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.audit.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -130,7 +131,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
             Path spool = createSpool(coordinates);
             try {
                 HashingCopy.Result spooled = spool(content, coordinates, spool);
-                HashingCopy.requireApproved(spooled, expectedSha256, coordinates, target.toString());
+                HashingCopy.requireApproved(spooled, approved, coordinates, target.toString());
                 return upload(coordinates, approved, spool, spooled);
             } finally {
                 deleteSpool(spool);
@@ -219,7 +220,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
             throws RepositoryException {
         URI target = uri(coordinates, "");
         String expected = approved.hex();
-        if (!Sha256Hex.equal(existing, expected)) {
+        if (!Sha256.same(existing, expected)) {
             throw new RepositoryException(
                     "Refusing to overwrite " + target + ": " + coordinates + " already holds sha256 " + existing
                             + ", and this artifact is sha256 " + expected + ". A promoted version is immutable;"
@@ -241,7 +242,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
                     .trim()
                     .toLowerCase(Locale.ROOT);
             String hex = text.length() >= 64 ? text.substring(0, 64) : text;
-            return Sha256Hex.isValid(hex) ? Optional.of(hex) : Optional.empty();
+            return Sha256.isHex(hex) ? Optional.of(hex) : Optional.empty();
         } catch (IOException e) {
             throw new RepositoryException("Reading " + uri + " failed: " + e.getMessage(), e);
         }
