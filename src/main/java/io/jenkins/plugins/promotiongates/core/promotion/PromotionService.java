@@ -83,11 +83,7 @@ public final class PromotionService {
         try {
             repository = opener.open();
         } catch (RepositoryException e) {
-            return new PromotionOutcome(
-                    e.isRefusal() ? PromotionOutcome.Status.REFUSED : PromotionOutcome.Status.FAILED,
-                    evaluation,
-                    Optional.empty(),
-                    List.of(e.getMessage()));
+            return unpublished(evaluation, e);
         }
         evaluation = evaluate(request, inventory, repository, now);
         if (!evaluation.passed()) {
@@ -112,12 +108,17 @@ public final class PromotionService {
                     Optional.of(done),
                     List.of());
         } catch (RepositoryException e) {
-            return new PromotionOutcome(
-                    e.isRefusal() ? PromotionOutcome.Status.REFUSED : PromotionOutcome.Status.FAILED,
-                    evaluation,
-                    Optional.empty(),
-                    List.of(e.getMessage()));
+            return unpublished(evaluation, e);
         }
+    }
+
+    /** Every gate held, but the repository could not be opened or refused or failed the write. */
+    private static PromotionOutcome unpublished(Evaluation evaluation, RepositoryException e) {
+        return new PromotionOutcome(
+                e.isRefusal() ? PromotionOutcome.Status.REFUSED : PromotionOutcome.Status.FAILED,
+                evaluation,
+                Optional.empty(),
+                List.of(e.getMessage()));
     }
 
     private static PromotionOutcome refused(Evaluation evaluation) {

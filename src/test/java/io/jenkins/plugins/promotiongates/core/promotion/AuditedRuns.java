@@ -73,6 +73,17 @@ final class AuditedRuns implements AutoCloseable {
         return service.runChain(run(run));
     }
 
+    /** Staging received {@code digest} as app.tar.gz 1.4.0 from an earlier run, 25 hours before {@code now}. */
+    void stagingHolds(ArtifactDigest digest, java.time.Instant now) throws Exception {
+        PromotionRecord staging =
+                Fixtures.record("staging", "app.tar.gz", "1.4.0", digest, now.minus(java.time.Duration.ofHours(25)));
+        record(
+                new RunRef("shop/main", 40, "job/shop/job/main/40/"),
+                EventDraft.of(io.jenkins.plugins.promotiongates.core.audit.EventTypes.PROMOTION_COMPLETED, "SYSTEM")
+                        .withEnvironment("staging")
+                        .withDetails(PromotionRecordJson.toTree(staging)));
+    }
+
     /** The run's events as the ledger holds them, as {@code promoteArtifact} reads them. */
     LedgerEvents ledgerEvents(RunRef run) throws Exception {
         return service.ledgerEvents(run(run));

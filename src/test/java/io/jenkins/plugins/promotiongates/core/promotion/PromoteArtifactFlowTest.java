@@ -55,14 +55,7 @@ public class PromoteArtifactFlowTest {
         sha256 = Fixtures.digest(artifact);
         repositoryRoot = tmp.newFolder("releases").toPath();
         repository = new FileSystemRepository(repositoryRoot);
-        // Staging received the artifact from an earlier run, 25 hours ago.
-        PromotionRecord staging =
-                Fixtures.record("staging", "app.tar.gz", "1.4.0", sha256, MONDAY_10.minus(Duration.ofHours(25)));
-        audit.record(
-                new RunRef("shop/main", 40, "job/shop/job/main/40/"),
-                EventDraft.of(EventTypes.PROMOTION_COMPLETED, "SYSTEM")
-                        .withEnvironment("staging")
-                        .withDetails(PromotionRecordJson.toTree(staging)));
+        audit.stagingHolds(sha256, MONDAY_10);
     }
 
     @After

@@ -38,7 +38,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -85,18 +84,7 @@ public class TrustChainTest {
         releaseKey = new TrustedKey("release-key", Files.readAllBytes(workspace.resolveSibling("release.pub")));
         audit = new AuditedRuns(tmp.newFolder("home").toPath(), clock);
         repositoryRoot = tmp.newFolder("releases").toPath();
-        // Staging received these bytes from an earlier run, 25 hours ago.
-        PromotionRecord staging = Fixtures.record(
-                "staging",
-                "app.tar.gz",
-                "1.4.0",
-                Fixtures.digest(workspace.resolve(ARTIFACT)),
-                MONDAY_10.minus(Duration.ofHours(25)));
-        audit.record(
-                new RunRef("shop/main", 40, "job/shop/job/main/40/"),
-                EventDraft.of(EventTypes.PROMOTION_COMPLETED, "SYSTEM")
-                        .withEnvironment("staging")
-                        .withDetails(PromotionRecordJson.toTree(staging)));
+        audit.stagingHolds(Fixtures.digest(workspace.resolve(ARTIFACT)), MONDAY_10);
     }
 
     @After
