@@ -360,8 +360,8 @@ public class PromotionServiceTest {
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         assertThat(
                 outcome.reasons().get(0),
-                containsString(
-                        "changed after its gates were evaluated: it was sha256 " + sha256.hex() + " and is now sha256 "));
+                containsString("changed after its gates were evaluated: it was sha256 " + sha256.hex()
+                        + " and is now sha256 "));
         assertTrue(outcome.record().isEmpty());
         assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
         try (Stream<Path> files = Files.walk(repositoryRoot)) {
