@@ -20,7 +20,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code promoteArtifact artifact: 'dist/app.tar.gz', from: 'staging', to: 'production', version: '1.4.0'}:
  * checks every gate of the target environment, and only when all hold publishes the artifact to the
- * target's repository from the agent that holds it, records the promotion in the audit and badges the
+ * target's repository from the controller (which streams and hashes the workspace's bytes itself), records the promotion in the audit and badges the
  * run. {@code dryRun: true} evaluates and writes nothing.
  */
 public final class PromoteArtifactStep extends Step {

@@ -23,7 +23,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code verifySignature artifact: 'dist/app.tar.gz', trustedKeys: 'release-team'}: verifies a
- * workspace artifact against a detached signature, on the agent that holds it, and records the
+ * workspace artifact against a detached signature, on the controller over bytes it streams from the
+ * workspace, and records the
  * verdict in the run's audit.
  */
 public final class VerifySignatureStep extends Step {

@@ -2,9 +2,11 @@ package io.jenkins.plugins.promotiongates.approvals;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
+import hudson.model.Run;
 import io.jenkins.plugins.promotiongates.approvals.RequireApprovalsStepJenkinsTest.Fixture;
 import io.jenkins.plugins.promotiongates.core.approval.GateState;
 import java.io.File;
@@ -59,13 +61,14 @@ public class RequireApprovalsRestartJenkinsTest {
                             .snapshot("staging")
                             .decisions()
                             .size());
-            // Only this instance's execution waits here: not the pre-restart one, which has the same id.
-            for (int i = 0; i < 600 && LiveGates.all().isEmpty(); i++) {
-                Thread.sleep(100);
+            // The decision goes to this instance's execution, found through the run's program once it has
+            // loaded, never to the pre-restart one (same id) still in the JVM; no gate of another instance is live.
+            RequireApprovalsExecution execution = LiveGates.find(b, "staging");
+            assertNotNull(execution);
+            assertSame(b, execution.getContext().get(Run.class));
+            for (RequireApprovalsExecution live : LiveGates.all()) {
+                assertSame(b, live.run());
             }
-            assertEquals(1, LiveGates.all().size());
-            assertSame(b, LiveGates.all().get(0).run());
-            assertSame(LiveGates.all().get(0), LiveGates.find(b, "staging"));
             assertEquals(200, Fixture.status(Fixture.decide(j, "bob", b, "approve", "")));
             j.assertBuildStatusSuccess(j.waitForCompletion(b));
             assertTrue(LiveGates.all().isEmpty());

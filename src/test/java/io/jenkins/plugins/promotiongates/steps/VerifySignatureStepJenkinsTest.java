@@ -32,7 +32,7 @@ import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
- * verifySignature in a real Pipeline. Engine-level twins: {@code VerifySignatureCallableTest},
+ * verifySignature in a real Pipeline. Engine-level twins: {@code VerificationServiceTest},
  * {@code SignatureKeyChoiceTest}, {@code TrustedKeyCatalogTest}, {@code OpenPgpVerifierTest}.
  */
 public class VerifySignatureStepJenkinsTest {
