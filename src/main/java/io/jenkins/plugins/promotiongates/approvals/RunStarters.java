@@ -4,13 +4,17 @@ import hudson.model.Cause;
 import hudson.model.Run;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
+import org.springframework.security.core.Authentication;
 
 /**
  * The users behind a run, as Jenkins recorded them in its causes: the user who started it, and every
@@ -19,6 +23,9 @@ import java.util.Set;
  * levels). Breadth first, so the run's own starter comes first, then the nearest upstream ones.
  * At most {@link #MAX_RUNS} upstream runs are visited. Upstream runs are looked up as SYSTEM, so that
  * a build whose authentication cannot see its upstream job still has that job's starter as its own.
+ * Last, the user the Pipeline runs as (its authentication, set by an administrator's authorization
+ * strategy such as Authorize Project), when that is a person rather than SYSTEM or anonymous: whoever
+ * the build acts as is behind it.
  */
 final class RunStarters {
 
@@ -48,6 +55,27 @@ final class RunStarters {
                 }
             }
         }
+        runsAs(run).ifPresent(starters::add);
         return new ArrayList<>(starters);
+    }
+
+    /** The person a Pipeline run acts as, if it acts as one. */
+    private static Optional<String> runsAs(Run<?, ?> run) {
+        if (!(run instanceof FlowExecutionOwner.Executable executable)) {
+            return Optional.empty();
+        }
+        try {
+            FlowExecutionOwner owner = executable.asFlowExecutionOwner();
+            if (owner == null) {
+                return Optional.empty();
+            }
+            Authentication authentication = owner.get().getAuthentication2();
+            String name = authentication.getName();
+            return ACL.isAnonymous2(authentication) || ACL.SYSTEM_USERNAME.equals(name)
+                    ? Optional.empty()
+                    : Optional.of(name);
+        } catch (IOException e) {
+            return Optional.empty(); // no program loaded (not a running Pipeline): its causes are all there is
+        }
     }
 }

@@ -6,9 +6,11 @@ import static org.junit.Assert.assertEquals;
 
 import hudson.model.Cause;
 import hudson.model.CauseAction;
+import hudson.model.User;
 import io.jenkins.plugins.promotiongates.approvals.RequireApprovalsStepJenkinsTest.Fixture;
 import io.jenkins.plugins.promotiongates.core.approval.GateState;
 import java.util.List;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.htmlunit.Page;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -18,6 +20,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 
 /**
  * A person who starts an upstream job that triggers the gated one is one of its starters and may not
@@ -83,6 +86,26 @@ public class UpstreamStarterJenkinsTest {
                         .snapshot("staging")
                         .parties()
                         .starters()));
+        Fixture.decide(j, "carol", run, "reject", "cleanup");
+        j.waitForCompletion(run);
+    }
+
+    @Test
+    public void theUserAPipelineRunsAsIsAStarterToo() throws Exception {
+        Fixture.configure(j);
+        // An administrator's authorization strategy makes the gated job run as dave (Authorize Project).
+        QueueItemAuthenticatorConfiguration.get()
+                .getAuthenticators()
+                .add(new MockQueueItemAuthenticator()
+                        .authenticate("gated", User.getById("dave", true).impersonate2()));
+        WorkflowRun run = triggeredBy(finished("upstream", new Cause.UserIdCause("bob")));
+        assertEquals(
+                List.of("bob", "dave"),
+                List.copyOf(run.getAction(ApprovalsAction.class)
+                        .snapshot("staging")
+                        .parties()
+                        .starters()));
+        assertEquals(403, Fixture.status(Fixture.decide(j, "dave", run, "approve", "")));
         Fixture.decide(j, "carol", run, "reject", "cleanup");
         j.waitForCompletion(run);
     }
