@@ -5,6 +5,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactPathException;
 import io.jenkins.plugins.promotiongates.core.artifact.ConfinedPath;
 import io.jenkins.plugins.promotiongates.core.artifact.Workspace;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -37,14 +38,11 @@ public final class AgentWorkspace implements Workspace {
             @Override
             public InputStream open() throws IOException {
                 try {
-                    return root.child(relativePath).read(root, LinkOption.NOFOLLOW_LINKS);
+                    return explained(relativePath, root.child(relativePath).read(root, LinkOption.NOFOLLOW_LINKS));
                 } catch (InterruptedException e) {
                     throw interrupted(e);
                 } catch (IOException e) {
-                    throw new ArtifactPathException(
-                            relativePath,
-                            "could not be read from the workspace (" + e.getMessage() + ")",
-                            "Name a regular file inside the workspace, not a symbolic link or a path through one.");
+                    throw unreadable(relativePath, e);
                 }
             }
 
@@ -70,6 +68,42 @@ public final class AgentWorkspace implements Workspace {
         } catch (InterruptedException e) {
             throw interrupted(e);
         }
+    }
+
+    /**
+     * On an agent, Jenkins reports a refused symbolic link or a read error only once the stream is read:
+     * every such error names the file and the remedy, as one refused at open does.
+     */
+    private static InputStream explained(String relativePath, InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (IOException e) {
+                    throw unreadable(relativePath, e);
+                }
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    return super.read(buffer, offset, length);
+                } catch (IOException e) {
+                    throw unreadable(relativePath, e);
+                }
+            }
+        };
+    }
+
+    private static IOException unreadable(String relativePath, IOException e) {
+        if (e instanceof ArtifactPathException || e instanceof InterruptedIOException) {
+            return e;
+        }
+        return new ArtifactPathException(
+                relativePath,
+                "could not be read from the workspace (" + e.getMessage() + ")",
+                "Name a regular file inside the workspace, not a symbolic link or a path through one.");
     }
 
     private static InterruptedIOException interrupted(InterruptedException e) {
