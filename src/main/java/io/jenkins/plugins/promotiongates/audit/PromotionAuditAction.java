@@ -70,6 +70,17 @@ public final class PromotionAuditAction implements RunAction2 {
         return getTimeline().intact();
     }
 
+    /**
+     * Where the run's chain file (this page's copy) disagrees with the controller's ledger, which the
+     * gates decide from: one line per event of the copy that the ledger does not confirm; empty when
+     * the copy is exact.
+     */
+    @Exported
+    public List<String> getLedgerDisagreements() throws IOException {
+        run.checkPermission(Item.READ);
+        return RunAudit.ledgerEvents(run).report();
+    }
+
     /** {@code promotion-audit/api/json}: the exported events and integrity (Stapler serves {@code api} only through this getter). */
     public Api getApi() {
         run.checkPermission(Item.READ);
