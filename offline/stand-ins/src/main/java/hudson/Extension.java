@@ -8,7 +8,9 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import net.java.sezpoz.Indexable;
 
+@Indexable
 @Retention(RUNTIME)
 @Target({TYPE, FIELD, METHOD})
 @Documented

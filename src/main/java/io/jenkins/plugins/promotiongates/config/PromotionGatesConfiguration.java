@@ -49,7 +49,7 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
     }
 
     /** The environments and their policies, in the administrator's order. */
-    public @NonNull List<EnvironmentConfig> getEnvironments() {
+    public synchronized @NonNull List<EnvironmentConfig> getEnvironments() {
         return environments == null ? List.of() : List.copyOf(environments);
     }
 
@@ -59,7 +59,7 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
      * @throws InvalidPolicyException naming every problem; nothing is changed then
      */
     @DataBoundSetter
-    public void setEnvironments(List<EnvironmentConfig> environments) {
+    public synchronized void setEnvironments(List<EnvironmentConfig> environments) {
         List<EnvironmentConfig> candidate = environments == null ? new ArrayList<>() : new ArrayList<>(environments);
         policyOf(candidate);
         this.environments = candidate;
@@ -88,12 +88,12 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
     }
 
     /** Keys that may sign artifacts, each a credential holding public key material. */
-    public @NonNull List<TrustedKeyEntry> getTrustedKeys() {
+    public synchronized @NonNull List<TrustedKeyEntry> getTrustedKeys() {
         return trustedKeys == null ? List.of() : List.copyOf(trustedKeys);
     }
 
     @DataBoundSetter
-    public void setTrustedKeys(List<TrustedKeyEntry> trustedKeys) {
+    public synchronized void setTrustedKeys(List<TrustedKeyEntry> trustedKeys) {
         this.trustedKeys = trustedKeys == null ? new ArrayList<>() : new ArrayList<>(trustedKeys);
         save();
     }

@@ -31,7 +31,11 @@ final class SegmentFiles {
         List<Segment> segments = new ArrayList<>();
         try (Stream<Path> files = Files.list(root)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                Matcher matcher = NAME.matcher(file.getFileName().toString());
+                Path name = file.getFileName();
+                if (name == null) {
+                    continue;
+                }
+                Matcher matcher = NAME.matcher(name.toString());
                 if (matcher.matches()) {
                     segments.add(new Segment(file, Long.parseLong(matcher.group(1))));
                 }

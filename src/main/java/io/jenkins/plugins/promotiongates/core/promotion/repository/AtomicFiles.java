@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * Durable, all-or-nothing file writes: a temporary file in the target's own directory, written and
@@ -59,7 +60,7 @@ final class AtomicFiles {
     /** Renames {@code temp} onto {@code target} atomically (replacing it if present) and fsyncs the directory. */
     static void moveIntoPlace(Path temp, Path target) throws IOException {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        syncDirectory(target.getParent());
+        syncDirectory(directoryOf(target));
     }
 
     /**
@@ -73,8 +74,13 @@ final class AtomicFiles {
         } catch (FileAlreadyExistsException e) {
             return false;
         }
-        syncDirectory(target.getParent());
+        syncDirectory(directoryOf(target));
         return true;
+    }
+
+    /** The directory that holds {@code file}; repositories only ever write below their root. */
+    private static Path directoryOf(Path file) {
+        return Objects.requireNonNull(file.toAbsolutePath().getParent(), "a repository file has a directory");
     }
 
     /**

@@ -164,7 +164,10 @@ public final class FileSystemRepository implements ArtifactRepository {
         } finally {
             Files.deleteIfExists(staged.temp());
         }
-        blob.toFile().setReadOnly();
+        if (!blob.toFile().setReadOnly() && Files.isWritable(blob)) {
+            throw new IOException("Could not make the stored copy " + blob + " read-only; check that the"
+                    + " repository's file system supports read-only files and that the controller's user owns it.");
+        }
         return fileKey(blob);
     }
 

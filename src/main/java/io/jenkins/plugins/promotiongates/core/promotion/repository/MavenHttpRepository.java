@@ -120,7 +120,6 @@ public final class MavenHttpRepository implements ArtifactRepository {
     public Publication publish(
             ArtifactCoordinates coordinates, ArtifactContent content, ArtifactDigest approved, byte[] record)
             throws RepositoryException {
-        String expectedSha256 = approved.hex();
         requireExtension(coordinates);
         URI target = uri(coordinates, "");
         try {
