@@ -36,6 +36,7 @@ final class ViewChecker {
 
     private static final Pattern FIELD = Pattern.compile("\\bfield\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern HELP = Pattern.compile("help-(.+)\\.html");
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)\\}");
     private static final List<String> FORBIDDEN =
             List.of("h.rawHtml", "<j:out", "<script", "onclick=", "onload=", "javascript:");
 
@@ -78,6 +79,7 @@ final class ViewChecker {
             problems.add(where + ": does not start with " + HEADER);
         }
         wellFormed(file, where);
+        expressions(file, text, where);
         String lower = text.toLowerCase(Locale.ROOT);
         for (String forbidden : FORBIDDEN) {
             if (lower.contains(forbidden.toLowerCase(Locale.ROOT))) {
@@ -103,6 +105,85 @@ final class ViewChecker {
                 }
             }
         }
+    }
+
+    /**
+     * Every {@code ${...}} must parse as JEXL 1.x, the language Jelly evaluates it in; every message
+     * with arguments, {@code ${%key(arg)}}, must have its key in the view's .properties file, or Jelly
+     * reads text in parentheses (such as {@code ${%Time (UTC)}}) as a call with arguments and prints it
+     * wrongly.
+     */
+    private void expressions(Path file, String text, String where) throws IOException {
+        Matcher matcher = EXPRESSION.matcher(text);
+        while (matcher.find()) {
+            String expression = matcher.group(1);
+            if (expression.startsWith("%")) {
+                int open = expression.indexOf('(');
+                if (open > 0) {
+                    String key = expression.substring(1, open);
+                    if (!messageKeys(file).contains(key)) {
+                        problems.add(where + ": ${" + expression + "} calls message '" + key + "' with arguments,"
+                                + " but " + propertiesOf(file).getFileName() + " has no such key (text in"
+                                + " parentheses is read as arguments: use a key)");
+                    }
+                }
+                continue;
+            }
+            for (String part : ternaryParts(expression)) {
+                try {
+                    org.apache.commons.jexl.ExpressionFactory.createExpression(part);
+                } catch (Exception e) {
+                    problems.add(where + ": ${" + expression + "} is not JEXL 1.x: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Jenkins's JEXL is release 1.1 plus the ternary operator {@code a ? b : c}: split a top-level
+     * ternary (outside quotes and parentheses) into its three parts, each checked as JEXL 1.1.
+     */
+    static List<String> ternaryParts(String expression) {
+        int depth = 0;
+        int question = -1;
+        char quote = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && c == '?' && question < 0) {
+                question = i;
+            } else if (depth == 0 && c == ':' && question >= 0) {
+                List<String> parts = new ArrayList<>();
+                parts.add(expression.substring(0, question));
+                parts.add(expression.substring(question + 1, i));
+                parts.addAll(ternaryParts(expression.substring(i + 1)));
+                return parts;
+            }
+        }
+        return List.of(expression);
+    }
+
+    private static Path propertiesOf(Path view) {
+        String name = view.getFileName().toString();
+        return view.resolveSibling(name.substring(0, name.length() - ".jelly".length()) + ".properties");
+    }
+
+    private static java.util.Set<String> messageKeys(Path view) throws IOException {
+        Path properties = propertiesOf(view);
+        java.util.Properties loaded = new java.util.Properties();
+        if (Files.exists(properties)) {
+            try (java.io.Reader reader = Files.newBufferedReader(properties, StandardCharsets.ISO_8859_1)) {
+                loaded.load(reader);
+            }
+        }
+        return loaded.stringPropertyNames();
     }
 
     private void checkHelp(Path file) {

@@ -83,6 +83,30 @@ public class ViewCheckerTest {
                                 "no class io.jenkins.plugins.promotiongates.views.fixture.NoSuchClass for this view")));
     }
 
+    @Test
+    public void expressionsMustBeJenkinsJexlAndMessagesWithArgumentsNeedAKey() throws IOException {
+        write(
+                DIR + "index.jelly",
+                ViewChecker.HEADER + "\n<j:jelly xmlns:j=\"jelly:core\">"
+                        + "<p class=\"${it.enabled ? 'on' : 'off'}\">${%Time (UTC)} ${%count(it.name)}"
+                        + " ${it.names*.size()} ${it.name}</p></j:jelly>");
+        write(DIR + "index.properties", "count=Count: {0}\n");
+
+        List<String> problems = new ViewChecker(root, classes).check();
+
+        assertThat(
+                problems,
+                containsInAnyOrder(
+                        startsWith(DIR + "index.jelly: ${%Time (UTC)} calls message 'Time ' with arguments"),
+                        startsWith(DIR + "index.jelly: ${it.names*.size()} is not JEXL 1.x")));
+    }
+
+    @Test
+    public void aTernaryIsSplitIntoItsThreeParts() {
+        assertEquals(List.of("a ", " 'x?' ", " (b ? c : d)"), ViewChecker.ternaryParts("a ? 'x?' : (b ? c : d)"));
+        assertEquals(List.of("it.name"), ViewChecker.ternaryParts("it.name"));
+    }
+
     private void write(String relative, String content) throws IOException {
         Path file = root.resolve(relative);
         Files.createDirectories(file.getParent());
