@@ -121,6 +121,7 @@ public final class StreamedVerificationBenchmark {
         double[][] engine = new double[measures.size()][pairs];
         double[][] reference = new double[measures.size()][pairs];
         double[][] ratio = new double[measures.size()][pairs];
+        double[][] cpu = new double[measures.size()][pairs];
         for (int i = 0; i < pairs; i++) {
             double loadBefore = SYSTEM.getSystemLoadAverage();
             StringBuilder line = new StringBuilder();
@@ -130,9 +131,11 @@ public final class StreamedVerificationBenchmark {
                 if (!engineFirst) {
                     reference[m][i] = reference(dir, p.reference).seconds;
                 }
+                long cpuStart = SYSTEM.getProcessCpuTime();
                 long start = System.nanoTime();
                 p.engine.digest();
                 engine[m][i] = (System.nanoTime() - start) / 1e9;
+                cpu[m][i] = (SYSTEM.getProcessCpuTime() - cpuStart) / 1e9;
                 if (engineFirst) {
                     reference[m][i] = reference(dir, p.reference).seconds;
                 }
@@ -148,11 +151,12 @@ public final class StreamedVerificationBenchmark {
         for (int m = 0; m < measures.size(); m++) {
             Pair p = measures.get(m);
             System.out.printf(
-                    "%-24s %.3f / %.3f s (%.0f MiB/s)  vs  %-40s %.3f / %.3f s  ratio min %.2fx median %.2fx max %.2fx%n",
+                    "%-24s %.3f / %.3f s (%.0f MiB/s, JVM CPU %.2f s)  vs  %-40s %.3f / %.3f s  ratio min %.2fx median %.2fx max %.2fx%n",
                     p.name,
                     min(engine[m]),
                     median(engine[m]),
                     mib / median(engine[m]),
+                    median(cpu[m]),
                     p.reference,
                     min(reference[m]),
                     median(reference[m]),
