@@ -187,7 +187,7 @@ public class VerifySignatureCommandTest {
             "Unknown signature format 'pgp'",
             "unknown option '--bogus'",
             "'" + dir.resolve("missing.bin") + "' does not exist",
-            "is not a regular file",
+            "The artifact is named by an empty string",
             "is larger than 1048576 bytes",
             "is not recognized",
         };
