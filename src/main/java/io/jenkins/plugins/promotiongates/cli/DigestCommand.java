@@ -1,19 +1,20 @@
 package io.jenkins.plugins.promotiongates.cli;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.Digests;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code digest [--algorithm sha256|sha384|sha512] FILE...}: prints digests in the format of
- * {@code sha256sum}, computed by the same streaming digester that the steps use.
+ * {@code sha256sum}, computed by the same streaming digester that the steps use. {@code -} is standard
+ * input; directories, FIFOs and devices are refused unread.
  */
 final class DigestCommand implements CliCommand {
 
@@ -29,11 +30,13 @@ final class DigestCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "usage: digest [--algorithm sha256|sha384|sha512] FILE...";
+        return "usage: digest [--algorithm sha256|sha384|sha512] FILE...\n"
+                + "  FILE: a regular file, or - for standard input\n"
+                + "  exit status: 0 every file digested, 2 bad usage or a file that could not be read";
     }
 
     @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+    public int run(List<String> arguments, InputStream in, PrintStream out, PrintStream err) {
         DigestAlgorithm algorithm = DigestAlgorithm.SHA256;
         List<String> files = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
@@ -63,17 +66,13 @@ final class DigestCommand implements CliCommand {
         StreamingDigester digester = new StreamingDigester();
         int status = OK;
         for (String file : files) {
-            Path path = Path.of(file);
-            if (!Files.isRegularFile(path)) {
-                err.println("digest: '" + file + "' is not a readable regular file");
-                status = USAGE;
-                continue;
-            }
             try {
-                Digests digests = digester.digest(path, Set.of(algorithm));
+                Digests digests = file.equals(InputFiles.STANDARD_INPUT)
+                        ? digester.digest(in, Set.of(algorithm))
+                        : digester.digest(ArtifactContent.of(InputFiles.regularFile(file, "file")), Set.of(algorithm));
                 out.println(digests.hex(algorithm) + "  " + file);
             } catch (IOException e) {
-                err.println("digest: cannot read '" + file + "': " + e.getMessage());
+                err.println("digest: " + e.getMessage());
                 status = USAGE;
             }
         }

@@ -13,9 +13,9 @@ import io.jenkins.plugins.promotiongates.core.signature.verifiers.ChecksumListFi
 import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureVerifiers;
 import io.jenkins.plugins.promotiongates.core.signature.verifiers.VerificationService;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,13 +54,15 @@ final class VerifySignatureCommand implements CliCommand {
         return "usage: verify-signature --artifact FILE --signature FILE --key FILE [--key FILE...]\n"
                 + "         [--checksums FILE] [--format auto|openpgp|cms|raw|ssh|minisign|signify|checksum]\n"
                 + "         [--namespace NS] [--identity ID] [--json]\n"
+                + "  --artifact -      read the artifact from standard input\n"
                 + "  --checksums FILE  the signature signs this checksum list (SHA256SUMS), which names the artifact\n"
                 + "  a key file is any supported public form: allowed_signers or .pub (ssh), minisign.pub,\n"
-                + "  signify .pub, OpenPGP key, PEM public key or certificate; a checksum file needs no key";
+                + "  signify .pub, OpenPGP key, PEM public key or certificate; a checksum file needs no key\n"
+                + "  exit status: 0 verified, 1 not verified, 2 bad usage or unreadable input";
     }
 
     @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+    public int run(List<String> arguments, InputStream in, PrintStream out, PrintStream err) {
         VerifySignatureOptions options;
         try {
             options = VerifySignatureOptions.parse(arguments);
@@ -69,11 +71,22 @@ final class VerifySignatureCommand implements CliCommand {
             return USAGE;
         }
         Verification verdict;
+        Path spooled = null;
         try {
-            verdict = new VerificationService(verifiers).verify(request(options), options.format(), checksums(options));
+            Path artifact;
+            if (options.artifact().equals(InputFiles.STANDARD_INPUT)) {
+                spooled = InputFiles.spool(in);
+                artifact = spooled;
+            } else {
+                artifact = InputFiles.regularFile(options.artifact(), "artifact");
+            }
+            verdict = new VerificationService(verifiers)
+                    .verify(request(options, artifact), options.format(), checksums(options));
         } catch (IOException e) {
             err.println("verify-signature: " + e.getMessage());
             return USAGE;
+        } finally {
+            deleteQuietly(spooled);
         }
         if (options.json()) {
             try {
@@ -97,13 +110,22 @@ final class VerifySignatureCommand implements CliCommand {
         return verdict.verified() ? OK : NOT_VERIFIED;
     }
 
-    private static VerificationRequest request(VerifySignatureOptions options) throws IOException {
-        CappedFileReader reader = new CappedFileReader();
-        Path artifact = regularFile(options.artifact(), "artifact");
-        byte[] signature = reader.read(Path.of(options.signature()), "signature file", options.signature());
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file: the system cleans it up
+            }
+        }
+    }
+
+    private static VerificationRequest request(VerifySignatureOptions options, Path artifact) throws IOException {
+        int cap = CappedFileReader.DEFAULT_MAX_BYTES;
+        byte[] signature = InputFiles.readCapped(options.signature(), "signature file", cap);
         List<TrustedKey> keys = new ArrayList<>();
         for (String key : options.keys()) {
-            keys.add(new TrustedKey(key, reader.read(Path.of(key), "key file", key)));
+            keys.add(new TrustedKey(key, InputFiles.readCapped(key, "key file", cap)));
         }
         return new VerificationRequest(
                 options.artifact(),
@@ -121,22 +143,8 @@ final class VerifySignatureCommand implements CliCommand {
             return Optional.empty();
         }
         String name = options.checksums().get();
-        return Optional.of(new ChecksumListFile(name, ArtifactContent.of(regularFile(name, "checksum list"))));
-    }
-
-    /** The real path of a regular file; directories, FIFOs and devices are refused before reading. */
-    private static Path regularFile(String name, String what) throws IOException {
-        Path real;
-        try {
-            real = Path.of(name).toRealPath();
-        } catch (IOException e) {
-            throw new IOException("The " + what + " '" + name + "' does not exist or cannot be read. Check the path.");
-        }
-        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("The " + what + " '" + name + "' is not a regular file (a directory, FIFO or "
-                    + "device). Name a regular file.");
-        }
-        return real;
+        return Optional.of(
+                new ChecksumListFile(name, ArtifactContent.of(InputFiles.regularFile(name, "checksum list"))));
     }
 
     /** The verdict as JSON: lower-case format label, every field of {@link Verification}. */

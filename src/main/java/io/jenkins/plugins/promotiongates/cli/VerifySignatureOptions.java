@@ -16,6 +16,10 @@ record VerifySignatureOptions(
         Optional<String> identity,
         boolean json) {
 
+    /** The options that take a value. */
+    private static final List<String> VALUED =
+            List.of("--artifact", "--signature", "--checksums", "--key", "--format", "--namespace", "--identity");
+
     /** @throws IllegalArgumentException naming the bad or missing argument */
     static VerifySignatureOptions parse(List<String> arguments) {
         String artifact = null;
@@ -32,8 +36,11 @@ record VerifySignatureOptions(
                 json = true;
                 continue;
             }
-            if (!option.startsWith("--")) {
+            if (!option.startsWith("-") || option.equals("-")) {
                 throw new IllegalArgumentException("unexpected argument '" + option + "'");
+            }
+            if (!VALUED.contains(option)) {
+                throw new IllegalArgumentException("unknown option '" + option + "'");
             }
             if (i + 1 == arguments.size()) {
                 throw new IllegalArgumentException(option + " needs a value");
@@ -47,7 +54,7 @@ record VerifySignatureOptions(
                 case "--format" -> format = value;
                 case "--namespace" -> namespace = once(option, namespace, value);
                 case "--identity" -> identity = once(option, identity, value);
-                default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+                default -> throw new IllegalStateException("VALUED lists " + option);
             }
         }
         if (artifact == null) {

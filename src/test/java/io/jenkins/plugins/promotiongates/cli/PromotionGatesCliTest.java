@@ -62,7 +62,7 @@ public class PromotionGatesCliTest {
         assertThat(err.toString(StandardCharsets.UTF_8), containsString("Unsupported digest algorithm 'md5'"));
         err.reset();
         assertEquals(2, run("digest", temp.getRoot().toString()));
-        assertThat(err.toString(StandardCharsets.UTF_8), containsString("is not a readable regular file"));
+        assertThat(err.toString(StandardCharsets.UTF_8), containsString("is not a regular file (it is a directory)"));
     }
 
     @Test

@@ -54,8 +54,18 @@ public class VerifyAuditCommandTest {
         assertEquals(0, run("verify-audit", good.toString(), "--key", pem.toString()));
         assertThat(out(), containsString("verified: 3 events of team/app #5"));
         assertEquals(0, run("verify-audit", good.toString(), "--key", ssh.toString()));
-        assertEquals(0, run("verify-audit", good.toString()));
+        assertEquals(2, run("verify-audit", good.toString()));
+        assertThat(err.toString(StandardCharsets.UTF_8), containsString("--key is required"));
+        assertEquals("", out());
+        assertEquals(3, run("verify-audit", good.toString(), "--trust-embedded-key"));
+        assertThat(out(), containsString("consistent (origin NOT checked): 3 events of team/app #5"));
         assertThat(out(), containsString("pass --key"));
+        assertEquals(3, run("verify-audit", good.toString(), "--trust-embedded-key", "--json"));
+        assertThat(out(), containsString("\"verified\":false"));
+        assertThat(out(), containsString("\"consistent\":true"));
+        assertThat(out(), containsString("\"keyTrusted\":false"));
+        assertEquals(2, run("verify-audit", good.toString(), "--trust-embedded-key", "--key", pem.toString()));
+        assertThat(err.toString(StandardCharsets.UTF_8), containsString("exclude each other"));
         assertEquals(0, run("verify-audit", good.toString(), "--key", pem.toString(), "--json"));
         assertThat(out(), containsString("\"verified\":true"));
         assertThat(out(), containsString("\"keyTrusted\":true"));
@@ -68,14 +78,18 @@ public class VerifyAuditCommandTest {
         assertEquals(1, run("verify-audit", tampered.toString(), "--key", pem.toString(), "--json"));
         assertThat(out(), containsString("\"verified\":false"));
         assertThat(out(), containsString("does not match its hash"));
+        assertEquals(1, run("verify-audit", tampered.toString(), "--trust-embedded-key"));
+        assertThat(out(), containsString("NOT VERIFIED"));
 
         assertEquals(2, run("verify-audit"));
         assertThat(err.toString(StandardCharsets.UTF_8), containsString("no bundle given"));
-        assertEquals(2, run("verify-audit", base.resolve("missing.json").toString()));
-        assertThat(err.toString(StandardCharsets.UTF_8), containsString("cannot read bundle"));
+        assertEquals(2, run("verify-audit", base.resolve("missing.json").toString(), "--key", pem.toString()));
+        assertThat(err.toString(StandardCharsets.UTF_8), containsString("missing.json' does not exist"));
         assertEquals(2, run("verify-audit", good.toString(), "--key"));
         assertEquals(2, run("verify-audit", good.toString(), "--key", good.toString()));
         assertThat(err.toString(StandardCharsets.UTF_8), containsString("Expected an Ed25519 public key"));
         assertEquals(2, run("verify-audit", good.toString(), "--frobnicate"));
+        assertThat(err.toString(StandardCharsets.UTF_8), containsString("unknown option '--frobnicate'"));
+        assertThat(err.toString(StandardCharsets.UTF_8), containsString("usage: verify-audit BUNDLE --key PUBKEY"));
     }
 }

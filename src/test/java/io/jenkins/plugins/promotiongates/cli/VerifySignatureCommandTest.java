@@ -44,6 +44,15 @@ public class VerifySignatureCommandTest {
         Files.writeString(dir.resolve("SHA256SUMS"), ExternalTool.run(dir, "sha256sum", "app.tar.gz"));
         ExternalTool.run(dir, "minisign", "-S", "-s", "m.key", "-m", "SHA256SUMS");
         Files.write(dir.resolve("huge.key"), new byte[2 * 1024 * 1024]);
+        ExternalTool.sh(dir, """
+                openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out p256.key
+                openssl pkey -in p256.key -pubout -out p256.pub
+                openssl dgst -sha256 -sign p256.key -out app.tar.gz.p256.sig app.tar.gz
+                openssl dgst -sha256 -sign p256.key app.tar.gz | base64 -w0 > app.tar.gz.cosign.sig
+                openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:secp256k1 -out k1.key
+                openssl pkey -in k1.key -pubout -out k1.pub
+                openssl dgst -sha256 -sign k1.key -out app.tar.gz.k1.sig app.tar.gz
+                """);
     }
 
     private int run(String... args) {
@@ -187,7 +196,7 @@ public class VerifySignatureCommandTest {
             "Unknown signature format 'pgp'",
             "unknown option '--bogus'",
             "'" + dir.resolve("missing.bin") + "' does not exist",
-            "is not a regular file",
+            "The artifact is named by an empty string",
             "is larger than 1048576 bytes",
             "is not recognized",
         };
@@ -197,5 +206,23 @@ public class VerifySignatureCommandTest {
             assertThat(err(), containsString(reasons[i]));
             assertThat(err(), org.hamcrest.Matchers.not(containsString("Exception")));
         }
+    }
+
+    @Test
+    public void rawOpensslAndCosignSignaturesAreDetectedWithoutFormat() throws Exception {
+        for (String signature : new String[] {"app.tar.gz.p256.sig", "app.tar.gz.cosign.sig"}) {
+            out.reset();
+            assertEquals(err(), 0, run("--artifact", "app.tar.gz", "--signature", signature, "--key", "p256.pub"));
+            assertThat(out(), containsString("(raw, ECDSA P-256/SHA-256, key SHA256:"));
+        }
+        assertEquals(1, run("--artifact", "other.bin", "--signature", "app.tar.gz.p256.sig", "--key", "p256.pub"));
+        assertThat(err(), containsString("does not verify with any trusted key"));
+    }
+
+    @Test
+    public void anUnsupportedCurveIsNamed() throws Exception {
+        assertEquals(1, run("--artifact", "app.tar.gz", "--signature", "app.tar.gz.k1.sig", "--key", "k1.pub"));
+        assertThat(err(), containsString("is on curve secp256k1, an elliptic curve raw signatures do not support"));
+        assertThat(err(), org.hamcrest.Matchers.not(containsString("artifact changed")));
     }
 }

@@ -4,6 +4,12 @@ import java.security.PublicKey;
 import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 
 /**
  * Names a JCA public key the way messages and the audit show it ({@code RSA-3072},
@@ -39,14 +45,42 @@ public final class PublicKeyStrength {
         return null;
     }
 
-    /** {@code P-256}, {@code P-384}, {@code P-521}, or the field size for other curves. */
+    /**
+     * {@code P-256}, {@code P-384}, {@code P-521} for the NIST curves, the curve's standard name for
+     * other named curves (such as {@code secp256k1}), or the field size for explicit parameters.
+     */
     public static String curveName(ECPublicKey key) {
-        int bits = key.getParams().getCurve().getField().getFieldSize();
-        return switch (bits) {
-            case 256 -> "P-256";
-            case 384 -> "P-384";
-            case 521 -> "P-521";
-            default -> bits + "-bit curve";
-        };
+        ASN1ObjectIdentifier oid = namedCurve(key);
+        if (oid != null) {
+            if (oid.equals(SECObjectIdentifiers.secp256r1)) {
+                return "P-256";
+            }
+            if (oid.equals(SECObjectIdentifiers.secp384r1)) {
+                return "P-384";
+            }
+            if (oid.equals(SECObjectIdentifiers.secp521r1)) {
+                return "P-521";
+            }
+            String name = ECNamedCurveTable.getName(oid);
+            return name != null ? name : "curve " + oid.getId();
+        }
+        return key.getParams().getCurve().getField().getFieldSize() + "-bit curve with explicit parameters";
+    }
+
+    /** Whether {@link #curveName} is one of the NIST curves P-256, P-384, P-521. */
+    public static boolean isNistCurve(ECPublicKey key) {
+        return List.of("P-256", "P-384", "P-521").contains(curveName(key));
+    }
+
+    /** The named curve's identifier from the key's encoding, or {@code null} for explicit parameters. */
+    private static ASN1ObjectIdentifier namedCurve(ECPublicKey key) {
+        try {
+            ASN1Encodable parameters = SubjectPublicKeyInfo.getInstance(key.getEncoded())
+                    .getAlgorithm()
+                    .getParameters();
+            return parameters instanceof ASN1ObjectIdentifier oid ? oid : null;
+        } catch (RuntimeException malformed) {
+            return null;
+        }
     }
 }

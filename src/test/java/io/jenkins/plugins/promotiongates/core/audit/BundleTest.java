@@ -151,46 +151,145 @@ public class BundleTest {
         }
     }
 
-    @Test
-    public void theShellRecipeInTheAuditorGuideVerifiesAndCatchesTampering() throws Exception {
+    private static String docBlock(String marker) throws Exception {
         String guide = Files.readString(
                 Path.of(System.getProperty("promotiongates.sources.root", "."), "docs", "auditing.md"));
-        Matcher matcher = Pattern.compile("<!-- verify-bundle-recipe -->\\s*```sh\\n(.*?)```", Pattern.DOTALL)
+        Matcher matcher = Pattern.compile("<!-- " + marker + " -->\\s*```sh\\n(.*?)```", Pattern.DOTALL)
                 .matcher(guide);
-        assertTrue("docs/auditing.md has the recipe block", matcher.find());
+        assertTrue("docs/auditing.md has the " + marker + " block", matcher.find());
+        return matcher.group(1);
+    }
+
+    /** Runs the recipe; its exit status and what it printed. */
+    private static String recipe(Path recipe, Path dir, Path bundle, Path key, int expectedStatus) throws Exception {
+        StringBuilder output = new StringBuilder();
+        int status =
+                AuditFixture.exec(List.of("bash", recipe.toString(), bundle.toString(), key.toString()), dir, output);
+        assertEquals(bundle.getFileName() + ": " + output, expectedStatus, status);
+        return output.toString();
+    }
+
+    /** What the recipe must say for each of {@link #forgeries()}, by index. */
+    private static final List<String> FORGERY_MESSAGES = List.of(
+            "event 1 does not match its hash",
+            "the events do not form the run's chain",
+            "the events do not form the run's chain",
+            "the first ledger link is not the run's last event",
+            "the events do not form the run's chain",
+            "the checkpoint does not cover the last ledger link",
+            "the checkpoint does not cover the last ledger link",
+            "the checkpoint does not cover the last ledger link",
+            "the checkpoint's signature is not valid",
+            "the events do not form the run's chain");
+
+    @Test
+    public void theShellRecipeInTheAuditorGuideVerifiesAndCatchesTampering() throws Exception {
         Path dir = temp.newFolder("recipe").toPath();
         Path recipe = dir.resolve("verify-bundle.sh");
-        Files.writeString(recipe, matcher.group(1));
+        Files.writeString(recipe, docBlock("verify-bundle-recipe"));
         Path pem = dir.resolve("controller.pem");
         Files.writeString(pem, PublicKeys.toPem(key.getPublic()));
         byte[] bundle = bundle(3);
         Path good = dir.resolve("bundle.json");
         Files.write(good, bundle);
-        StringBuilder output = new StringBuilder();
-        assertEquals(
-                output.toString(),
-                0,
-                AuditFixture.exec(List.of("bash", recipe.toString(), good.toString(), pem.toString()), dir, output));
+        assertThat(recipe(recipe, dir, good, pem, 0), containsString("verified: " + good));
         List<Consumer<ObjectNode>> forgeries = forgeries();
+        assertEquals(forgeries.size(), FORGERY_MESSAGES.size());
         for (int i = 0; i < forgeries.size(); i++) {
             ObjectNode json = parse(bundle);
             forgeries.get(i).accept(json);
             Path forged = dir.resolve("forged-" + i + ".json");
             Files.write(forged, CanonicalJson.write(json));
-            assertTrue(
-                    "recipe must reject forgery " + i,
-                    AuditFixture.exec(List.of("bash", recipe.toString(), forged.toString(), pem.toString()), dir, null)
-                            != 0);
+            assertFalse(verify(Files.readAllBytes(forged)).verified());
+            assertThat(
+                    "forgery " + i,
+                    recipe(recipe, dir, forged, pem, 1),
+                    containsString("NOT VERIFIED: " + forged + ": " + FORGERY_MESSAGES.get(i)));
         }
         Path otherKey = dir.resolve("other.pem");
         Files.writeString(otherKey, PublicKeys.toPem(AuditFixture.keyPair(2).getPublic()));
-        assertTrue(
-                AuditFixture.exec(List.of("bash", recipe.toString(), good.toString(), otherKey.toString()), dir, null)
-                        != 0);
+        assertThat(recipe(recipe, dir, good, otherKey, 1), containsString("the bundle names another key"));
         String text = new String(bundle, StandardCharsets.UTF_8);
         Path flipped = dir.resolve("flipped.json");
         Files.writeString(flipped, text.replace("looks good", "looks bad!"));
-        assertTrue(AuditFixture.exec(List.of("bash", recipe.toString(), flipped.toString(), pem.toString()), dir, null)
-                != 0);
+        assertThat(recipe(recipe, dir, flipped, pem, 1), containsString("does not match its hash"));
+    }
+
+    /**
+     * Bundles that are not byte for byte canonical: verify-audit refuses each, and so must the recipe,
+     * naming the check.
+     */
+    @Test
+    public void theShellRecipeRefusesWhatIsNotCanonicalAsVerifyAuditDoes() throws Exception {
+        Path dir = temp.newFolder("canonical").toPath();
+        Path recipe = dir.resolve("verify-bundle.sh");
+        Files.writeString(recipe, docBlock("verify-bundle-recipe"));
+        Path pem = dir.resolve("controller.pem");
+        Files.writeString(pem, PublicKeys.toPem(key.getPublic()));
+        String text = new String(bundle(3), StandardCharsets.UTF_8);
+        String format = ",\"format\":\"" + BundleBuilder.FORMAT + "\",";
+        assertTrue(text.contains(format));
+        assertTrue(text.contains("\"seq\":1,"));
+        ObjectNode otherKey = parse(text.getBytes(StandardCharsets.UTF_8));
+        otherKey.put("publicKey", PublicKeys.toPem(AuditFixture.keyPair(2).getPublic()));
+        String[][] cases = {
+            {
+                "duplicate-key",
+                text.replace(format, format + "\"format\":\"" + BundleBuilder.FORMAT + "\","),
+                "not in canonical form"
+            },
+            {"escape", text.replaceFirst("\"seq\":1,", "\"se\\\\u0071\":1,"), "not in canonical form"},
+            {
+                "escaped-slash",
+                text.replaceFirst("promotion-gates-audit-bundle/1", "promotion-gates-audit-bundle\\\\/1"),
+                "not in canonical form"
+            },
+            {"float-integral", text.replaceFirst("\"seq\":1,", "\"seq\":1.0,"), "a number that is not an integer"},
+            {"float", text.replaceFirst("\"seq\":1,", "\"seq\":1.5,"), "a number that is not an integer"},
+            {"exponent", text.replaceFirst("\"seq\":1,", "\"seq\":1e0,"), "a number that is not an integer"},
+            {"too-large", text.replaceFirst("\"seq\":1,", "\"seq\":9007199254740992,"), "an integer beyond 2^53-1"},
+            {"whitespace", text.replaceFirst("\":", "\": "), "not in canonical form"},
+            {"trailing-newline", text + "\n", "not in canonical form"},
+            {"two-documents", text + text, "not one JSON document"},
+            {"not-json", text.substring(0, text.length() - 1), "not one JSON document"},
+            {
+                "embedded-key",
+                new String(CanonicalJson.write(otherKey), StandardCharsets.UTF_8),
+                "the bundle names another key"
+            },
+        };
+        for (String[] c : cases) {
+            Path file = dir.resolve(c[0] + ".json");
+            Files.writeString(file, c[1]);
+            assertFalse(c[0], verify(Files.readAllBytes(file)).verified());
+            String output = recipe(recipe, dir, file, pem, 1);
+            assertThat(c[0], output, containsString("NOT VERIFIED: " + file + ": "));
+            assertThat(c[0], output, containsString(c[2]));
+        }
+    }
+
+    /** The documented OpenSSH-to-PEM conversion, run with the OpenSSH and OpenSSL installed here. */
+    @Test
+    public void theDocumentedKeyConversionTurnsTheOpenSshLineIntoTheControllersPem() throws Exception {
+        Path dir = temp.newFolder("conversion").toPath();
+        Files.writeString(
+                dir.resolve("controller.pub"), PublicKeys.toOpenSsh(key.getPublic()) + " jenkins@controller\n");
+        Path script = dir.resolve("convert.sh");
+        Files.writeString(script, docBlock("openssh-key-conversion"));
+        StringBuilder output = new StringBuilder();
+        assertEquals(output.toString(), 0, AuditFixture.exec(List.of("bash", script.toString()), dir, output));
+        assertEquals(PublicKeys.toPem(key.getPublic()), Files.readString(dir.resolve("controller.pem")));
+        Path recipe = dir.resolve("verify-bundle.sh");
+        Files.writeString(recipe, docBlock("verify-bundle-recipe"));
+        Path good = dir.resolve("bundle.json");
+        Files.write(good, bundle(2));
+        recipe(recipe, dir, good, dir.resolve("controller.pem"), 0);
+        // and ssh-keygen's own conversion indeed does not handle Ed25519 here, as the guide says
+        Path keygen = dir.resolve("keygen.sh");
+        Files.writeString(keygen, "ssh-keygen -e -m PKCS8 -f controller.pub\n");
+        StringBuilder refused = new StringBuilder();
+        if (AuditFixture.exec(List.of("bash", keygen.toString()), dir, refused) != 0) {
+            assertThat(refused.toString(), containsString("unsupported key type ED25519"));
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.core.signature.raw;
 
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.ArtifactHashes;
+import io.jenkins.plugins.promotiongates.core.signature.PublicKeyStrength;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
@@ -33,12 +34,15 @@ interface RawScheme {
      */
     Optional<String> verify(ArtifactHashes hashes, byte[] artifact);
 
-    /** The scheme for {@code key}, or empty when raw signatures with such keys are not supported. */
+    /**
+     * The scheme for {@code key}, or empty when raw signatures with such keys are not supported (DSA,
+     * ECDSA on curves other than P-256, P-384 and P-521).
+     */
     static Optional<RawScheme> forKey(PemPublicKey key, List<byte[]> readings, AlgorithmPolicy policy) {
         if (key.key() instanceof RSAPublicKey) {
             return Optional.of(new RsaScheme(key, readings, policy));
         }
-        if (key.key() instanceof ECPublicKey) {
+        if (key.key() instanceof ECPublicKey ec && PublicKeyStrength.isNistCurve(ec)) {
             return Optional.of(new EcdsaScheme(key, readings));
         }
         String algorithm = key.key().getAlgorithm();

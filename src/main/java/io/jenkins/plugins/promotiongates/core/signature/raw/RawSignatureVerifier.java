@@ -10,11 +10,16 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
 import java.io.IOException;
+import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
 
 /**
  * Raw signatures over the artifact with a PEM public key: {@code openssl dgst -sign} (RSA PKCS#1
@@ -39,10 +44,56 @@ public final class RawSignatureVerifier implements SignatureVerifier {
         return SignatureFormat.RAW;
     }
 
-    /** A raw signature has no structure to recognise; detection falls back to it explicitly. */
+    /**
+     * A raw signature has no header, so only its shape is recognised: binary, or base64 text, whose
+     * bytes are a DER ECDSA signature or have the length of an Ed25519, r||s ECDSA or RSA signature.
+     * The detector asks only when no other format recognises the file and a trusted key is a PEM
+     * public key.
+     */
     @Override
     public boolean recognizes(byte[] signature) {
+        if (signature.length == 0 || signature.length > MAX_SIGNATURE) {
+            return false;
+        }
+        List<byte[]> readings = SignatureEncodings.candidates(signature);
+        boolean text = isText(signature);
+        for (int i = text ? 1 : 0; i < readings.size(); i++) {
+            if (hasSignatureShape(readings.get(i))) {
+                return true;
+            }
+        }
         return false;
+    }
+
+    private static boolean isText(byte[] bytes) {
+        for (byte b : bytes) {
+            if ((b < 0x20 || b > 0x7e) && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** DER ECDSA, 64/96/132 bytes (Ed25519, r||s P-256/P-384/P-521), or 128 to 2048 bytes (RSA). */
+    private static boolean hasSignatureShape(byte[] bytes) {
+        int length = bytes.length;
+        return isDerEcdsa(bytes) || length == 64 || length == 96 || length == 132 || (length >= 128 && length <= 2048);
+    }
+
+    private static boolean isDerEcdsa(byte[] bytes) {
+        if (bytes.length < 8 || bytes[0] != 0x30) {
+            return false;
+        }
+        try {
+            ASN1Primitive primitive = ASN1Primitive.fromByteArray(bytes);
+            return primitive instanceof ASN1Sequence sequence
+                    && sequence.size() == 2
+                    && sequence.getObjectAt(0) instanceof ASN1Integer
+                    && sequence.getObjectAt(1) instanceof ASN1Integer
+                    && Arrays.equals(primitive.getEncoded("DER"), bytes);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     @Override
@@ -90,9 +141,16 @@ public final class RawSignatureVerifier implements SignatureVerifier {
                             POLICY_REMEDY);
                 }
             }
+            Optional<String> curves = unsupportedCurves(keys);
+            if (curves.isPresent()) {
+                throw new SignatureRejectedException(
+                        "cannot be checked: " + curves.get() + ", an elliptic curve raw signatures do not support",
+                        "Sign with an ECDSA P-256, P-384 or P-521 key, an RSA key (2048 bits or more) or an Ed25519"
+                                + " key, and trust its public key.");
+            }
             throw new SignatureRejectedException(
                     "cannot be checked: the trusted PEM keys are neither RSA, ECDSA nor Ed25519",
-                    "Use an RSA (2048 bits or more), ECDSA P-256/P-384 or Ed25519 key.");
+                    "Use an RSA (2048 bits or more), ECDSA P-256/P-384/P-521 or Ed25519 key.");
         }
         Set<String> hashes = new LinkedHashSet<>();
         schemes.forEach(scheme -> hashes.addAll(scheme.hashes()));
@@ -117,7 +175,8 @@ public final class RawSignatureVerifier implements SignatureVerifier {
                         "");
             }
         }
-        return Rejection.of(request, SignatureFormat.RAW, "", "", artifactHashes, notVerified(request, schemes, whole));
+        return Rejection.of(
+                request, SignatureFormat.RAW, "", "", artifactHashes, notVerified(request, schemes, whole, keys));
     }
 
     private static WholeArtifact wholeArtifactFor(VerificationRequest request, List<RawScheme> schemes)
@@ -129,8 +188,20 @@ public final class RawSignatureVerifier implements SignatureVerifier {
         return size >= 0 && size <= ED25519_MAX_ARTIFACT ? new WholeArtifact((int) size) : null;
     }
 
+    /** For example {@code trusted key k.pem is on curve secp256k1}; empty if every EC key is on a NIST curve. */
+    private static Optional<String> unsupportedCurves(List<PemPublicKey> keys) {
+        List<String> unsupported = new ArrayList<>();
+        for (PemPublicKey key : keys) {
+            if (key.key() instanceof ECPublicKey ec && !PublicKeyStrength.isNistCurve(ec)) {
+                unsupported.add(
+                        "trusted key " + key.trustedKeyName() + " is on curve " + PublicKeyStrength.curveName(ec));
+            }
+        }
+        return unsupported.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", unsupported));
+    }
+
     private static SignatureRejectedException notVerified(
-            VerificationRequest request, List<RawScheme> schemes, WholeArtifact whole) {
+            VerificationRequest request, List<RawScheme> schemes, WholeArtifact whole, List<PemPublicKey> keys) {
         for (RawScheme scheme : schemes) {
             if (scheme.refusal() != null) {
                 return new SignatureRejectedException(
@@ -145,9 +216,13 @@ public final class RawSignatureVerifier implements SignatureVerifier {
                             + ED25519_MAX_ARTIFACT / (1024 * 1024) + " MiB are not held in memory",
                     "Sign a smaller file (for example a sha256sum checksum file of the artifact) or use ECDSA or RSA.");
         }
+        String skipped = unsupportedCurves(keys)
+                .map(curves -> "; not tried: " + curves + ", an elliptic curve raw signatures do not support")
+                .orElse("");
         return new SignatureRejectedException(
                 "does not verify with any trusted key (" + Rejection.trustedKeyNames(request)
-                        + "): the artifact changed after signing, the signature belongs to another file, or another key made it",
+                        + "): the artifact changed after signing, the signature belongs to another file, or another key made it"
+                        + skipped,
                 "Check that the signature was made over this exact file by one of the trusted keys, and sign again if it was rebuilt.");
     }
 

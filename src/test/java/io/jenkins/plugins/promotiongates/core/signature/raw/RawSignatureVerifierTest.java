@@ -6,17 +6,24 @@ import static io.jenkins.plugins.promotiongates.core.signature.VerdictAssertions
 import static io.jenkins.plugins.promotiongates.core.signature.VerdictAssertions.key;
 import static io.jenkins.plugins.promotiongates.core.signature.VerdictAssertions.request;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureVerifiers;
+import io.jenkins.plugins.promotiongates.core.signature.verifiers.VerificationService;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.util.BigIntegers;
@@ -66,6 +73,13 @@ public class RawSignatureVerifierTest {
                 openssl dgst -sha256 -sign rsa1024.key -out rsa1024.sig app.tar.gz
                 openssl dgst -sha256 -sign dsa.key -out dsa.sig app.tar.gz
                 openssl dgst -sha256 -sign p256.key -out p256-empty.sig empty.bin
+                openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:secp256k1 -out k1.key
+                openssl pkey -in k1.key -pubout -out k1.pub
+                openssl dgst -sha256 -sign k1.key -out k1.sig app.tar.gz
+                openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-521 -out p521.key
+                openssl pkey -in p521.key -pubout -out p521.pub
+                openssl dgst -sha512 -sign p521.key -out p521.sig app.tar.gz
+                openssl dgst -sha512 -sign rsa.key app.tar.gz | openssl base64 > rsa512.b64
                 """);
     }
 
@@ -236,5 +250,60 @@ public class RawSignatureVerifierTest {
                 verifier.verify(request), request, "none of the trusted keys (ops-ssh) is a PEM public key");
         assertThat(verdict.artifactDigest(), is(nullValue()));
         assertThat(verdict.failure(), startsWith("Signature dist/p256.sig over dist/app.tar.gz "));
+    }
+
+    /** format: auto picks raw for what openssl and cosign write, when a trusted key is a PEM public key. */
+    @Test
+    public void autoDetectionRecognisesOpensslAndCosignSignatures() throws Exception {
+        String[][] cases = {
+            {"p256.sig", "p256.pub", "ECDSA P-256/SHA-256"},
+            {"cosign.sig", "p256.pub", "ECDSA P-256/SHA-256"},
+            {"p384.sig", "p384.pub", "ECDSA P-384/SHA-384"},
+            {"p521.sig", "p521.pub", "ECDSA P-521/SHA-512"},
+            {"rsa.sig", "rsa.pub", "RSA-2048/SHA-256"},
+            {"rsa-pss.sig", "rsa.pub", "RSA-2048/PSS/SHA-256"},
+            {"rsa512.b64", "rsa.pub", "RSA-2048/SHA-512"},
+            {"ed.sig", "ed.pub", "Ed25519"},
+        };
+        for (String[] c : cases) {
+            assertThat(c[0], verifier.recognizes(Files.readAllBytes(dir.resolve(c[0]))), is(true));
+            VerificationRequest request =
+                    request(dir.resolve("app.tar.gz"), dir.resolve(c[0]), key("k", dir.resolve(c[1])));
+            Verification verdict = new VerificationService(SignatureVerifiers.standard())
+                    .verify(request, Optional.empty(), Optional.empty());
+            assertThat(c[0] + ": " + verdict.failure(), verdict.verified(), is(true));
+            assertThat(verdict.format(), is(SignatureFormat.RAW));
+            assertThat(verdict.algorithm(), is(c[2]));
+        }
+    }
+
+    @Test
+    public void textAndEmptyFilesDoNotLookLikeRawSignatures() {
+        assertThat(verifier.recognizes(new byte[0]), is(false));
+        assertThat(verifier.recognizes("this is not a signature\n".getBytes(StandardCharsets.US_ASCII)), is(false));
+        assertThat(verifier.recognizes("aGVsbG8=\n".getBytes(StandardCharsets.US_ASCII)), is(false));
+        assertThat(verifier.recognizes(new byte[9000]), is(false));
+    }
+
+    @Test
+    public void anUnsupportedCurveIsNamedNotBlamedOnTheArtifact() throws Exception {
+        VerificationRequest request =
+                request(dir.resolve("app.tar.gz"), dir.resolve("k1.sig"), key("bitcoin-key", dir.resolve("k1.pub")));
+        Verification verdict = assertRefused(
+                verifier.verify(request),
+                request,
+                "trusted key bitcoin-key is on curve secp256k1, an elliptic curve raw signatures do not support",
+                "Sign with an ECDSA P-256, P-384 or P-521 key");
+        assertThat(verdict.failure(), not(containsString("artifact changed")));
+        Verification auto = new VerificationService(SignatureVerifiers.standard())
+                .verify(request, Optional.empty(), Optional.empty());
+        assertThat(auto.format(), is(SignatureFormat.RAW));
+        assertThat(auto.failure(), containsString("curve secp256k1"));
+        VerificationRequest mixed = request(
+                dir.resolve("app.tar.gz"),
+                dir.resolve("k1.sig"),
+                key("bitcoin-key", dir.resolve("k1.pub")),
+                key("release-team", dir.resolve("p256.pub")));
+        assertRefused(verifier.verify(mixed), mixed, "not tried: trusted key bitcoin-key is on curve secp256k1");
     }
 }
