@@ -31,26 +31,27 @@ import org.kohsuke.stapler.DataBoundSetter;
 final class DataBoundModel {
 
     final Class<?> type;
+    /** The {@code @DataBoundConstructor}; null for a GlobalConfiguration, which has setters only. */
+    final Constructor<?> constructor;
+
     final Map<String, Type> properties = new LinkedHashMap<>();
     final Set<String> required = new LinkedHashSet<>();
 
-    private DataBoundModel(Class<?> type) {
+    private DataBoundModel(Class<?> type, Constructor<?> constructor) {
         this.type = type;
+        this.constructor = constructor;
     }
 
     static DataBoundModel of(Class<?> type) throws IOException {
-        DataBoundModel model = new DataBoundModel(type);
         Constructor<?> constructor = null;
         for (Constructor<?> candidate : type.getConstructors()) {
             if (candidate.isAnnotationPresent(DataBoundConstructor.class)) {
                 constructor = candidate;
             }
         }
-        if (constructor == null) {
-            throw new AssertionError(type.getName() + " has no public @DataBoundConstructor");
-        }
-        List<String> names = constructorParameterNames(type);
-        Type[] types = constructor.getGenericParameterTypes();
+        DataBoundModel model = new DataBoundModel(type, constructor);
+        List<String> names = constructor == null ? List.of() : constructorParameterNames(type);
+        Type[] types = constructor == null ? new Type[0] : constructor.getGenericParameterTypes();
         if (names.size() != types.length) {
             throw new AssertionError(type.getName() + ": read " + names + " from the source for " + types.length
                     + " constructor parameters");
@@ -93,6 +94,17 @@ final class DataBoundModel {
             }
         }
         return names;
+    }
+
+    /** The setter of an optional property. */
+    Method setter(String property) {
+        for (Method method : type.getMethods()) {
+            if (method.isAnnotationPresent(DataBoundSetter.class)
+                    && Introspector.decapitalize(method.getName().substring(3)).equals(property)) {
+                return method;
+            }
+        }
+        throw new AssertionError(type.getSimpleName() + " has no setter for " + property);
     }
 
     /** The raw class of a property's type. */

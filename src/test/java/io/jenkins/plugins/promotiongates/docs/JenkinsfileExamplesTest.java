@@ -17,7 +17,7 @@ import org.junit.Test;
 
 /**
  * Every Jenkinsfile snippet in README.md and docs/ ({@code ```groovy} blocks) and
- * docs/examples/Jenkinsfile calls the steps with arguments they have, and with literal values that
+ * docs/examples/*Jenkinsfile call the steps with arguments they have, and with literal values that
  * structs' DescribableModel would bind to the parameter's type: a String for a String, a number or a
  * numeric string for an int, a list only for a list. A list where the step takes a String is a
  * ClassCastException in Jenkins, so it fails here.
@@ -34,7 +34,9 @@ public class JenkinsfileExamplesTest {
         List<String> problems = new ArrayList<>();
         Map<String, Integer> calls = new TreeMap<>();
         List<Sources.Block> scripts = new ArrayList<>(Sources.blocks("groovy"));
-        scripts.add(new Sources.Block("docs/examples/Jenkinsfile", 1, Sources.read("docs/examples/Jenkinsfile")));
+        for (String jenkinsfile : List.of("docs/examples/Jenkinsfile", "docs/examples/try-it.Jenkinsfile")) {
+            scripts.add(new Sources.Block(jenkinsfile, 1, Sources.read(jenkinsfile)));
+        }
         for (Sources.Block script : scripts) {
             for (StepCall call : StepCall.find(script.text(), List.copyOf(STEPS.keySet()))) {
                 calls.merge(call.step(), 1, Integer::sum);
