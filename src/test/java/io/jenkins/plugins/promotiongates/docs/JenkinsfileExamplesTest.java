@@ -53,6 +53,65 @@ public class JenkinsfileExamplesTest {
                 calls.values().stream().mapToInt(Integer::intValue).sum() >= 20);
     }
 
+    /**
+     * Each example Jenkinsfile names only environments and trusted keys that its YAML configures, and
+     * promotes only along the YAML's {@code promotedFrom}, so the pair can succeed in one run.
+     */
+    @Test
+    public void eachExampleJenkinsfileMatchesItsConfiguration() {
+        Map<String, String> pairs = Map.of(
+                "docs/examples/Jenkinsfile", "docs/examples/promotion-gates.yaml",
+                "docs/examples/try-it.Jenkinsfile", "docs/examples/try-it.yaml");
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> pair : new TreeMap<>(pairs).entrySet()) {
+            Map<?, ?> yaml = new org.yaml.snakeyaml.Yaml().load(Sources.read(pair.getValue()));
+            Map<?, ?> gates = (Map<?, ?>) ((Map<?, ?>) yaml.get("security")).get("promotionGates");
+            Map<String, List<String>> promotedFrom = new TreeMap<>();
+            for (Object environment : (List<?>) gates.get("environments")) {
+                Map<?, ?> settings = (Map<?, ?>) environment;
+                promotedFrom.put(String.valueOf(settings.get("name")), names(settings.get("promotedFrom")));
+            }
+            List<String> keys = new ArrayList<>();
+            for (Object key : (List<?>) gates.get("trustedKeys")) {
+                keys.add(String.valueOf(((Map<?, ?>) key).get("name")));
+            }
+            for (StepCall call : StepCall.find(Sources.read(pair.getKey()), List.copyOf(STEPS.keySet()))) {
+                String where = pair.getKey() + ":" + (call.line() + 1) + " " + call.step() + ": ";
+                for (String setting : List.of("environment", "to", "from")) {
+                    if (call.arguments().get(setting) instanceof String name && !promotedFrom.containsKey(name)) {
+                        problems.add(where + name + " is not an environment of " + pair.getValue());
+                    }
+                }
+                if (call.arguments().get("trustedKeys") instanceof String names) {
+                    for (String name : names(names)) {
+                        if (!keys.contains(name)) {
+                            problems.add(where + name + " is not a trusted key of " + pair.getValue());
+                        }
+                    }
+                }
+                if (call.arguments().get("from") instanceof String from
+                        && call.arguments().get("to") instanceof String to
+                        && promotedFrom.containsKey(to)
+                        && !promotedFrom.get(to).contains(from)) {
+                    problems.add(where + to + " is not promoted from " + from + " in " + pair.getValue());
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static List<String> names(Object commaSeparated) {
+        List<String> names = new ArrayList<>();
+        if (commaSeparated != null) {
+            for (String name : String.valueOf(commaSeparated).split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim());
+                }
+            }
+        }
+        return names;
+    }
+
     /** The check itself refuses what Jenkins refuses. */
     @Test
     public void aListWhereTheStepTakesAStringIsRefused() throws IOException {
