@@ -1,10 +1,13 @@
 package io.jenkins.plugins.promotiongates.config;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.promotiongates.core.policy.EnvironmentSettings;
+import io.jenkins.plugins.promotiongates.core.policy.SignatureHash;
+import io.jenkins.plugins.promotiongates.core.policy.SignatureRequirement;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -12,9 +15,15 @@ import org.kohsuke.stapler.DataBoundSetter;
 /** The signature an artifact needs to enter an environment: which trusted keys may sign it, and the algorithm floor. Read and validated by the engine's {@link EnvironmentSettings}. */
 public final class SignaturePolicyConfig implements Describable<SignaturePolicyConfig> {
 
+    /** The minimum RSA size an empty form field or an omitted YAML key means (docs/policies.md). */
+    public static final int DEFAULT_MINIMUM_RSA_BITS = SignatureRequirement.DEFAULT_MINIMUM_RSA_BITS;
+
+    /** The minimum hash an empty form field or an omitted YAML key means (docs/policies.md). */
+    public static final String DEFAULT_MINIMUM_HASH = SignatureHash.SHA256.label();
+
     private final String trustedKeys;
-    private int minimumRsaBits = 2048;
-    private String minimumHash = "sha256";
+    private int minimumRsaBits = DEFAULT_MINIMUM_RSA_BITS;
+    private String minimumHash = DEFAULT_MINIMUM_HASH;
 
     @DataBoundConstructor
     public SignaturePolicyConfig(String trustedKeys) {
@@ -29,18 +38,31 @@ public final class SignaturePolicyConfig implements Describable<SignaturePolicyC
         return minimumRsaBits;
     }
 
+    /** An empty field ({@code null}) means the default, {@value #DEFAULT_MINIMUM_RSA_BITS}. */
     @DataBoundSetter
-    public void setMinimumRsaBits(int minimumRsaBits) {
-        this.minimumRsaBits = minimumRsaBits;
+    public void setMinimumRsaBits(@CheckForNull Integer minimumRsaBits) {
+        this.minimumRsaBits = minimumRsaBits == null ? DEFAULT_MINIMUM_RSA_BITS : minimumRsaBits;
     }
 
     public String getMinimumHash() {
         return minimumHash;
     }
 
+    /** An empty field means the default, {@code sha256}. */
     @DataBoundSetter
-    public void setMinimumHash(String minimumHash) {
-        this.minimumHash = minimumHash;
+    public void setMinimumHash(@CheckForNull String minimumHash) {
+        this.minimumHash = minimumHash == null || minimumHash.isBlank() ? DEFAULT_MINIMUM_HASH : minimumHash.trim();
+    }
+
+    /** Configurations saved before the defaults applied to empty fields load with the defaults. */
+    private Object readResolve() {
+        if (minimumHash == null || minimumHash.isBlank()) {
+            minimumHash = DEFAULT_MINIMUM_HASH;
+        }
+        if (minimumRsaBits == 0) {
+            minimumRsaBits = DEFAULT_MINIMUM_RSA_BITS;
+        }
+        return this;
     }
 
     EnvironmentSettings.SignatureSettings toSettings() {

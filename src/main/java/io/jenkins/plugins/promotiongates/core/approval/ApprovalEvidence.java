@@ -17,27 +17,27 @@ public final class ApprovalEvidence {
     public static Verdict check(GateSnapshot gate, ArtifactDigest artifactDigest, Instant now) {
         String environment = gate.policy().name();
         if (!gate.state().letsThrough()) {
-            return Verdict.fail("approvals: gate '" + gate.gateId() + "' for " + environment + " is " + gate.state()
+            return Verdict.fail("gate '" + gate.gateId() + "' for " + environment + " is " + gate.state()
                     + "; run requireApprovals again and get the approvals");
         }
         if (gate.artifactDigest() == null || !gate.artifactDigest().matches(artifactDigest)) {
-            return Verdict.fail("approvals: gate '" + gate.gateId() + "' approved artifact digest '"
+            return Verdict.fail("gate '" + gate.gateId() + "' approved artifact digest '"
                     + ArtifactDigest.text(gate.artifactDigest()) + "', not '" + ArtifactDigest.text(artifactDigest)
                     + "'"
                     + "; approvals are bound to a digest: request approvals for this artifact");
         }
         if (gate.state() == GateState.BROKEN_GLASS) {
-            return Verdict.pass("approvals: BROKEN GLASS at " + gate.closedAt() + " (" + gate.closeReason() + ")");
+            return Verdict.pass("BROKEN GLASS at " + gate.closedAt() + " (" + gate.closeReason() + ")");
         }
         Quorum quorum = Quorum.evaluate(gate.policy(), gate.parties(), gate.decisions(), now);
         if (!quorum.met()) {
-            return Verdict.fail("approvals: only " + quorum.assignment().filledTotal() + " of "
+            return Verdict.fail("only " + quorum.assignment().filledTotal() + " of "
                     + quorum.assignment().requiredTotal() + " approvals for " + environment
                     + " are still valid; environments[" + environment + "].approvalValidity is "
                     + DurationText.format(gate.policy().environment().approvalValidity()) + " and "
                     + quorum.expired().size() + " approval(s) expired; request approvals again");
         }
-        return Verdict.pass("approvals: " + quorum.assignment().filledTotal() + " of "
+        return Verdict.pass(quorum.assignment().filledTotal() + " of "
                 + quorum.assignment().requiredTotal() + " valid approvals for " + environment);
     }
 }

@@ -59,7 +59,7 @@ final class ApprovalsCheck {
         for (int i = candidates.size() - 1; i >= 0; i--) {
             LedgerGate recorded = candidates.get(i);
             if (recorded.snapshot().isEmpty()) {
-                Verdict unconfirmed = Verdict.fail("approvals: gate '" + recorded.gateId() + "' for " + environment
+                Verdict unconfirmed = Verdict.fail("gate '" + recorded.gateId() + "' for " + environment
                         + " is " + recorded.ledgerState() + " in the ledger, and " + recorded.disagreement()
                         + ", so it is not used; the ledger decides: run requireApprovals again and get the approvals");
                 last = last == null ? unconfirmed : last;
@@ -77,7 +77,7 @@ final class ApprovalsCheck {
             }
             Verdict verdict = binding.passed() ? ApprovalEvidence.check(gate, digest, now) : binding;
             if (verdict.passed() && recorded.overruledBy().isPresent()) {
-                verdict = Verdict.fail("approvals: gate '" + gate.gateId() + "' for " + environment
+                verdict = Verdict.fail("gate '" + gate.gateId() + "' for " + environment
                         + " let the run through, but was overruled later for the same artifact: "
                         + recorded.overruledBy().get() + "; the latest decision wins: run requireApprovals again"
                         + " and get the approvals");

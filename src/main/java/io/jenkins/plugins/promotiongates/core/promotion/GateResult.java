@@ -12,8 +12,16 @@ import io.jenkins.plugins.promotiongates.core.policy.Verdict;
  */
 public record GateResult(Gate gate, boolean passed, String message, String remedy) {
 
+    /**
+     * A message that begins with the gate's own label (a policy check's verdict names its setting,
+     * {@code soakTime: ...}) loses that prefix: {@link #line()} adds the label once for every gate.
+     */
     public GateResult {
         remedy = remedy == null ? "" : remedy;
+        String prefix = gate.label() + ": ";
+        if (message != null && message.startsWith(prefix)) {
+            message = message.substring(prefix.length());
+        }
     }
 
     public static GateResult pass(Gate gate, String message) {

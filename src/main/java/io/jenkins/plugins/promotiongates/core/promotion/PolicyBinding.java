@@ -25,25 +25,25 @@ final class PolicyBinding {
     static Verdict check(GateSnapshot gate, EffectivePolicy current) {
         String id = "gate '" + gate.gateId() + "'";
         if (!Sha256.same(gate.policy().digest(), gate.policyDigest())) {
-            return Verdict.fail("approvals: " + id + " holds a policy whose digest is "
+            return Verdict.fail(id + " holds a policy whose digest is "
                     + gate.policy().digest()
                     + ", not its recorded " + gate.policyDigest() + ", so the stored gate was altered;"
                     + " run requireApprovals again and get the approvals");
         }
         for (Decision decision : gate.decisions()) {
             if (!Sha256.same(decision.policyDigest(), gate.policyDigest())) {
-                return Verdict.fail("approvals: " + decision.userId() + "'s decision at " + id
+                return Verdict.fail(decision.userId() + "'s decision at " + id
                         + " was made under policy " + decision.policyDigest() + ", not the gate's "
                         + gate.policyDigest() + "; run requireApprovals again and get the approvals");
             }
         }
         if (!isTighteningOf(gate.policy(), current)) {
-            return Verdict.fail("approvals: " + id + " was approved under policy " + gate.policyDigest()
+            return Verdict.fail(id + " was approved under policy " + gate.policyDigest()
                     + ", but environments[" + current.name() + "] now has policy " + current.digest()
                     + " and the gate's policy is not a tightening of it (the administrator changed the"
                     + " environment since); request approvals again under the current policy");
         }
-        return Verdict.pass("approvals: " + id + " is bound to the current policy of " + current.name());
+        return Verdict.pass(id + " is bound to the current policy of " + current.name());
     }
 
     /** Whether {@code gate} is {@code current} with only tighter counts, approvers, timeout or validity. */

@@ -21,6 +21,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.Tightening;
+import io.jenkins.plugins.promotiongates.core.policy.Verdict;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
@@ -150,6 +151,53 @@ public class PromotionServiceTest {
         assertThat(outcome.evaluation().report(), containsString("7 of 7 gates fail"));
         assertTrue(outcome.record().isEmpty());
         assertNothingWritten();
+    }
+
+    /**
+     * A refusal line names its gate once: {@code [FAIL] approvals: gate 'release' ...}, never
+     * {@code [FAIL] approvals: approvals: ...}, for every gate, whichever check wrote the message.
+     */
+    @Test
+    public void everyRefusalLineNamesItsGateOnce() throws Exception {
+        ArtifactDigest other = ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "0".repeat(64), "test digest");
+        List<PromotionRequest> requests = List.of(
+                request("staging", "production", "1.4.0", "feature/x", List.of(), List.of()),
+                request(
+                        "staging",
+                        "production",
+                        "1.4.0",
+                        "main",
+                        List.of(signature("release-key", other)),
+                        List.of(approvedGate(effective(production()), other, clock))));
+        int lines = 0;
+        for (PromotionRequest request : requests) {
+            Evaluation evaluation = service(production()).evaluate(request, Inventory.empty(), repository);
+            for (GateResult result : evaluation.results()) {
+                String label = result.gate().label() + ": ";
+                String line = result.line();
+                assertThat(line, containsString(label));
+                String rest = line.substring(line.indexOf(label) + label.length());
+                assertFalse(line, rest.startsWith(label));
+                assertFalse(line, result.message().startsWith(label));
+                lines++;
+            }
+        }
+        assertTrue(lines >= 2 * Gate.values().length - 2);
+        Evaluation approvalsForAnotherDigest = service(production()).evaluate(requests.get(1), soakedInStaging());
+        GateResult approvals = approvalsForAnotherDigest.results().stream()
+                .filter(result -> result.gate() == Gate.APPROVALS)
+                .findFirst()
+                .orElseThrow();
+        assertThat(approvals.line(), containsString("[FAIL] approvals: gate 'approve-prod' approved artifact digest"));
+        assertEquals(
+                "[FAIL] soakTime: the artifact was never promoted to staging, so it has not soaked there. Remedy:"
+                        + " promote it to staging first",
+                GateResult.of(
+                                Gate.SOAK_TIME,
+                                Verdict.fail(
+                                        "soakTime: the artifact was never promoted to staging, so it has not soaked there;"
+                                                + " promote it to staging first"))
+                        .line());
     }
 
     @Test
