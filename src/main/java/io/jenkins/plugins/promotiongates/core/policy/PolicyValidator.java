@@ -56,6 +56,12 @@ public final class PolicyValidator {
                 problems.add(new PolicyProblem(
                         prefix + "allowedBranches[" + i + "]",
                         "is blank; write a branch name or a glob such as release/*"));
+            } else if (environment.allowedBranches().get(i).trim().length() > BranchGlob.MAX_LENGTH) {
+                problems.add(new PolicyProblem(
+                        prefix + "allowedBranches[" + i + "]",
+                        "is " + environment.allowedBranches().get(i).trim().length()
+                                + " characters long; write a pattern of at most " + BranchGlob.MAX_LENGTH
+                                + " characters, such as release/**"));
             }
         }
         for (int i = 0; i < environment.changeWindows().size(); i++) {
