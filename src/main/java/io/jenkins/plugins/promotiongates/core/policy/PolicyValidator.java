@@ -17,7 +17,7 @@ public final class PolicyValidator {
     /** Environment names appear in URLs, file names and audit records. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private static final int MAX_COUNT = 100;
+    static final int MAX_COUNT = 100;
     private static final int MIN_RSA_BITS = 1024;
     private static final int MAX_RSA_BITS = 16384;
 
