@@ -1,5 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.policy;
 
+import io.jenkins.plugins.promotiongates.core.artifact.PortableName;
+import io.jenkins.plugins.promotiongates.core.artifact.QuotedInput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,12 +31,18 @@ public final class PolicyValidator {
      */
     public static List<PolicyProblem> problems(Environment environment, String prefix) {
         List<PolicyProblem> problems = new ArrayList<>();
-        if (!NAME.matcher(environment.name()).matches()) {
+        if (environment.name() == null || !NAME.matcher(environment.name()).matches()) {
             problems.add(new PolicyProblem(
                     prefix + "name",
-                    "'" + environment.name()
-                            + "' is not a valid environment name; use 1 to 64 letters, digits, '.', '_' or '-',"
+                    QuotedInput.of(environment.name())
+                            + " is not a valid environment name; use 1 to 64 letters, digits, '.', '_' or '-',"
                             + " starting with a letter or digit"));
+        } else {
+            PortableName.problem(environment.name())
+                    .ifPresent(reason -> problems.add(new PolicyProblem(
+                            prefix + "name",
+                            "'" + environment.name() + "' cannot be used as an environment name: " + reason
+                                    + "; choose another name, such as production or staging-eu")));
         }
         if (environment.promotedFrom().contains(environment.name())) {
             problems.add(new PolicyProblem(prefix + "promotedFrom", "an environment cannot be promoted from itself"));
