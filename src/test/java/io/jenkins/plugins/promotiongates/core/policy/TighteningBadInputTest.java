@@ -99,4 +99,19 @@ public class TighteningBadInputTest {
                 () -> IdNormalizer.caseInsensitive().user(null));
         assertThat(e.getMessage(), containsString("user id is missing"));
     }
+
+    @Test
+    public void trustedKeysLeftOutOrBlankAreNotAnNpe() {
+        Environment signed = usersOnly(Set.of("alice"), 1).toBuilder()
+                .signature(SignatureRequirement.of(Set.of("release-team")))
+                .build();
+        assertEquals(
+                List.of("release-team"),
+                SignatureKeyChoice.of(signed, null, false).trustedKeyNames());
+        InvalidPolicyException e = assertThrows(
+                InvalidPolicyException.class,
+                () -> SignatureKeyChoice.of(signed, Arrays.asList("release-team", null), false));
+        assertEquals("trustedKeys", e.problems().get(0).field());
+        assertThrows(InvalidPolicyException.class, () -> SignatureKeyChoice.of(null, Arrays.asList(" "), false));
+    }
 }
