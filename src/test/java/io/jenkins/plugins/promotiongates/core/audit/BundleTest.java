@@ -193,4 +193,11 @@ public class BundleTest {
         assertTrue(AuditFixture.exec(List.of("bash", recipe.toString(), flipped.toString(), pem.toString()), dir, null)
                 != 0);
     }
+
+    @Test
+    public void aMissingBundleIsAnIllegalArgumentNamingIt() {
+        IllegalArgumentException e = org.junit.Assert.assertThrows(
+                IllegalArgumentException.class, () -> BundleVerifier.verify(null, java.util.Optional.empty()));
+        assertThat(e.getMessage(), containsString("the bundle is missing (null)"));
+    }
 }

@@ -9,6 +9,8 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactPathException;
 import io.jenkins.plugins.promotiongates.core.artifact.ConfinedPath;
 import io.jenkins.plugins.promotiongates.core.artifact.QuotedInput;
+import io.jenkins.plugins.promotiongates.core.audit.BundleVerification;
+import io.jenkins.plugins.promotiongates.core.audit.BundleVerifier;
 import io.jenkins.plugins.promotiongates.core.policy.AllowedBranches;
 import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
 import io.jenkins.plugins.promotiongates.core.policy.DurationText;
@@ -29,11 +31,13 @@ import io.jenkins.plugins.promotiongates.core.policy.WeeklyWindow;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionRecordJson;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.Repositories;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -323,6 +327,19 @@ public class EngineInputFuzzTest {
             }
             drawn.add(String.valueOf(requested));
             SignatureKeyChoice.of(in.bool() ? signed : in.bool() ? PRODUCTION : null, requested, in.bool());
+            return drawn;
+        });
+    }
+
+    @Test(timeout = 120_000)
+    public void auditBundles() {
+        fuzz("BundleVerifier.verify", List.of("bundle"), List.of(), (in, drawn) -> {
+            String text = draw(in, drawn);
+            BundleVerification verification = BundleVerifier.verify(
+                    text == null ? null : text.getBytes(StandardCharsets.UTF_8), Optional.empty());
+            if (verification.verified()) {
+                throw new AssertionError("a random bundle verified");
+            }
             return drawn;
         });
     }
