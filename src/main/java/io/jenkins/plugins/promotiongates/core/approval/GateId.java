@@ -1,5 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
+import io.jenkins.plugins.promotiongates.core.artifact.PortableName;
+import io.jenkins.plugins.promotiongates.core.artifact.QuotedInput;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import java.util.regex.Pattern;
 
@@ -24,9 +26,15 @@ public final class GateId {
         if (candidate == null || !URL_SAFE.matcher(candidate).matches()) {
             throw new InvalidPolicyException(
                     "id",
-                    "'" + candidate + "' is not a valid gate id; use 1 to 64 letters, digits, '.', '_' or '-',"
+                    QuotedInput.of(candidate) + " is not a valid gate id; use 1 to 64 letters, digits, '.', '_' or '-',"
                             + " starting with a letter or digit, for example id: 'deploy-production'");
         }
+        PortableName.problem(candidate).ifPresent(reason -> {
+            throw new InvalidPolicyException(
+                    "id",
+                    "'" + candidate + "' cannot be used as a gate id, which also names files: " + reason
+                            + "; choose another, for example id: 'deploy-production'");
+        });
         return candidate;
     }
 }

@@ -38,8 +38,17 @@ public final class BundleVerifier {
     /**
      * @param trustedKey the key the auditor obtained independently; if empty, the bundle's own key
      *     is used (which proves only that the bundle is consistent)
+     * @throws IllegalArgumentException if the bundle or the key option is null
      */
     public static BundleVerification verify(byte[] bundle, Optional<PublicKey> trustedKey) {
+        if (bundle == null || trustedKey == null) {
+            throw new IllegalArgumentException(
+                    "the bundle"
+                            + (bundle == null
+                                    ? " is missing (null): pass the bytes of the bundle file"
+                                    : "'s trusted key is"
+                                            + " missing (null): pass Optional.empty() to check the bundle against its own key"));
+        }
         BundleVerifier verifier = new BundleVerifier();
         String problem = null;
         try {

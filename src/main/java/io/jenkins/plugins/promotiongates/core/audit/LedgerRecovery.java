@@ -93,7 +93,17 @@ final class LedgerRecovery {
             end = -1;
         }
         if (end >= 0 && problems.isEmpty() && end < Files.size(last.path())) {
-            torn.add(TornTail.moveAside(root, last.path(), end));
+            long acknowledged = acknowledgedEntries(root);
+            if (acknowledged > expectedSeq[0]) {
+                // Torn by a crash, a final line was never acknowledged, so no checkpoint can cover it.
+                problems.add(last.path() + " at byte " + end + ": entry " + expectedSeq[0] + " is cut short, but the"
+                        + " latest checkpoint covers " + acknowledged + " entries, so it was written, synced and"
+                        + " acknowledged before: the file was truncated or damaged afterwards, not torn by a crash."
+                        + " Nothing was moved aside; restore " + last.path().getFileName() + " from a backup, or move"
+                        + " the ledger aside to start a new one");
+            } else {
+                torn.add(TornTail.moveAside(root, last.path(), end));
+            }
         }
         long tailStart = last.firstSeq();
         if (problems.isEmpty() && segments.size() > 1 && expectedSeq[0] - last.firstSeq() < RECENT_ENTRIES) {
@@ -147,6 +157,18 @@ final class LedgerRecovery {
             }
         }
         return checkpoints;
+    }
+
+    /** How many entries the latest checkpoint says were written; 0 when none can be read (checked later). */
+    private static long acknowledgedEntries(Path root) throws IOException {
+        try {
+            List<Checkpoint> checkpoints = CheckpointLog.read(root).checkpoints();
+            return checkpoints.isEmpty()
+                    ? 0
+                    : checkpoints.get(checkpoints.size() - 1).size();
+        } catch (AuditFormatException e) {
+            return 0;
+        }
     }
 
     private static LedgerLine lastLineOf(SegmentFiles.Segment segment, List<String> problems) throws IOException {

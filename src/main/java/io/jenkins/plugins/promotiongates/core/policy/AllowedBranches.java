@@ -12,6 +12,10 @@ public final class AllowedBranches {
      * @param branch the run's branch, or {@code null} when the run is not a branch build
      */
     public static Verdict check(List<String> patterns, String branch) {
+        if (patterns == null) {
+            throw new InvalidPolicyException(
+                    "allowedBranches", "is missing; pass an empty list to let any branch promote, or list patterns");
+        }
         if (patterns.isEmpty()) {
             return Verdict.pass("allowedBranches is empty: any branch may promote");
         }

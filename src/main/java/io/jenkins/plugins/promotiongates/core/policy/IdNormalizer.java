@@ -21,14 +21,21 @@ public interface IdNormalizer {
         return new IdNormalizer() {
             @Override
             public String user(String userId) {
-                return users.apply(userId.trim());
+                return users.apply(present("user id", userId).trim());
             }
 
             @Override
             public String group(String groupName) {
-                return groups.apply(groupName.trim());
+                return groups.apply(present("group name", groupName).trim());
             }
         };
+    }
+
+    private static String present(String what, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("a " + what + " is missing (null); name the user or group by its id");
+        }
+        return value;
     }
 
     /** Ids compared exactly, like Jenkins' {@code IdStrategy.CASE_SENSITIVE}. */

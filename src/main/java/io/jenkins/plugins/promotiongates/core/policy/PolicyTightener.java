@@ -19,6 +19,9 @@ import java.util.TreeSet;
  */
 public final class PolicyTightener {
 
+    /** More approvers than any quorum can use; bounds the work done on a step's argument. */
+    static final int MAX_APPROVERS = 1000;
+
     private final IdNormalizer ids;
     private final GroupDirectory directory;
 
@@ -40,6 +43,7 @@ public final class PolicyTightener {
         PolicyValidator.requireValid(admin, setting);
         Environment normalized = normalize(admin);
         List<PolicyProblem> problems = new ArrayList<>();
+        collapsedRuleUsers(admin, normalized, setting, problems);
         List<ApprovalRule> rules = count(normalized, step.count(), setting, problems);
         Set<String> approvers = approvers(normalized, rules, step.approvers(), setting, problems);
         Duration timeout =
@@ -63,6 +67,38 @@ public final class PolicyTightener {
                 .approvalValidity(validity)
                 .build();
         return new EffectivePolicy(effective, approvers);
+    }
+
+    /**
+     * Users of one rule whose ids the realm compares as equal ({@code Alice} and {@code alice} when ids
+     * ignore case) count once: when that leaves a rule with fewer eligible people than its count, the
+     * administrator's list looked satisfiable but is not. Caught on the ids as written, naming them.
+     */
+    private void collapsedRuleUsers(
+            Environment admin, Environment normalized, String setting, List<PolicyProblem> problems) {
+        for (int i = 0; i < admin.approvalRules().size(); i++) {
+            ApprovalRule raw = admin.approvalRules().get(i);
+            ApprovalRule rule = normalized.approvalRules().get(i);
+            if (rule.users().size() == raw.users().size()
+                    || !rule.groups().isEmpty()
+                    || rule.users().size() >= rule.count()) {
+                continue;
+            }
+            Map<String, List<String>> spellings = new LinkedHashMap<>();
+            raw.users()
+                    .forEach(id -> spellings
+                            .computeIfAbsent(ids.user(id), key -> new ArrayList<>())
+                            .add(id));
+            List<String> collapsed = spellings.values().stream()
+                    .filter(list -> list.size() > 1)
+                    .map(Object::toString)
+                    .toList();
+            problems.add(new PolicyProblem(
+                    setting + "approvalRules[" + i + "].users",
+                    "lists " + String.join(", ", collapsed) + ", which this security realm treats as one person"
+                            + " each, so only " + rule.users().size() + " people are eligible for a count of "
+                            + rule.count() + "; list each person once and add eligible users or groups"));
+        }
     }
 
     private Environment normalize(Environment admin) {
@@ -99,9 +135,27 @@ public final class PolicyTightener {
                             + "approvalRules requires; leave count out or raise it"));
             return env.approvalRules();
         }
+        if (count > PolicyValidator.MAX_COUNT) {
+            problems.add(new PolicyProblem(
+                    "count",
+                    count + " is out of range; ask for at most " + PolicyValidator.MAX_COUNT
+                            + " approvals, or leave count out to keep " + setting + "approvalRules"));
+            return env.approvalRules();
+        }
         List<ApprovalRule> raised = new ArrayList<>();
         for (int i = 0; i < env.approvalRules().size(); i++) {
             ApprovalRule rule = env.approvalRules().get(i);
+            if (count > rule.count()
+                    && rule.groups().isEmpty()
+                    && count > rule.users().size()) {
+                problems.add(new PolicyProblem(
+                        "count",
+                        count + " can never be met: " + setting + "approvalRules[" + i + "] (" + rule.name()
+                                + ") makes only " + rule.users().size() + " people eligible and names no group;"
+                                + " use at most "
+                                + Math.max(rule.count(), rule.users().size())
+                                + " or ask an administrator to add eligible users or groups"));
+            }
             if (count < rule.count()) {
                 problems.add(new PolicyProblem(
                         "count",
@@ -130,9 +184,29 @@ public final class PolicyTightener {
                             + "approvalRules makes eligible, or name at least one"));
             return Set.of();
         }
+        if (named.size() > MAX_APPROVERS) {
+            problems.add(new PolicyProblem(
+                    "approvers",
+                    "names " + named.size() + " people; name at most " + MAX_APPROVERS
+                            + ", or leave approvers out to keep everyone " + setting + "approvalRules makes eligible"));
+            return Set.of();
+        }
         Set<String> approvers = new LinkedHashSet<>();
+        Map<String, String> spelledAs = new LinkedHashMap<>();
         for (String name : named) {
+            if (name == null || name.isBlank()) {
+                problems.add(
+                        new PolicyProblem("approvers", "contains a blank name; write user ids such as 'alice, bob'"));
+                continue;
+            }
             String user = ids.user(name);
+            String earlier = spelledAs.putIfAbsent(user, name.trim());
+            if (earlier != null) {
+                problems.add(new PolicyProblem(
+                        "approvers",
+                        "'" + earlier + "' and '" + name.trim() + "' are the same person for this security realm"
+                                + " (both are '" + user + "'), so they count once; name each approver once"));
+            }
             Set<String> groups = directory.groupsOf(user);
             if (rules.stream().noneMatch(rule -> rule.isEligible(user, groups))) {
                 problems.add(new PolicyProblem(

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.policy;
 
+import io.jenkins.plugins.promotiongates.core.artifact.PortableName;
+import io.jenkins.plugins.promotiongates.core.artifact.QuotedInput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +19,7 @@ public final class PolicyValidator {
     /** Environment names appear in URLs, file names and audit records. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private static final int MAX_COUNT = 100;
+    static final int MAX_COUNT = 100;
     private static final int MIN_RSA_BITS = 1024;
     private static final int MAX_RSA_BITS = 16384;
 
@@ -29,12 +31,18 @@ public final class PolicyValidator {
      */
     public static List<PolicyProblem> problems(Environment environment, String prefix) {
         List<PolicyProblem> problems = new ArrayList<>();
-        if (!NAME.matcher(environment.name()).matches()) {
+        if (environment.name() == null || !NAME.matcher(environment.name()).matches()) {
             problems.add(new PolicyProblem(
                     prefix + "name",
-                    "'" + environment.name()
-                            + "' is not a valid environment name; use 1 to 64 letters, digits, '.', '_' or '-',"
+                    QuotedInput.of(environment.name())
+                            + " is not a valid environment name; use 1 to 64 letters, digits, '.', '_' or '-',"
                             + " starting with a letter or digit"));
+        } else {
+            PortableName.problem(environment.name())
+                    .ifPresent(reason -> problems.add(new PolicyProblem(
+                            prefix + "name",
+                            "'" + environment.name() + "' cannot be used as an environment name: " + reason
+                                    + "; choose another name, such as production or staging-eu")));
         }
         if (environment.promotedFrom().contains(environment.name())) {
             problems.add(new PolicyProblem(prefix + "promotedFrom", "an environment cannot be promoted from itself"));
@@ -56,6 +64,12 @@ public final class PolicyValidator {
                 problems.add(new PolicyProblem(
                         prefix + "allowedBranches[" + i + "]",
                         "is blank; write a branch name or a glob such as release/*"));
+            } else if (environment.allowedBranches().get(i).trim().length() > BranchGlob.MAX_LENGTH) {
+                problems.add(new PolicyProblem(
+                        prefix + "allowedBranches[" + i + "]",
+                        "is " + environment.allowedBranches().get(i).trim().length()
+                                + " characters long; write a pattern of at most " + BranchGlob.MAX_LENGTH
+                                + " characters, such as release/**"));
             }
         }
         for (int i = 0; i < environment.changeWindows().size(); i++) {

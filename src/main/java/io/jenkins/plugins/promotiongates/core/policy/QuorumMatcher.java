@@ -41,8 +41,9 @@ public final class QuorumMatcher {
             matcher.eligibility.forEach((person, rules) ->
                     rules.forEach(rule -> matcher.assigned.get(rule).add(person)));
         }
-        List<String> preference = List.copyOf(matcher.eligibility.keySet());
-        Comparator<String> inPreferenceOrder = Comparator.comparingInt(preference::indexOf);
+        Map<String, Integer> preference = new java.util.HashMap<>();
+        matcher.eligibility.keySet().forEach(person -> preference.put(person, preference.size()));
+        Comparator<String> inPreferenceOrder = Comparator.comparingInt(preference::get);
         return new Assignment(
                 matcher.counts,
                 matcher.assigned.stream()

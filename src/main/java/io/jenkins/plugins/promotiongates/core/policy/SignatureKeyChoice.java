@@ -32,11 +32,22 @@ public record SignatureKeyChoice(
 
     /**
      * @param environment the target environment, or {@code null} when the step names none
-     * @param requested trusted-key names the Jenkinsfile gave
+     * @param requested trusted-key names the Jenkinsfile gave; {@code null} or empty when it gave none
      * @param jobKeyGiven whether the Jenkinsfile gave a key credential of its own
      * @throws InvalidPolicyException naming the environment setting that forbids the request
      */
     public static SignatureKeyChoice of(Environment environment, List<String> requested, boolean jobKeyGiven) {
+        if (requested == null) {
+            requested = List.of();
+        }
+        for (String key : requested) {
+            if (key == null || key.isBlank()) {
+                throw new InvalidPolicyException(
+                        "trustedKeys",
+                        "contains a blank key name; name trusted keys as the administrator configured them,"
+                                + " such as trustedKeys: 'release-team', or leave trustedKeys out");
+            }
+        }
         SignatureRequirement requirement = environment == null ? null : environment.signature();
         String name = environment == null ? "" : environment.name();
         if (requirement == null) {

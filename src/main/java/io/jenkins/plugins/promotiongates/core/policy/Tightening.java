@@ -2,6 +2,8 @@ package io.jenkins.plugins.promotiongates.core.policy;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,7 +23,8 @@ public record Tightening(Integer count, List<String> approvers, Duration timeout
     public static final Tightening NONE = new Tightening(null, null, null, null, null);
 
     public Tightening {
-        approvers = approvers == null ? null : List.copyOf(approvers);
+        // Not List.copyOf: a null name must reach PolicyTightener, which names it, rather than fail here.
+        approvers = approvers == null ? null : Collections.unmodifiableList(new ArrayList<>(approvers));
     }
 
     public Tightening withCount(Integer value) {

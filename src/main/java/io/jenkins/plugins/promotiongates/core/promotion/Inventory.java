@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.core.promotion;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,8 +21,6 @@ import java.util.TreeMap;
  */
 public final class Inventory {
 
-    private static final Comparator<PromotionRecord> BY_TIME = Comparator.comparing(PromotionRecord::time);
-
     private final Map<String, List<PromotionRecord>> histories;
 
     private Inventory(Map<String, List<PromotionRecord>> histories) {
@@ -33,19 +32,40 @@ public final class Inventory {
         return new Inventory(Map.of());
     }
 
-    /** The inventory of {@code records}, in any order; records with equal times keep their given order. */
+    /**
+     * The inventory of {@code records}, in any order. Records with equal times (two promotions in one
+     * clock tick, or an in-memory inventory fed in completion order while the ledger holds them in
+     * append order) are ordered by their canonical JSON, so every order of the same records gives the
+     * same inventory and the same current artifact.
+     *
+     * @throws IllegalArgumentException if {@code records} or one of them is missing
+     */
     public static Inventory of(Collection<PromotionRecord> records) {
-        List<PromotionRecord> sorted = new ArrayList<>(records);
-        sorted.sort(BY_TIME);
+        String missing = "promotion records: the collection or one of its records is missing (null); pass only"
+                + " records read from the ledger";
+        if (records == null) {
+            throw new IllegalArgumentException(missing);
+        }
+        List<Keyed> sorted = new ArrayList<>(records.size());
+        for (PromotionRecord record : records) {
+            if (record == null) {
+                throw new IllegalArgumentException(missing);
+            }
+            sorted.add(
+                    new Keyed(record, new String(PromotionRecordJson.canonicalBytes(record), StandardCharsets.UTF_8)));
+        }
+        sorted.sort(Comparator.comparing((Keyed k) -> k.record().time()).thenComparing(Keyed::key));
         Map<String, List<PromotionRecord>> histories = new TreeMap<>();
-        for (PromotionRecord record : sorted) {
+        for (Keyed keyed : sorted) {
             histories
-                    .computeIfAbsent(record.environment(), e -> new ArrayList<>())
-                    .add(record);
+                    .computeIfAbsent(keyed.record().environment(), e -> new ArrayList<>())
+                    .add(keyed.record());
         }
         histories.replaceAll((environment, history) -> List.copyOf(history));
         return new Inventory(histories);
     }
+
+    private record Keyed(PromotionRecord record, String key) {}
 
     /** This inventory with one more record. */
     public Inventory with(PromotionRecord record) {

@@ -292,4 +292,11 @@ public class BundleTest {
             assertThat(refused.toString(), containsString("unsupported key type ED25519"));
         }
     }
+
+    @Test
+    public void aMissingBundleIsAnIllegalArgumentNamingIt() {
+        IllegalArgumentException e = org.junit.Assert.assertThrows(
+                IllegalArgumentException.class, () -> BundleVerifier.verify(null, java.util.Optional.empty()));
+        assertThat(e.getMessage(), containsString("the bundle is missing (null)"));
+    }
 }

@@ -130,6 +130,34 @@ public class LedgerTest {
     }
 
     @Test
+    public void anAcknowledgedEntryCutShortLaterIsCorruptionNotATornTail() throws Exception {
+        Path segment;
+        LedgerOptions everyFive = new LedgerOptions(1 << 20, 5, Duration.ofSeconds(30));
+        try (AuditService service = open(everyFive)) {
+            RunRef run = AuditFixture.run(temp.getRoot().toPath(), "app", 1);
+            for (int i = 0; i < 5; i++) {
+                service.record(run, AuditFixture.approval("alice", i));
+            }
+            assertEquals(5, service.status().lastCheckpoint().get().size());
+            segment = root().resolve(SegmentFiles.name(0));
+        }
+        // Entry 4 was synced, acknowledged and checkpointed; later the file loses its last 40 bytes.
+        byte[] whole = Files.readAllBytes(segment);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 40);
+        Files.write(segment, cut);
+        try (AuditService service = open(everyFive)) {
+            LedgerStatus status = service.status();
+            assertFalse(status.appendable());
+            assertEquals(List.of(), status.tornTails());
+            assertThat(status.problems().toString(), containsString("entry 4 is cut short"));
+            assertThat(status.problems().toString(), containsString("acknowledged before"));
+            assertThat(status.problems().toString(), containsString("restore " + SegmentFiles.name(0)));
+        }
+        assertArrayEquals("nothing is moved aside or truncated", cut, Files.readAllBytes(segment));
+        assertFalse(Files.exists(root().resolve(TornTail.DIRECTORY)));
+    }
+
+    @Test
     public void anyOtherInconsistencyStopsAppendingAndNothingIsWritten() throws Exception {
         RunRef run = AuditFixture.run(temp.getRoot().toPath(), "app", 1);
         try (AuditService service = open(LedgerOptions.defaults())) {

@@ -80,4 +80,79 @@ public class BranchGlobTest {
         assertThat(noBranch.message(), containsString("this run has no branch"));
         assertTrue(AllowedBranches.check(List.of(), null).passed());
     }
+
+    @Test
+    public void hostileStarsMatchInLinearTime() {
+        // With a backtracking regex built from the glob, this took exponential time and hung the controller.
+        String pattern = "**a".repeat(80) + "b";
+        String branch = "a".repeat(10_000);
+        long start = System.nanoTime();
+        assertFalse(new BranchGlob(pattern).matches(branch));
+        assertFalse(new BranchGlob("*a".repeat(120) + "b").matches(branch));
+        assertTrue(new BranchGlob("**a".repeat(80)).matches(branch));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue("took " + millis + " ms", millis < 2_000);
+    }
+
+    @Test
+    public void overlongPatternIsRefusedNamingTheSettingAndTheLimit() {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> new BranchGlob("a".repeat(257)));
+        assertEquals("allowedBranches", e.problems().get(0).field());
+        assertThat(e.getMessage(), containsString("at most 256"));
+        assertTrue(new BranchGlob("a".repeat(256)).matches("a".repeat(256)));
+    }
+
+    @Test
+    public void missingPatternListIsAnErrorNamingTheSetting() {
+        InvalidPolicyException e =
+                assertThrows(InvalidPolicyException.class, () -> AllowedBranches.check(null, "main"));
+        assertEquals("allowedBranches", e.problems().get(0).field());
+    }
+
+    /** The linear matcher agrees with the glob's definition (a regex, fine on short inputs) on random cases. */
+    @Test
+    public void agreesWithTheRegexDefinitionOnRandomShortInputs() {
+        long seed = Long.getLong("fuzz.seed", 0x6A0B1L);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int n = 0; n < 3_000; n++) {
+            String pattern = randomText(random, "ab/*?.", 1 + random.nextInt(8));
+            String branch = randomText(random, "ab/.", random.nextInt(10));
+            if (pattern.isBlank()) {
+                continue;
+            }
+            boolean expected = java.util.regex.Pattern.compile(regexOf(pattern), java.util.regex.Pattern.DOTALL)
+                    .matcher(branch)
+                    .matches();
+            assertEquals(
+                    "seed " + seed + " case " + n + ": '" + pattern + "' vs '" + branch + "'",
+                    expected,
+                    new BranchGlob(pattern).matches(branch));
+        }
+    }
+
+    private static String randomText(java.util.SplittableRandom random, String alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    private static String regexOf(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '?') {
+                regex.append("[^/]");
+            } else if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                regex.append(".*");
+                i++;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+            } else {
+                regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return regex.toString();
+    }
 }

@@ -85,4 +85,27 @@ public class InventoryTest {
         Map<String, PromotionRecord> current = incremental.current();
         assertEquals(T0.plusSeconds(500), current.get("production").time());
     }
+
+    @Test
+    public void recordsWithEqualTimesGiveOneInventoryWhateverTheirOrder() {
+        // Two promotions to production in one clock tick: before, the one given last became current, so
+        // the in-memory inventory (completion order) and the one rebuilt from the ledger could disagree.
+        PromotionRecord first = record("production", "app.jar", "1.0", A, T0);
+        PromotionRecord second = record("production", "app.jar", "1.1", B, T0);
+        Inventory one = Inventory.of(List.of(first, second));
+        Inventory other = Inventory.of(List.of(second, first));
+        assertEquals(one.records(), other.records());
+        assertEquals(one.current("production"), other.current("production"));
+        assertEquals(one.records(), Inventory.empty().with(second).with(first).records());
+        assertEquals(one.records(), Inventory.empty().with(first).with(second).records());
+    }
+
+    @Test
+    public void aMissingRecordIsAnIllegalArgumentNamingIt() {
+        List<PromotionRecord> withNull = new ArrayList<>(records);
+        withNull.add(null);
+        IllegalArgumentException e =
+                org.junit.Assert.assertThrows(IllegalArgumentException.class, () -> Inventory.of(withNull));
+        assertTrue(e.getMessage().contains("promotion records"));
+    }
 }

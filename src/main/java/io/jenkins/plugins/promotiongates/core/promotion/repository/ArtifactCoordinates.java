@@ -1,5 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
+import io.jenkins.plugins.promotiongates.core.artifact.PortableName;
+import io.jenkins.plugins.promotiongates.core.artifact.QuotedInput;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -56,9 +58,14 @@ public record ArtifactCoordinates(String name, String version) {
 
     private static void check(String what, String value, String example) {
         if (value == null || !SEGMENT.matcher(value).matches() || value.contains("..")) {
-            throw new IllegalArgumentException("The " + what + " '" + value + "' cannot be used in a repository path:"
+            throw new IllegalArgumentException("The " + what + " " + QuotedInput.of(value)
+                    + " cannot be used in a repository path:"
                     + " it must be 1 to 128 letters, digits, '.', '_', '+' or '-', start with a letter or digit,"
                     + " and contain no '..'. Use a value " + example + ".");
         }
+        PortableName.problem(value).ifPresent(reason -> {
+            throw new IllegalArgumentException("The " + what + " '" + value + "' cannot be used in a repository path: "
+                    + reason + ". Use a value " + example + ".");
+        });
     }
 }
