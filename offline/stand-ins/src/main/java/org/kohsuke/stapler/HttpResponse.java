@@ -1,3 +1,12 @@
 package org.kohsuke.stapler;
 
-public interface HttpResponse {}
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+
+public interface HttpResponse {
+
+    default void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node)
+            throws IOException, ServletException {
+        throw new UnsupportedOperationException();
+    }
+}

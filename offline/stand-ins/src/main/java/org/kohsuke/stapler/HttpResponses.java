@@ -2,7 +2,11 @@ package org.kohsuke.stapler;
 
 public class HttpResponses {
 
-    public abstract static class HttpResponseException extends RuntimeException implements HttpResponse {}
+    public abstract static class HttpResponseException extends RuntimeException implements HttpResponse {
+        public HttpResponseException(String message) {
+            throw new UnsupportedOperationException();
+        }
+    }
 
     public static HttpResponseException errorWithoutStack(final int code, final String errorMessage) {
         throw new UnsupportedOperationException();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.promotiongates.approvals;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
@@ -40,6 +41,12 @@ public final class GatePage {
 
     public Run<?, ?> getRun() {
         return run;
+    }
+
+    /** {@code .../approvals/GATE/api/json}: this gate's exported state (Stapler serves {@code api} only through this getter). */
+    public Api getApi() {
+        run.getParent().checkPermission(Item.READ);
+        return new Api(this);
     }
 
     @Exported
@@ -120,7 +127,7 @@ public final class GatePage {
             @QueryParameter String policyDigest)
             throws IOException, InterruptedException {
         if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-            throw HttpResponses.errorWithoutStack(403, Messages.GatePage_BreakGlassNeedsAdminister());
+            throw new PlainTextRefusal(403, Messages.GatePage_BreakGlassNeedsAdminister());
         }
         return decide(DecisionKind.BREAK_GLASS, justification, artifactDigest, policyDigest);
     }
@@ -131,20 +138,20 @@ public final class GatePage {
         run.getParent().checkPermission(Item.READ);
         RequireApprovalsExecution execution = LiveGates.find(run, gate.gateId());
         if (execution == null) {
-            throw HttpResponses.errorWithoutStack(409, Messages.RequireApprovalsExecution_NotWaiting());
+            throw new PlainTextRefusal(409, Messages.RequireApprovalsExecution_NotWaiting());
         }
         ArtifactDigest decidedOn;
         try {
             decidedOn = ArtifactDigest.parseIfPresent(artifactDigest, "artifactDigest");
         } catch (IllegalArgumentException e) {
-            throw HttpResponses.errorWithoutStack(400, e.getMessage());
+            throw new PlainTextRefusal(400, e.getMessage());
         }
         try {
             execution.decide(kind, RealmIdentity.current(RealmIdentity.ids()), comment, decidedOn, policyDigest);
         } catch (DecisionRefusedException e) {
-            throw HttpResponses.errorWithoutStack(RefusalStatus.of(e.refusal()), e.getMessage());
+            throw new PlainTextRefusal(RefusalStatus.of(e.refusal()), e.getMessage());
         } catch (IllegalStateException e) {
-            throw HttpResponses.errorWithoutStack(409, e.getMessage());
+            throw new PlainTextRefusal(409, e.getMessage());
         }
         return HttpResponses.redirectToDot();
     }

@@ -57,6 +57,7 @@ public class UpstreamStarterJenkinsTest {
         WorkflowRun run = triggeredBy(finished("upstream", new Cause.UserIdCause("alice")));
         Page refused = Fixture.decide(j, "alice", run, "approve", "");
         assertEquals(403, Fixture.status(refused));
+        assertEquals("text/plain", refused.getWebResponse().getContentType());
         assertThat(Fixture.body(refused), containsString("started this run or a run upstream of it"));
         assertThat(Fixture.body(refused), containsString("environments[staging].starterMayNotApprove"));
         assertEquals(
