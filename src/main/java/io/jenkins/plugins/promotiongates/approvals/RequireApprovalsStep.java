@@ -5,8 +5,11 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.promotiongates.core.policy.NameList;
+import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -110,7 +113,16 @@ public final class RequireApprovalsStep extends Step {
 
     @Extension
     @Symbol("requireApprovals")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements CustomDescribableModel {
+
+        /** Parameters that take names as a Groovy list or as one comma-separated string. */
+        public static final Set<String> NAME_LISTS = Set.of("approvers");
+
+        /** {@code approvers: ['a', 'b']} binds as {@code approvers: 'a, b'}: Pipeline authors write either. */
+        @Override
+        public @NonNull Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
+            return NameList.acceptingLists(arguments, NAME_LISTS);
+        }
 
         @Override
         public String getFunctionName() {

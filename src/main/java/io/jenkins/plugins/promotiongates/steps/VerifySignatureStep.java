@@ -8,9 +8,12 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.promotiongates.config.PublicKeyCredentials;
+import io.jenkins.plugins.promotiongates.core.policy.NameList;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationReport;
+import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -131,7 +134,16 @@ public final class VerifySignatureStep extends Step {
 
     @Extension
     @Symbol("verifySignature")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements CustomDescribableModel {
+
+        /** Parameters that take names as a Groovy list or as one comma-separated string. */
+        public static final Set<String> NAME_LISTS = Set.of("trustedKeys");
+
+        /** {@code trustedKeys: ['a', 'b']} binds as {@code trustedKeys: 'a, b'}: Pipeline authors write either. */
+        @Override
+        public @NonNull Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
+            return NameList.acceptingLists(arguments, NAME_LISTS);
+        }
 
         @Override
         public String getFunctionName() {
