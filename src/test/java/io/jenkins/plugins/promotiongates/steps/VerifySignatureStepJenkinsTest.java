@@ -111,6 +111,16 @@ public class VerifySignatureStepJenkinsTest {
     }
 
     @Test
+    public void trustedKeysAsAGroovyListBindsLikeTheCommaSeparatedString() throws Exception {
+        WorkflowRun run = j.buildAndAssertSuccess(
+                pipeline("verifySignature artifact: 'app.txt', trustedKeys: ['stranger', 'release-team']"));
+        j.assertLogContains("verified=true digest=sha256:" + sha256 + " format=openpgp", run);
+        WorkflowRun bad = j.buildAndAssertStatus(
+                Result.FAILURE, pipeline("verifySignature artifact: 'app.txt', trustedKeys: [42]"));
+        j.assertLogContains("trustedKeys holds '42', which is not a name", bad);
+    }
+
+    @Test
     public void aWrongKeyFailsTheBuildWithTheReason() throws Exception {
         WorkflowRun run = j.buildAndAssertStatus(
                 Result.FAILURE, pipeline("verifySignature artifact: 'app.txt', trustedKeys: 'stranger'"));
