@@ -38,7 +38,7 @@ public final class AgentWorkspace implements Workspace {
             @Override
             public InputStream open() throws IOException {
                 try {
-                    return explained(relativePath, root.child(relativePath).read(root, LinkOption.NOFOLLOW_LINKS));
+                    return explained(relativePath, file.read(root, LinkOption.NOFOLLOW_LINKS));
                 } catch (InterruptedException e) {
                     throw interrupted(e);
                 } catch (IOException e) {
