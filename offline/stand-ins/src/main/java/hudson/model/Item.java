@@ -8,4 +8,6 @@ public interface Item extends AccessControlled {
     Permission READ = null;
 
     Permission EXTENDED_READ = null;
+
+    ItemGroup<? extends Item> getParent();
 }

@@ -1,3 +1,5 @@
 package hudson.model;
 
-public interface ItemGroup<T extends Item> {}
+import jenkins.model.FullyNamed;
+
+public interface ItemGroup<T extends Item> extends FullyNamed {}

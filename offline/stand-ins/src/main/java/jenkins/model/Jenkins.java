@@ -25,6 +25,12 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         throw new UnsupportedOperationException();
     }
 
+    @NonNull
+    @Override
+    public String getFullName() {
+        throw new UnsupportedOperationException();
+    }
+
     public File getRootDir() {
         throw new UnsupportedOperationException();
     }

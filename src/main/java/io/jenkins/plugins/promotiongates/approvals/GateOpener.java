@@ -12,11 +12,11 @@ import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
-import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.StepTightening;
 import io.jenkins.plugins.promotiongates.core.promotion.ChangeWindow;
 import io.jenkins.plugins.promotiongates.steps.AgentWorkspace;
+import io.jenkins.plugins.promotiongates.steps.JobApplication;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -47,10 +47,11 @@ final class GateOpener {
             ArtifactDigest digest = digestOf(request.artifact, workspace);
             ChangeWindow window = ChangeWindow.of(
                     EnvironmentInventory.get().current(),
+                    JobApplication.of(run, ""),
                     request.environment,
                     run.getParent().getFullName());
             return ApprovalGate.open(gateId, policy, digest, RealmIdentity.parties(run, ids, window), clock);
-        } catch (InvalidPolicyException e) {
+        } catch (IllegalArgumentException e) { // InvalidPolicyException too
             throw new AbortException("requireApprovals: " + e.getMessage());
         }
     }

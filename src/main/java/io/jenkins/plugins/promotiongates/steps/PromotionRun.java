@@ -33,8 +33,11 @@ import io.jenkins.plugins.promotiongates.core.promotion.PromotionStepResult;
 import io.jenkins.plugins.promotiongates.core.promotion.RecordedApprovals;
 import io.jenkins.plugins.promotiongates.core.promotion.RecordedSignatures;
 import io.jenkins.plugins.promotiongates.core.promotion.RunRef;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -88,13 +91,15 @@ final class PromotionRun {
         approvals.ignored().forEach(log::println);
         try {
             policy = config.policy();
+            Release release = Release.of(
+                    JobApplication.of(run, ""),
+                    version,
+                    new ReleaseFile(
+                            ArtifactCoordinates.of(artifact, version).name(), digests.sha256(), digests.size()));
             request = new PromotionRequest(
-                    artifact,
-                    digests.sha256(),
-                    digests.size(),
+                    release,
                     from,
                     to,
-                    version,
                     new RunRef(run.getParent().getFullName(), run.getNumber(), run.getUrl()),
                     JobBranch.of(run),
                     signatures.signatures(),
@@ -114,10 +119,10 @@ final class PromotionRun {
         }
         Optional<Environment> target = policy.environment(to);
         PromotionOutcome outcome = service.promote(
-                request, content, EnvironmentInventory.get().current(), () -> open(target.orElseThrow()));
+                request, file -> content, EnvironmentInventory.get().current(), () -> open(target.orElseThrow()));
         String starter = RealmIdentity.parties(run, ids).starter();
         String actor = starter == null || starter.isEmpty() ? EventDraft.SYSTEM : starter;
-        for (EventDraft draft : PromotionEvents.drafts(outcome, artifact, digests.size(), actor)) {
+        for (EventDraft draft : PromotionEvents.drafts(outcome, actor)) {
             RunAudit.record(run, draft);
         }
         log.println(outcome.evaluation().report());

@@ -19,8 +19,13 @@ public final class PromotionRow {
         return record.from();
     }
 
-    public String getArtifact() {
-        return record.artifact();
+    public String getApplication() {
+        return record.application();
+    }
+
+    /** The release's file names, comma-separated. */
+    public String getFiles() {
+        return record.release().fileNames();
     }
 
     public String getVersion() {

@@ -43,12 +43,13 @@ public final class PromotionsPage implements RootAction {
         Inventory inventory = EnvironmentInventory.get().current();
         List<EnvironmentRow> rows = new ArrayList<>();
         for (EnvironmentConfig environment : PromotionGatesConfiguration.get().getEnvironments()) {
-            PromotionRow current = inventory
-                    .current(environment.getName())
-                    .map(PromotionRow::new)
-                    .filter(PromotionsPage::readable)
-                    .orElse(null);
-            rows.add(new EnvironmentRow(environment.getName(), current));
+            for (PromotionRecord record :
+                    inventory.holdings(environment.getName()).values()) {
+                PromotionRow current = new PromotionRow(record);
+                if (readable(current)) {
+                    rows.add(new EnvironmentRow(environment.getName(), current));
+                }
+            }
         }
         return rows;
     }

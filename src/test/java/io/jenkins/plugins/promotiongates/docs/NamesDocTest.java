@@ -19,7 +19,8 @@ import io.jenkins.plugins.promotiongates.core.promotion.Evaluation;
 import io.jenkins.plugins.promotiongates.core.promotion.Gate;
 import io.jenkins.plugins.promotiongates.core.promotion.GateResult;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionStepResult;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationReport;
@@ -77,14 +78,13 @@ public class NamesDocTest {
         Evaluation evaluation = new Evaluation(
                 "production",
                 "staging",
-                new ArtifactCoordinates("app.tar.gz", "1.4.0"),
-                DIGEST,
+                Release.of("shop", "1.4.0", new ReleaseFile("app.tar.gz", DIGEST, 11)),
                 false,
                 false,
                 "d".repeat(64),
                 List.of(GateResult.pass(Gate.PATH, "ok")),
                 Optional.empty(),
-                Optional.empty());
+                List.of());
         Map<String, Object> result = PromotionStepResult.dryRun(evaluation);
         String page = Sources.read("docs/promotion.md");
         String table = page.substring(page.indexOf("### Return value"), page.indexOf("### Badge"));

@@ -3,28 +3,30 @@ package io.jenkins.plugins.promotiongates.core.approval;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.DurationText;
 import io.jenkins.plugins.promotiongates.core.policy.Verdict;
+import io.jenkins.plugins.promotiongates.core.release.Release;
 import java.time.Instant;
 
 /**
  * The approvals gate as {@code promoteArtifact} evaluates it: a closed gate's approvals still hold
- * for an artifact when the gate let the run through, it was bound to the same digest, and (unless
+ * for a release when the gate let the run through, it was bound to the release (its release digest, or
+ * for a one-file release the file's digest: {@link Release#approvedBy}), and (unless
  * the glass was broken) its approvals still meet every rule now, none expired.
  */
 public final class ApprovalEvidence {
 
     private ApprovalEvidence() {}
 
-    public static Verdict check(GateSnapshot gate, ArtifactDigest artifactDigest, Instant now) {
+    public static Verdict check(GateSnapshot gate, Release release, Instant now) {
         String environment = gate.policy().name();
         if (!gate.state().letsThrough()) {
             return Verdict.fail("gate '" + gate.gateId() + "' for " + environment + " is " + gate.state()
                     + "; run requireApprovals again and get the approvals");
         }
-        if (gate.artifactDigest() == null || !gate.artifactDigest().matches(artifactDigest)) {
-            return Verdict.fail("gate '" + gate.gateId() + "' approved artifact digest '"
-                    + ArtifactDigest.text(gate.artifactDigest()) + "', not '" + ArtifactDigest.text(artifactDigest)
-                    + "'"
-                    + "; approvals are bound to a digest: request approvals for this artifact");
+        if (!release.approvedBy(gate.artifactDigest())) {
+            return Verdict.fail("gate '" + gate.gateId() + "' approved digest '"
+                    + ArtifactDigest.text(gate.artifactDigest()) + "', not release " + release.application() + " "
+                    + release.version() + " ('" + release.digest() + "')"
+                    + "; approvals are bound to a digest: request approvals for this release");
         }
         if (gate.state() == GateState.BROKEN_GLASS) {
             return Verdict.pass("BROKEN GLASS at " + gate.closedAt() + " (" + gate.closeReason() + ")");

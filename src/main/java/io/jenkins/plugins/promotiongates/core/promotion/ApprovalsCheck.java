@@ -2,9 +2,9 @@ package io.jenkins.plugins.promotiongates.core.promotion;
 
 import io.jenkins.plugins.promotiongates.core.approval.ApprovalEvidence;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Verdict;
+import io.jenkins.plugins.promotiongates.core.release.Release;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * The approvals gate: one of this run's gates for the target lets the run through, is bound to this
  * digest and to the target's current policy, and its approvals are unexpired. Gates come from the
  * ledger ({@link RecordedApprovals}): a gate whose stored copy the ledger does not confirm is not
- * used, and a gate overruled by a later rejection for the same environment and artifact digest does
+ * used, and a gate overruled by a later rejection for the same environment and digest does
  * not let the run through (the latest decision wins; a later approved gate counts again). A rollback may instead
  * use the environment's {@code rollbackApprovals}: none at all when it is 0, or a gate with
  * {@link RollbackPolicy}.
@@ -26,12 +26,7 @@ final class ApprovalsCheck {
     private ApprovalsCheck() {}
 
     static Outcome check(
-            EffectivePolicy target,
-            List<LedgerGate> gates,
-            String artifact,
-            ArtifactDigest digest,
-            boolean rollback,
-            Instant now) {
+            EffectivePolicy target, List<LedgerGate> gates, Release release, boolean rollback, Instant now) {
         String environment = target.name();
         Integer rollbackApprovals = target.environment().rollbackApprovals();
         if (target.rules().isEmpty()) {
@@ -75,10 +70,10 @@ final class ApprovalsCheck {
                     fastPath = true;
                 }
             }
-            Verdict verdict = binding.passed() ? ApprovalEvidence.check(gate, digest, now) : binding;
+            Verdict verdict = binding.passed() ? ApprovalEvidence.check(gate, release, now) : binding;
             if (verdict.passed() && recorded.overruledBy().isPresent()) {
                 verdict = Verdict.fail("gate '" + gate.gateId() + "' for " + environment
-                        + " let the run through, but was overruled later for the same artifact: "
+                        + " let the run through, but was overruled later for the same release: "
                         + recorded.overruledBy().get() + "; the latest decision wins: run requireApprovals again"
                         + " and get the approvals");
             }
@@ -96,8 +91,9 @@ final class ApprovalsCheck {
                         Gate.APPROVALS,
                         "this run has no requireApprovals gate for " + environment + ", whose approvalRules require "
                                 + "approvals",
-                        "call requireApprovals environment: '" + environment + "', artifact: '" + artifact
-                                + "' before promoteArtifact"),
+                        "call requireApprovals environment: '" + environment + "', digest: '" + release.digest()
+                                + "' (or with the same files, application and version as promoteArtifact) before"
+                                + " promoteArtifact"),
                 Optional.empty(),
                 false);
     }

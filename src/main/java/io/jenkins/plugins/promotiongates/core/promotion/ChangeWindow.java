@@ -10,8 +10,8 @@ import java.util.function.UnaryOperator;
  * that last promoted this job's application to the environment, newest first, the gated run always
  * included. Separation of duties excludes the authors of all of them, not only of the gated run.
  *
- * <p>The application is identified by the job that builds it: the environment "received" it when its
- * inventory last recorded a promotion by a build of this job. With no such promotion, every build of
+ * <p>The environment "received" the job's changes when its inventory last recorded a promotion of the
+ * application by a build of this job. With no such promotion, every build of
  * the job counts. The walk is bounded by {@link #MAX_BUILDS}: older builds (and builds already
  * deleted) are not looked at, so their authors are not excluded.
  *
@@ -30,9 +30,12 @@ public record ChangeWindow(String environment, String job, int deliveredBuild) {
         }
     }
 
-    /** The window of {@code job}'s changes that {@code environment} has not received, from its inventory. */
-    public static ChangeWindow of(Inventory inventory, String environment, String job) {
-        List<PromotionRecord> history = inventory.history(environment);
+    /**
+     * The window of {@code job}'s changes that {@code environment} has not received of {@code application},
+     * from its inventory.
+     */
+    public static ChangeWindow of(Inventory inventory, String application, String environment, String job) {
+        List<PromotionRecord> history = inventory.history(application, environment);
         for (int i = history.size() - 1; i >= 0; i--) {
             int number = buildOf(history.get(i).run(), job);
             if (number > 0) {

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,29 +15,33 @@ import java.util.Optional;
  *
  * @param to the target environment
  * @param from the source environment, empty for an entry point
- * @param coordinates the artifact's name and version
- * @param digest the artifact's digest
- * @param rollback whether the target held this digest before (and another since)
+ * @param release the release: application, version, files
+ * @param rollback whether the target held this release before (and another of the application since)
  * @param rollbackFastPath whether the approvals gate passed through {@code rollbackApprovals}
  * @param policyDigest the digest of the target's effective policy, or empty if the target is unknown
  * @param results each gate's result, in {@link Gate} order
  * @param approvals the approval gate relied on, if one was
- * @param signature the signature relied on, if one was
+ * @param signatures the signatures relied on, one per file; empty when none was required
  */
 public record Evaluation(
         String to,
         String from,
-        ArtifactCoordinates coordinates,
-        ArtifactDigest digest,
+        Release release,
         boolean rollback,
         boolean rollbackFastPath,
         String policyDigest,
         List<GateResult> results,
         Optional<ApprovalSummary> approvals,
-        Optional<SignatureReference> signature) {
+        List<SignatureReference> signatures) {
 
     public Evaluation {
         results = List.copyOf(results);
+        signatures = List.copyOf(signatures);
+    }
+
+    /** The release digest. */
+    public ArtifactDigest digest() {
+        return release.digest();
     }
 
     /** Whether every gate holds. */
@@ -54,10 +59,8 @@ public record Evaluation(
         StringBuilder text = new StringBuilder();
         text.append(passed() ? "All gates hold" : failures().size() + " of " + results.size() + " gates fail")
                 .append(" for promoting ")
-                .append(coordinates)
-                .append(" (")
-                .append(digest)
-                .append(") ")
+                .append(release)
+                .append(' ')
                 .append(from.isEmpty() ? "" : "from " + from + " ")
                 .append("to ")
                 .append(to)
@@ -73,9 +76,10 @@ public record Evaluation(
         tree.put("passed", passed());
         tree.put("to", to);
         tree.put("from", from);
-        tree.put("artifact", coordinates.name());
-        tree.put("version", coordinates.version());
-        tree.put("digest", digest.toString());
+        tree.put("application", release.application());
+        tree.put("version", release.version());
+        tree.put("digest", release.digest().toString());
+        tree.put("files", ReleaseJson.files(release));
         tree.put("rollback", rollback);
         tree.put("rollbackFastPath", rollbackFastPath);
         tree.put("policyDigest", policyDigest);

@@ -5,15 +5,21 @@ import io.jenkins.plugins.promotiongates.core.policy.AllowedBranches;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.SoakTime;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Computes every gate of one promotion at once, against the target's effective policy and the inventory. */
+/**
+ * Computes every gate of one promotion at once, against the target's effective policy and the inventory
+ * of the release's application: the path, soak, immutability and rollback gates look only at that
+ * application's history.
+ */
 final class GateEvaluator {
 
     private final Inventory inventory;
@@ -28,12 +34,14 @@ final class GateEvaluator {
 
     Evaluation evaluate(PromotionRequest request, EffectivePolicy policy) {
         Environment target = policy.environment();
-        ArtifactDigest digest = request.digest();
-        boolean rollback = inventory.heldBefore(target.name(), digest) && !inventory.holdsNow(target.name(), digest);
-        SignatureCheck.Outcome signature = SignatureCheck.check(
-                target.name(), target.signature(), request.artifact(), digest, request.signatures());
-        ApprovalsCheck.Outcome approvals =
-                ApprovalsCheck.check(policy, request.gates(), request.artifact(), digest, rollback, now);
+        Release release = request.release();
+        ArtifactDigest digest = release.digest();
+        String application = release.application();
+        boolean rollback = inventory.heldBefore(application, target.name(), digest)
+                && !inventory.holdsNow(application, target.name(), digest);
+        SignatureCheck.Outcome signature =
+                SignatureCheck.check(target.name(), target.signature(), release, request.signatures());
+        ApprovalsCheck.Outcome approvals = ApprovalsCheck.check(policy, request.gates(), release, rollback, now);
         List<GateResult> results = new ArrayList<>();
         results.add(path(request, target, rollback));
         results.add(signature.result());
@@ -45,14 +53,13 @@ final class GateEvaluator {
         return new Evaluation(
                 target.name(),
                 request.from(),
-                request.coordinates(),
-                digest,
+                release,
                 rollback,
                 approvals.fastPath(),
                 policy.digest(),
                 results,
                 approvals.gate().map(ApprovalSummary::of),
-                signature.signature().map(SignatureReference::of));
+                signature.signatures().stream().map(SignatureReference::of).toList());
     }
 
     /** The evaluation of a promotion whose target is not (validly) defined: only the path gate, failing. */
@@ -60,14 +67,13 @@ final class GateEvaluator {
         return new Evaluation(
                 request.to(),
                 request.from(),
-                request.coordinates(),
-                request.digest(),
+                request.release(),
                 false,
                 false,
                 "",
                 List.of(GateResult.fail(Gate.PATH, message, remedy)),
                 Optional.empty(),
-                Optional.empty());
+                List.of());
     }
 
     private GateResult path(PromotionRequest request, Environment target, boolean rollback) {
@@ -95,21 +101,28 @@ final class GateEvaluator {
                     "environments[" + to + "].promotedFrom is " + sources + ", which does not include '" + from + "'",
                     "promote to " + to + " from one of " + sources);
         }
-        if (inventory.holdsNow(from, request.digest())) {
-            return GateResult.pass(Gate.PATH, from + " -> " + to + " is allowed and " + from + " holds this artifact");
+        String application = request.application();
+        if (inventory.holdsNow(application, from, request.digest())) {
+            return GateResult.pass(
+                    Gate.PATH,
+                    from + " -> " + to + " is allowed and " + from + " holds this release of " + application);
         }
         if (rollback) {
             return GateResult.pass(
-                    Gate.PATH, from + " -> " + to + " is allowed and " + to + " held this artifact before (rollback)");
+                    Gate.PATH,
+                    from + " -> " + to + " is allowed and " + to + " held this release of " + application
+                            + " before (rollback)");
         }
         String holds = inventory
-                .current(from)
-                .map(r -> r.artifact() + " " + r.version() + " (" + r.digest() + ", from run " + r.run() + ")")
-                .orElse("nothing yet");
+                .current(application, from)
+                .map(r -> r.version() + " (" + r.digest() + ", from run " + r.run() + ")")
+                .orElse("nothing of it yet");
         return GateResult.fail(
                 Gate.PATH,
-                request.digest() + " is not what " + from + " holds now; " + from + " holds " + holds,
-                "promote this artifact to " + from + " first, or promote what " + from + " holds");
+                application + " " + request.release().version() + " (" + request.digest() + ") is not what " + from
+                        + " holds now of " + application + "; " + from + " holds " + holds,
+                "promote this release of " + application + " to " + from + " first, or promote what " + from
+                        + " holds");
     }
 
     private GateResult soak(PromotionRequest request, Environment target, boolean rollback) {
@@ -120,57 +133,60 @@ final class GateEvaluator {
                             ? "no source environment to soak in"
                             : "environments[" + target.name() + "].soakTime is 0: no minimum");
         }
-        Optional<Instant> since = inventory.currentSince(request.from(), request.digest());
+        Optional<Instant> since = inventory.currentSince(request.application(), request.from(), request.digest());
         if (since.isEmpty() && rollback) {
-            return GateResult.pass(Gate.SOAK_TIME, "rollback: this artifact soaked before it entered " + target.name());
+            return GateResult.pass(Gate.SOAK_TIME, "rollback: this release soaked before it entered " + target.name());
         }
         return GateResult.of(
                 Gate.SOAK_TIME, SoakTime.check(target.soakTime(), since.orElse(null), request.from(), now));
     }
 
     private GateResult version(PromotionRequest request, Environment target) {
-        ArtifactCoordinates coordinates = request.coordinates();
-        ArtifactDigest digest = request.digest();
-        String remedy = "promote this artifact under a new version; a promoted version is immutable";
-        Optional<PromotionRecord> recorded = inventory.version(target.name(), coordinates);
+        Release release = request.release();
+        ArtifactDigest digest = release.digest();
+        String what = release.application() + " " + release.version();
+        String remedy = "promote this release under a new version; a promoted version is immutable";
+        Optional<PromotionRecord> recorded = inventory.version(release.application(), target.name(), release.version());
         if (recorded.isPresent() && !recorded.get().digest().matches(digest)) {
             return GateResult.fail(
                     Gate.VERSION,
-                    coordinates + " in " + target.name() + " was promoted as "
-                            + recorded.get().digest() + " by run "
-                            + recorded.get().run() + "; this artifact is " + digest,
+                    what + " in " + target.name() + " was promoted as "
+                            + recorded.get().digest() + " ("
+                            + recorded.get().release().fileNames() + ") by run "
+                            + recorded.get().run()
+                            + "; this release is " + digest + " (" + release.fileNames() + ")",
                     remedy);
         }
+        String again =
+                what + " already holds this release in " + target.name() + ": promoting it again is a recorded no-op";
         if (repository == null) {
             return GateResult.pass(
                     Gate.VERSION,
                     recorded.isPresent()
-                            ? coordinates + " already holds this digest in " + target.name()
-                                    + ": promoting it again is a recorded no-op"
-                            : coordinates + " is new in " + target.name() + "'s inventory (its repository is"
+                            ? again
+                            : what + " is new in " + target.name() + "'s inventory (its repository is"
                                     + " checked when the promotion runs; a dry run opens none)");
         }
-        Optional<ArtifactDigest> stored;
+        Map<String, ArtifactDigest> stored;
         try {
-            stored = repository.existingDigest(coordinates);
+            stored = repository.stored(release);
         } catch (RepositoryException | IllegalArgumentException e) {
             return GateResult.fail(
                     Gate.VERSION,
-                    "cannot tell what " + repository.describe() + " holds for " + coordinates + ": " + e.getMessage(),
+                    "cannot tell what " + repository.describe() + " holds for " + what + ": " + e.getMessage(),
                     "fix the repository problem above, then promote again");
         }
-        if (stored.isPresent() && !stored.get().matches(digest)) {
-            return GateResult.fail(
-                    Gate.VERSION,
-                    repository.location(coordinates) + " already holds " + stored.get() + "; this artifact is "
-                            + digest,
-                    remedy);
+        for (ReleaseFile file : release.files()) {
+            ArtifactDigest existing = stored.get(file.name());
+            if (existing != null && !existing.matches(file.digest())) {
+                return GateResult.fail(
+                        Gate.VERSION,
+                        repository.location(release) + " already holds " + file.name() + " as " + existing
+                                + "; this release's " + file.name() + " is " + file.digest(),
+                        remedy);
+            }
         }
         return GateResult.pass(
-                Gate.VERSION,
-                stored.isPresent() || recorded.isPresent()
-                        ? coordinates + " already holds this digest in " + target.name()
-                                + ": promoting it again is a recorded no-op"
-                        : coordinates + " is new in " + target.name());
+                Gate.VERSION, !stored.isEmpty() || recorded.isPresent() ? again : what + " is new in " + target.name());
     }
 }

@@ -73,12 +73,14 @@ public final class PromotionEvents {
      * {@code promotion.noop}, or {@code promotion.refused} (a gate failed, the repository refused, or
      * the write failed: {@code details.status} says which).
      *
+     * <p>The events' {@code artifact} is the release: its application, total size and release digest.
+     *
      * @param actor the user who started the run, or {@link EventDraft#SYSTEM}
-     * @param size the artifact's size in bytes
      */
-    public static List<EventDraft> drafts(PromotionOutcome outcome, String artifact, long size, String actor) {
+    public static List<EventDraft> drafts(PromotionOutcome outcome, String actor) {
         Evaluation evaluation = outcome.evaluation();
-        ArtifactRef ref = new ArtifactRef(artifact, size, evaluation.digest());
+        ArtifactRef ref = new ArtifactRef(
+                evaluation.release().application(), evaluation.release().size(), evaluation.digest());
         String policyDigest = evaluation.policyDigest().isEmpty() ? null : evaluation.policyDigest();
         EventDraft gates = EventDraft.of(evaluation.passed() ? EventTypes.GATE_PASSED : EventTypes.GATE_FAILED, actor)
                 .withEnvironment(evaluation.to())

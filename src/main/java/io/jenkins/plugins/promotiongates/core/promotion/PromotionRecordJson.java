@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.policy.CanonicalPolicyJson;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseJson;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -19,11 +22,18 @@ import java.util.TreeMap;
  * The JSON form of a {@link PromotionRecord}: a tree of maps, lists, strings, integers and booleans
  * (times as ISO-8601 UTC strings, no floating point) for the {@code details} of the
  * {@code promotion.completed} audit event, and the reverse, so the inventory can be rebuilt from events.
+ *
+ * <p>Format 2 records a release ({@code application}, {@code version}, {@code releaseDigest},
+ * {@code files}) and the {@code signatures} relied on. Format 1 records, written before releases existed,
+ * are still read: each is a one-file release of the application named after its file.
  */
 public final class PromotionRecordJson {
 
     /** Bumped when the form changes. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
+
+    /** The form written before releases: one artifact, one signature. */
+    static final int SINGLE_ARTIFACT_FORMAT = 1;
 
     private static final int MAX_CHARS = 1 << 20;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -35,10 +45,10 @@ public final class PromotionRecordJson {
         tree.put("format", FORMAT);
         tree.put("environment", r.environment());
         tree.put("from", r.from());
-        tree.put("artifact", r.artifact());
+        tree.put("application", r.application());
         tree.put("version", r.version());
-        tree.put("sha256", r.digest().hex());
-        tree.put("size", r.size());
+        tree.put("releaseDigest", r.digest().toString());
+        tree.put("files", ReleaseJson.files(r.release()));
         tree.put("run", r.run());
         tree.put("runUrl", r.runUrl());
         tree.put("time", r.time().toString());
@@ -55,7 +65,9 @@ public final class PromotionRecordJson {
                     "approvers", a.approvers()));
         }
         tree.put("approvals", approvals);
-        tree.put("signature", signature(r.signature()));
+        List<Object> signatures = new ArrayList<>();
+        r.signatures().forEach(signature -> signatures.add(signature(signature)));
+        tree.put("signatures", signatures);
         tree.put("policyDigest", r.policyDigest());
         tree.put(
                 "snapshot",
@@ -102,9 +114,10 @@ public final class PromotionRecordJson {
      * @throws IllegalArgumentException naming the field that is missing or malformed
      */
     public static PromotionRecord fromTree(JsonNode n) {
-        if (n == null || !n.isObject() || field(n, "format").asInt() != FORMAT) {
-            throw new IllegalArgumentException("promotion record.format is not " + FORMAT
-                    + "; this record was written by another version of Promotion Gates");
+        int format = n == null || !n.isObject() ? 0 : field(n, "format").asInt();
+        if (format != FORMAT && format != SINGLE_ARTIFACT_FORMAT) {
+            throw new IllegalArgumentException("promotion record.format is not " + SINGLE_ARTIFACT_FORMAT + " or "
+                    + FORMAT + "; this record was written by another version of Promotion Gates");
         }
         List<ApprovalSummary> approvals = new ArrayList<>();
         for (JsonNode a : field(n, "approvals")) {
@@ -121,14 +134,18 @@ public final class PromotionRecordJson {
                                 e.getValue().path(0).asText(),
                                 e.getValue().path(1).asText())));
         JsonNode snapshot = field(n, "snapshot");
+        Release release = format == FORMAT ? release(n) : singleArtifact(n);
+        List<SignatureReference> signatures = new ArrayList<>();
+        if (format == FORMAT) {
+            field(n, "signatures").forEach(s -> signatures.add(signature(s)));
+        } else if (!field(n, "signature").isNull()) {
+            signatures.add(signature(field(n, "signature")));
+        }
         try {
             return new PromotionRecord(
                     text(n, "environment"),
                     text(n, "from"),
-                    text(n, "artifact"),
-                    text(n, "version"),
-                    ArtifactDigest.ofHex(DigestAlgorithm.SHA256, text(n, "sha256"), "promotion record sha256"),
-                    field(n, "size").asLong(),
+                    release,
                     text(n, "run"),
                     text(n, "runUrl"),
                     Instant.parse(text(n, "time")),
@@ -137,7 +154,7 @@ public final class PromotionRecordJson {
                     field(n, "rollback").asBoolean(),
                     field(n, "rollbackFastPath").asBoolean(),
                     approvals,
-                    signature(field(n, "signature")),
+                    signatures,
                     text(n, "policyDigest"),
                     new EnvironmentSnapshot(map(field(snapshot, "variables")), map(field(snapshot, "tools"))),
                     new SnapshotDrift(
@@ -150,10 +167,35 @@ public final class PromotionRecordJson {
         }
     }
 
-    private static Object signature(SignatureReference s) {
-        if (s == null) {
-            return null;
+    /**
+     * The release a format 2 record names; its {@code releaseDigest} must be the digest of its manifest.
+     */
+    private static Release release(JsonNode n) {
+        Release release = new Release(
+                text(n, "application"),
+                text(n, "version"),
+                ReleaseJson.files(field(n, "files"), "promotion record.files"));
+        ArtifactDigest recorded = ArtifactDigest.parse(text(n, "releaseDigest"), "promotion record.releaseDigest");
+        if (!release.digest().matches(recorded)) {
+            throw new IllegalArgumentException("promotion record.releaseDigest is " + recorded
+                    + ", but its application," + " version and files hash to " + release.digest());
         }
+        return release;
+    }
+
+    /** A format 1 record: a one-file release of the application named after its file. */
+    private static Release singleArtifact(JsonNode n) {
+        String artifact = text(n, "artifact");
+        return Release.of(
+                artifact,
+                text(n, "version"),
+                new ReleaseFile(
+                        artifact,
+                        ArtifactDigest.ofHex(DigestAlgorithm.SHA256, text(n, "sha256"), "promotion record sha256"),
+                        Math.max(-1, field(n, "size").asLong())));
+    }
+
+    private static Object signature(SignatureReference s) {
         return Map.of(
                 "trustedKey", s.trustedKey(),
                 "format", s.format(),
@@ -163,9 +205,6 @@ public final class PromotionRecordJson {
     }
 
     private static SignatureReference signature(JsonNode s) {
-        if (s.isNull()) {
-            return null;
-        }
         return new SignatureReference(
                 text(s, "trustedKey"),
                 text(s, "format"),

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
@@ -11,6 +10,7 @@ import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepos
 import io.jenkins.plugins.promotiongates.core.promotion.repository.Publication;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryOpener;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseContent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -52,28 +52,28 @@ public final class PromotionService {
         return evaluate(request, inventory, null, clock.instant());
     }
 
-    /** {@link #promote(PromotionRequest, ArtifactContent, Inventory, RepositoryOpener)} with an open repository. */
+    /** {@link #promote(PromotionRequest, ReleaseContent, Inventory, RepositoryOpener)} with an open repository. */
     public PromotionOutcome promote(
-            PromotionRequest request, ArtifactContent content, Inventory inventory, ArtifactRepository repository) {
+            PromotionRequest request, ReleaseContent content, Inventory inventory, ArtifactRepository repository) {
         return promote(request, content, inventory, () -> repository);
     }
 
     /**
-     * Evaluates, then, when every gate holds, publishes the bytes of {@code content}: the repository
-     * streams them once, hashing while it writes, and commits them only if they hash to
-     * {@code request.digest()} (the digest the gates were evaluated for); otherwise nothing is visible
-     * and the outcome is {@link PromotionOutcome.Status#REFUSED}. {@code content} is not opened when a
-     * gate fails, nor when the repository already holds this digest under this version or copies nothing
-     * (record-only).
+     * Evaluates, then, when every gate holds, publishes every file of the release from {@code content}:
+     * the repository streams each once, hashing while it writes, and commits the release only if every
+     * file hashes to its digest in the release (the release the gates were evaluated for); otherwise
+     * nothing is visible and the outcome is {@link PromotionOutcome.Status#REFUSED}. {@code content} is not
+     * opened when a gate fails, nor for files the repository already holds under this version, nor when
+     * it copies nothing (record-only).
      *
-     * @param content the artifact's bytes, as the controller reads them (from the workspace or the run's
+     * @param content the files' bytes, as the controller reads them (from the workspace or the run's
      *     archived artifacts); nothing about them is trusted
      * @param inventory the inventory before this promotion
      * @param opener opens the target's repository; called only once every gate that needs no repository
      *     holds, so a refused promotion never resolves the repository's credentials
      */
     public PromotionOutcome promote(
-            PromotionRequest request, ArtifactContent content, Inventory inventory, RepositoryOpener opener) {
+            PromotionRequest request, ReleaseContent content, Inventory inventory, RepositoryOpener opener) {
         Instant now = clock.instant();
         Evaluation evaluation = evaluate(request, inventory, null, now);
         if (!evaluation.passed()) {
@@ -89,19 +89,13 @@ public final class PromotionService {
         if (!evaluation.passed()) {
             return refused(evaluation);
         }
-        PromotionRecord planned = record(
-                request, evaluation, inventory, repository.location(request.coordinates()), true, request.size(), now);
+        PromotionRecord planned =
+                record(request, evaluation, inventory, repository.location(request.release()), true, now);
         try {
-            Publication publication = repository.publish(
-                    request.coordinates(), content, request.digest(), PromotionRecordJson.canonicalBytes(planned));
-            PromotionRecord done = record(
-                    request,
-                    evaluation,
-                    inventory,
-                    publication.location(),
-                    publication.stored(),
-                    publication.size() >= 0 ? publication.size() : request.size(),
-                    now);
+            Publication publication =
+                    repository.publish(request.release(), content, PromotionRecordJson.canonicalBytes(planned));
+            PromotionRecord done =
+                    record(request, evaluation, inventory, publication.location(), publication.stored(), now);
             return new PromotionOutcome(
                     publication.stored() ? PromotionOutcome.Status.COMPLETED : PromotionOutcome.Status.NOOP,
                     evaluation,
@@ -163,17 +157,15 @@ public final class PromotionService {
             Inventory inventory,
             String location,
             boolean stored,
-            long size,
             Instant now) {
-        EnvironmentSnapshot previous =
-                inventory.current(request.to()).map(PromotionRecord::snapshot).orElse(null);
+        EnvironmentSnapshot previous = inventory
+                .current(request.application(), request.to())
+                .map(PromotionRecord::snapshot)
+                .orElse(null);
         return new PromotionRecord(
                 request.to(),
                 request.from(),
-                request.coordinates().name(),
-                request.coordinates().version(),
-                request.digest(),
-                size,
+                request.release(),
                 request.run().id(),
                 request.run().url(),
                 now,
@@ -182,7 +174,7 @@ public final class PromotionService {
                 evaluation.rollback(),
                 evaluation.rollbackFastPath(),
                 evaluation.approvals().map(List::of).orElse(List.of()),
-                evaluation.signature().orElse(null),
+                evaluation.signatures(),
                 evaluation.policyDigest(),
                 request.snapshot(),
                 SnapshotDrift.between(previous, request.snapshot()));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.release.ReleaseJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,10 @@ public final class PromotionStepResult {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("status", status);
         result.put("environment", evaluation.to());
-        result.put("version", evaluation.coordinates().version());
+        result.put("application", evaluation.release().application());
+        result.put("version", evaluation.release().version());
         result.put("digest", evaluation.digest().toString());
+        result.put("files", ReleaseJson.files(evaluation.release()));
         result.put("location", location);
         result.put("gates", (List<?>) evaluation.toTree().get("gates"));
         return result;

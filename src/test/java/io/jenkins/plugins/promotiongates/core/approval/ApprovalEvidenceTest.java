@@ -11,7 +11,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.Verdict;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +39,14 @@ public class ApprovalEvidenceTest {
         return gate;
     }
 
+    /** A one-file release of the file {@code digest}: approvals bound to the file's digest approve it. */
+    private static Release release(ArtifactDigest digest) {
+        return Release.of("shop", "1.4.0", new ReleaseFile("app.tar.gz", digest, 11));
+    }
+
     @Test
     public void validApprovalsForTheSameDigestHold() {
-        Verdict verdict = ApprovalEvidence.check(approved().snapshot(), ARTIFACT, clock.instant());
+        Verdict verdict = ApprovalEvidence.check(approved().snapshot(), release(ARTIFACT), clock.instant());
         assertTrue(verdict.message(), verdict.passed());
         assertThat(verdict.message(), containsString("3 of 3 valid approvals for production"));
     }
@@ -47,9 +55,9 @@ public class ApprovalEvidenceTest {
     public void approvalsExpireBeforePromotion() {
         GateSnapshot gate = approved().snapshot();
         Instant annExpires = Instant.parse("2025-06-03T09:00:00Z");
-        assertTrue(ApprovalEvidence.check(gate, ARTIFACT, annExpires.minusSeconds(1))
+        assertTrue(ApprovalEvidence.check(gate, release(ARTIFACT), annExpires.minusSeconds(1))
                 .passed());
-        Verdict late = ApprovalEvidence.check(gate, ARTIFACT, annExpires);
+        Verdict late = ApprovalEvidence.check(gate, release(ARTIFACT), annExpires);
         assertFalse(late.passed());
         assertThat(
                 late.message(),
@@ -59,22 +67,20 @@ public class ApprovalEvidenceTest {
 
     @Test
     public void approvalsAreBoundToTheirDigest() {
-        Verdict other = ApprovalEvidence.check(approved().snapshot(), Gates.OTHER_ARTIFACT, clock.instant());
+        Verdict other = ApprovalEvidence.check(approved().snapshot(), release(Gates.OTHER_ARTIFACT), clock.instant());
         assertFalse(other.passed());
         assertThat(other.message(), containsString("approvals are bound to a digest"));
-        assertFalse(ApprovalEvidence.check(approved().snapshot(), null, clock.instant())
-                .passed());
     }
 
     @Test
     public void aGateThatDidNotLetTheRunThroughHoldsNothing() {
         ApprovalGate waiting = gate();
         assertThat(
-                ApprovalEvidence.check(waiting.snapshot(), ARTIFACT, clock.instant())
+                ApprovalEvidence.check(waiting.snapshot(), release(ARTIFACT), clock.instant())
                         .message(),
                 containsString("is WAITING"));
         waiting.reject(lead("ann"), "no", ARTIFACT, waiting.snapshot().policyDigest());
-        assertFalse(ApprovalEvidence.check(waiting.snapshot(), ARTIFACT, clock.instant())
+        assertFalse(ApprovalEvidence.check(waiting.snapshot(), release(ARTIFACT), clock.instant())
                 .passed());
     }
 
@@ -83,7 +89,7 @@ public class ApprovalEvidenceTest {
         ApprovalGate gate = gate();
         gate.breakGlass(person("root"), "INC-1", ARTIFACT, gate.snapshot().policyDigest());
         clock.advance(Duration.ofDays(30));
-        Verdict verdict = ApprovalEvidence.check(gate.snapshot(), ARTIFACT, clock.instant());
+        Verdict verdict = ApprovalEvidence.check(gate.snapshot(), release(ARTIFACT), clock.instant());
         assertTrue(verdict.passed());
         assertThat(verdict.message(), containsString("BROKEN GLASS"));
     }

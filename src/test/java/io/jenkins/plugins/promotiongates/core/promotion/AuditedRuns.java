@@ -75,8 +75,27 @@ final class AuditedRuns implements AutoCloseable {
 
     /** Staging received {@code digest} as app.tar.gz 1.4.0 from an earlier run, 25 hours before {@code now}. */
     void stagingHolds(ArtifactDigest digest, java.time.Instant now) throws Exception {
-        PromotionRecord staging =
-                Fixtures.record("staging", "app.tar.gz", "1.4.0", digest, now.minus(java.time.Duration.ofHours(25)));
+        stagingHolds(digest, 11, now);
+    }
+
+    /** Staging received the one-file release of {@code app.tar.gz} 1.4.0 of {@code size} bytes 25 hours ago. */
+    void stagingHolds(ArtifactDigest digest, long size, java.time.Instant now) throws Exception {
+        PromotionRecord staging = new PromotionRecord(
+                "staging",
+                "",
+                Fixtures.release("app.tar.gz", "1.4.0", digest, size),
+                "shop/main#1",
+                "",
+                now.minus(java.time.Duration.ofHours(25)),
+                "record-only:",
+                true,
+                false,
+                false,
+                java.util.List.of(),
+                java.util.List.of(),
+                "",
+                null,
+                null);
         record(
                 new RunRef("shop/main", 40, "job/shop/job/main/40/"),
                 EventDraft.of(io.jenkins.plugins.promotiongates.core.audit.EventTypes.PROMOTION_COMPLETED, "SYSTEM")

@@ -30,12 +30,9 @@ public class BranchFromJobTest {
         EnvironmentSnapshot snapshot = EnvironmentSnapshot.capture(
                 Map.of("BRANCH_NAME", branchNameVariable), Map.of(), List.of("BRANCH_NAME"), Set.of(), List.of());
         PromotionRequest request = new PromotionRequest(
-                "dist/app.tar.gz",
-                SHA256,
-                11,
+                Fixtures.release("dist/app.tar.gz", "1.4.0", SHA256, 11),
                 "staging",
                 "production",
-                "1.4.0",
                 RUN,
                 jobBranch,
                 List.of(),

@@ -39,14 +39,15 @@ public class ChecksumIsNotASignatureTest {
     }
 
     private static SignatureCheck.Outcome gate(List<VerifiedSignature> signatures) {
-        return SignatureCheck.check("production", REQUIRED, "app.tar.gz", SHA256, signatures);
+        return SignatureCheck.check(
+                "production", REQUIRED, Fixtures.release("app.tar.gz", "1.4.0", SHA256), signatures);
     }
 
     @Test
     public void anIntegrityOnlyChecksumIsRefusedNamingReasonAndRemedy() {
         SignatureCheck.Outcome outcome = gate(List.of(checksum("")));
         assertFalse(outcome.result().passed());
-        assertTrue(outcome.signature().isEmpty());
+        assertTrue(outcome.signatures().isEmpty());
         assertThat(outcome.result().message(), containsString("only an unsigned checksum over " + SHA256));
         assertThat(outcome.result().message(), containsString("proves integrity, not who made app.tar.gz"));
         assertThat(outcome.result().remedy(), containsString("gpg --detach-sign SHA256SUMS"));

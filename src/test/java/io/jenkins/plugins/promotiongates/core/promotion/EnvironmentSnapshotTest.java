@@ -65,10 +65,11 @@ public class EnvironmentSnapshotTest {
         PromotionRecord previous = new PromotionRecord(
                 "dev",
                 "",
-                "app.jar",
-                "1.0",
-                ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "a".repeat(64), "test digest"),
-                1,
+                Fixtures.release(
+                        "app.jar",
+                        "1.0",
+                        ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "a".repeat(64), "test digest"),
+                        1),
                 "j#1",
                 "",
                 Fixtures.MONDAY_10,
@@ -87,12 +88,13 @@ public class EnvironmentSnapshotTest {
                 new Fixtures.MovingClock(Fixtures.MONDAY_10.plusSeconds(60)));
         EnvironmentSnapshot second = new EnvironmentSnapshot(Map.of("JAVA_HOME", "/jdk21"), Map.of());
         var request = new PromotionRequest(
-                "app.jar",
-                ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "b".repeat(64), "test digest"),
-                1,
+                Fixtures.release(
+                        "app.jar",
+                        "1.1",
+                        ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "b".repeat(64), "test digest"),
+                        1),
                 null,
                 "dev",
-                "1.1",
                 Fixtures.RUN,
                 "main",
                 List.of(),

@@ -16,6 +16,8 @@ import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
 import io.jenkins.plugins.promotiongates.core.policy.SignatureRequirement;
 import io.jenkins.plugins.promotiongates.core.policy.Tightening;
 import io.jenkins.plugins.promotiongates.core.policy.WeeklyWindow;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import java.io.IOException;
@@ -111,15 +113,26 @@ final class Fixtures {
                         ""));
     }
 
+    /** The application every fixture promotes. */
+    static final String APPLICATION = "shop";
+
+    /** A one-file release of {@link #APPLICATION} of 11 bytes. */
+    static Release release(String artifact, String version, ArtifactDigest sha256) {
+        return release(artifact, version, sha256, 11);
+    }
+
+    /** A one-file release of {@link #APPLICATION}: the file named as the last segment of {@code artifact}. */
+    static Release release(String artifact, String version, ArtifactDigest sha256, long size) {
+        String name = artifact.substring(artifact.lastIndexOf('/') + 1);
+        return Release.of(APPLICATION, version, new ReleaseFile(name, sha256, size));
+    }
+
     static PromotionRecord record(
             String environment, String artifact, String version, ArtifactDigest sha256, Instant time) {
         return new PromotionRecord(
                 environment,
                 "",
-                artifact,
-                version,
-                sha256,
-                11,
+                release(artifact, version, sha256),
                 "shop/main#1",
                 "",
                 time,
@@ -128,7 +141,7 @@ final class Fixtures {
                 false,
                 false,
                 List.of(),
-                null,
+                List.of(),
                 "",
                 EnvironmentSnapshot.EMPTY,
                 SnapshotDrift.BASELINE);
@@ -180,5 +193,19 @@ final class Fixtures {
         public Clock withZone(ZoneId zone) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    /** Whether {@code environment} holds now a release of {@link #APPLICATION} with a file of {@code fileDigest}. */
+    static boolean holdsFile(Inventory inventory, String environment, ArtifactDigest fileDigest) {
+        return inventory
+                .current(APPLICATION, environment)
+                .filter(record -> record.release().files().stream()
+                        .anyMatch(file -> file.digest().matches(fileDigest)))
+                .isPresent();
+    }
+
+    /** The release digest of what {@code environment} holds now of {@link #APPLICATION}. */
+    static ArtifactDigest held(Inventory inventory, String environment) {
+        return inventory.current(APPLICATION, environment).orElseThrow().digest();
     }
 }

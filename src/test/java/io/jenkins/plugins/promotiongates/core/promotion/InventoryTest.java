@@ -1,30 +1,40 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.APPLICATION;
 import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.record;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.policy.CanonicalPolicyJson;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.Test;
 
+/** What each environment holds of each application, from promotion records alone. */
 public class InventoryTest {
 
     private static final ArtifactDigest A = ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "a".repeat(64), "test digest");
     private static final ArtifactDigest B = ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "b".repeat(64), "test digest");
     private static final Instant T0 = Instant.parse("2025-06-01T00:00:00Z");
+
+    /** Release 1.0 and 1.1 of the fixtures' application. */
+    private static final ArtifactDigest R10 =
+            Fixtures.release("app.jar", "1.0", A).digest();
+
+    private static final ArtifactDigest R11 =
+            Fixtures.release("app.jar", "1.1", B).digest();
 
     private final List<PromotionRecord> records = List.of(
             record("staging", "app.jar", "1.0", A, T0),
@@ -35,24 +45,64 @@ public class InventoryTest {
             record("production", "app.jar", "1.0", A, T0.plusSeconds(500)));
 
     @Test
-    public void theLatestRecordOfAnEnvironmentIsWhatItHoldsNow() {
+    public void theLatestRecordOfAnApplicationInAnEnvironmentIsWhatItHoldsNow() {
         Inventory inventory = Inventory.of(records);
-
-        assertEquals(A, inventory.current("production").orElseThrow().digest());
-        assertEquals(B, inventory.current("staging").orElseThrow().digest());
-        assertEquals(Optional.empty(), inventory.current("dev"));
-        assertEquals(4, inventory.history("production").size());
-        assertTrue(inventory.heldBefore("production", B));
-        assertFalse(inventory.heldBefore("staging", B));
-        assertEquals(Optional.of(T0.plusSeconds(400)), inventory.currentSince("production", A));
-        assertEquals(Optional.empty(), inventory.currentSince("staging", A));
+        assertEquals(R10, Fixtures.held(inventory, "production"));
+        assertEquals(R11, Fixtures.held(inventory, "staging"));
+        assertEquals(Optional.empty(), inventory.current(APPLICATION, "dev"));
+        assertEquals(4, inventory.history(APPLICATION, "production").size());
+        assertTrue(inventory.heldBefore(APPLICATION, "production", R11));
+        assertFalse(inventory.heldBefore(APPLICATION, "staging", R11));
+        assertEquals(Optional.of(T0.plusSeconds(400)), inventory.currentSince(APPLICATION, "production", R10));
+        assertEquals(Optional.empty(), inventory.currentSince(APPLICATION, "staging", R10));
         assertEquals(
-                B,
+                R11,
                 inventory
-                        .version("production", new ArtifactCoordinates("app.jar", "1.1"))
+                        .version(APPLICATION, "production", "1.1")
                         .orElseThrow()
                         .digest());
-        assertEquals(Set.of("production", "staging"), inventory.current().keySet());
+        assertEquals(
+                Set.of("production", "staging"), inventory.current(APPLICATION).keySet());
+        assertEquals(
+                R11,
+                inventory
+                        .rollbackTarget(APPLICATION, "production")
+                        .orElseThrow()
+                        .digest());
+    }
+
+    @Test
+    public void anEnvironmentHoldsManyApplicationsEachWithItsOwnHistory() {
+        Release lib = Release.of("lib", "2.0", new ReleaseFile("lib.jar", B, 5));
+        PromotionRecord libToStaging = new PromotionRecord(
+                "staging",
+                "",
+                lib,
+                "lib/main#3",
+                "",
+                T0.plusSeconds(600),
+                "record-only:",
+                true,
+                false,
+                false,
+                List.of(),
+                List.of(),
+                "",
+                null,
+                null);
+        List<PromotionRecord> all = new ArrayList<>(records);
+        all.add(libToStaging);
+        Inventory inventory = Inventory.of(all);
+
+        assertEquals(List.of("lib", APPLICATION), inventory.applications());
+        assertEquals(
+                lib.digest(), inventory.current("lib", "staging").orElseThrow().digest());
+        // promoting lib into staging does not change what staging holds of the shop
+        assertEquals(R11, Fixtures.held(inventory, "staging"));
+        assertEquals(Set.of("lib", APPLICATION), inventory.holdings("staging").keySet());
+        assertEquals(Set.of(APPLICATION), inventory.holdings("production").keySet());
+        assertFalse(inventory.holdsNow(APPLICATION, "staging", lib.digest()));
+        assertEquals(Optional.empty(), inventory.current("lib", "production"));
     }
 
     @Test
@@ -69,10 +119,7 @@ public class InventoryTest {
         Inventory after = Inventory.of(reread);
 
         assertEquals(before.records(), after.records());
-        assertEquals(before.current(), after.current());
-        for (String environment : List.of("staging", "production")) {
-            assertEquals(before.history(environment), after.history(environment));
-        }
+        assertEquals(before.current(APPLICATION), after.current(APPLICATION));
     }
 
     @Test
@@ -81,9 +128,11 @@ public class InventoryTest {
         for (PromotionRecord record : records) {
             incremental = incremental.with(record);
         }
-        assertEquals(Inventory.of(records).current(), incremental.current());
-        Map<String, PromotionRecord> current = incremental.current();
-        assertEquals(T0.plusSeconds(500), current.get("production").time());
+        assertEquals(Inventory.of(records).records(), incremental.records());
+        assertEquals(
+                T0.plusSeconds(500),
+                incremental.current(APPLICATION, "production").orElseThrow().time());
+        assertEquals(records.size(), incremental.size());
     }
 
     @Test
@@ -95,7 +144,7 @@ public class InventoryTest {
         Inventory one = Inventory.of(List.of(first, second));
         Inventory other = Inventory.of(List.of(second, first));
         assertEquals(one.records(), other.records());
-        assertEquals(one.current("production"), other.current("production"));
+        assertEquals(one.current(APPLICATION, "production"), other.current(APPLICATION, "production"));
         assertEquals(one.records(), Inventory.empty().with(second).with(first).records());
         assertEquals(one.records(), Inventory.empty().with(first).with(second).records());
     }
@@ -104,8 +153,7 @@ public class InventoryTest {
     public void aMissingRecordIsAnIllegalArgumentNamingIt() {
         List<PromotionRecord> withNull = new ArrayList<>(records);
         withNull.add(null);
-        IllegalArgumentException e =
-                org.junit.Assert.assertThrows(IllegalArgumentException.class, () -> Inventory.of(withNull));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Inventory.of(withNull));
         assertTrue(e.getMessage().contains("promotion records"));
     }
 }

@@ -78,12 +78,9 @@ public class LedgerEvidenceTest {
         RecordedApprovals.Reading approvals = RecordedApprovals.read(stored, ledger);
         log.addAll(approvals.ignored());
         PromotionRequest request = new PromotionRequest(
-                "dist/app.tar.gz",
-                SHA,
-                11,
+                Fixtures.release("dist/app.tar.gz", "1.4.0", SHA, 11),
                 "staging",
                 "production",
-                "1.4.0",
                 RUN,
                 "main",
                 signatures.signatures(),
@@ -186,7 +183,7 @@ public class LedgerEvidenceTest {
         Evaluation evaluation = evaluate(production(), List.of(gate));
 
         assertEquals(evaluation.report(), List.of(Gate.SIGNATURE), failing(evaluation));
-        assertThat(evaluation.failures().get(0).message(), containsString("no signature over dist/app.tar.gz"));
+        assertThat(evaluation.failures().get(0).message(), containsString("no signature over app.tar.gz"));
         assertEquals(log.toString(), 1, log.size());
         assertThat(log.get(0), containsString("the run file's event 5 (signature.verified)"));
         assertThat(log.get(0), containsString("is not in the controller's ledger"));
@@ -321,14 +318,13 @@ public class LedgerEvidenceTest {
                 RecordedApprovals.read(List.of(first), audit.ledgerEvents(RUN))
                         .gates()
                         .subList(0, 1),
-                "dist/app.tar.gz",
-                SHA,
+                Fixtures.release("dist/app.tar.gz", "1.4.0", SHA),
                 false,
                 clock.instant());
         assertFalse(approvedOnly.result().passed());
         assertThat(
                 approvedOnly.result().message(),
-                containsString("was overruled later for the same artifact: rejected by carol at"));
+                containsString("was overruled later for the same release: rejected by carol at"));
         assertThat(approvedOnly.result().remedy(), containsString("the latest decision wins"));
         assertThat(log.get(0), containsString("'approve-prod-2' is in the ledger (REJECTED) but build.xml holds no"));
     }

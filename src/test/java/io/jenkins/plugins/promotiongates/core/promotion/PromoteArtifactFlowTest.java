@@ -69,12 +69,9 @@ public class PromoteArtifactFlowTest {
         RecordedSignatures.Reading signatures = RecordedSignatures.read(ledger);
         Inventory inventory = PromotionEvents.inventory(audit.service()).inventory();
         PromotionRequest request = new PromotionRequest(
-                "dist/app.tar.gz",
-                sha256,
-                11,
+                Fixtures.release("dist/app.tar.gz", "1.4.0", sha256, 11),
                 "staging",
                 "production",
-                "1.4.0",
                 run,
                 "main",
                 signatures.signatures(),
@@ -86,8 +83,8 @@ public class PromoteArtifactFlowTest {
                         Set.of("TOKEN"),
                         List.of("s3cr3t-value")));
         PromotionOutcome outcome = new PromotionService(Fixtures.policy(production()), Fixtures.TIGHTENER, clock)
-                .promote(request, ArtifactContent.of(artifact), inventory, repository);
-        for (EventDraft draft : PromotionEvents.drafts(outcome, "dist/app.tar.gz", 11, "alice")) {
+                .promote(request, file -> ArtifactContent.of(artifact), inventory, repository);
+        for (EventDraft draft : PromotionEvents.drafts(outcome, "alice")) {
             audit.record(run, draft);
         }
         return outcome;
@@ -124,12 +121,19 @@ public class PromoteArtifactFlowTest {
                 types(run));
         AuditEvent completed = audit.chain(run).events().get(6);
         assertEquals("production", completed.get("environment").asText());
-        assertEquals(sha256.hex(), completed.get("artifact").path("sha256").asText());
+        assertEquals(
+                Fixtures.release("dist/app.tar.gz", "1.4.0", sha256).digest().hex(),
+                completed.get("artifact").path("sha256").asText());
         assertEquals(
                 effective(production()).digest(), completed.get("policyDigest").asText());
         assertEquals(
                 "release-key",
-                completed.get("details").path("signature").path("trustedKey").asText());
+                completed
+                        .get("details")
+                        .path("signatures")
+                        .path(0)
+                        .path("trustedKey")
+                        .asText());
         assertEquals(
                 "****",
                 completed
@@ -142,9 +146,13 @@ public class PromoteArtifactFlowTest {
 
         audit.restart();
         Inventory rebuilt = PromotionEvents.inventory(audit.service()).inventory();
-        assertTrue(rebuilt.holdsNow("production", sha256));
-        assertEquals("shop/main#42", rebuilt.current("production").orElseThrow().run());
-        assertTrue(rebuilt.holdsNow("staging", sha256));
+        assertTrue(Fixtures.holdsFile(rebuilt, "production", sha256));
+        assertEquals(
+                "shop/main#42",
+                rebuilt.current(Fixtures.APPLICATION, "production")
+                        .orElseThrow()
+                        .run());
+        assertTrue(Fixtures.holdsFile(rebuilt, "staging", sha256));
     }
 
     @Test
@@ -159,7 +167,7 @@ public class PromoteArtifactFlowTest {
                 outcome.evaluation().failures().stream().map(GateResult::gate).toList());
         String report = outcome.evaluation().report();
         assertThat(report, containsString("2 of 7 gates fail"));
-        assertThat(report, containsString("Remedy: call verifySignature artifact: 'dist/app.tar.gz'"));
+        assertThat(report, containsString("Remedy: call verifySignature artifact: 'app.tar.gz'"));
         assertThat(report, containsString("Remedy: call requireApprovals environment: 'production'"));
         assertEquals(List.of(EventTypes.GATE_FAILED, EventTypes.PROMOTION_REFUSED), types(run));
         AuditEvent refused = audit.chain(run).events().get(1);
@@ -168,7 +176,7 @@ public class PromoteArtifactFlowTest {
         assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
         assertTrue(PromotionEvents.inventory(audit.service())
                 .inventory()
-                .current("production")
+                .current(Fixtures.APPLICATION, "production")
                 .isEmpty());
     }
 
@@ -198,8 +206,12 @@ public class PromoteArtifactFlowTest {
                         EventTypes.PROMOTION_NOOP),
                 types(replay));
         Inventory inventory = PromotionEvents.inventory(audit.service()).inventory();
-        assertEquals(2, inventory.history("production").size());
-        assertEquals(MONDAY_10, inventory.currentSince("production", sha256).orElseThrow());
+        assertEquals(2, inventory.history(Fixtures.APPLICATION, "production").size());
+        assertEquals(
+                MONDAY_10,
+                inventory
+                        .currentSince(Fixtures.APPLICATION, "production", Fixtures.held(inventory, "production"))
+                        .orElseThrow());
         try (var files = Files.list(
                 repositoryRoot.resolve(".store/sha256/" + sha256.hex().substring(0, 2)))) {
             assertEquals(1, files.count());

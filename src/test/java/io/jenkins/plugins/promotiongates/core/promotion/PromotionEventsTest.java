@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -77,13 +77,13 @@ public class PromotionEventsTest {
         PromotionEvents.Loaded loaded = PromotionEvents.inventory(audit.service());
 
         Inventory inventory = loaded.inventory();
-        assertEquals(A, inventory.current("production").orElseThrow().digest());
-        assertEquals(3, inventory.history("production").size());
-        assertEquals(Optional.empty(), inventory.current("staging"));
+        assertTrue(Fixtures.holdsFile(inventory, "production", A));
+        assertEquals(3, inventory.history(Fixtures.APPLICATION, "production").size());
+        assertEquals(Optional.empty(), inventory.current(Fixtures.APPLICATION, "staging"));
         assertEquals(
-                B,
+                Fixtures.release("app.tar.gz", "1.4.0", B).digest(),
                 inventory
-                        .version("production", new ArtifactCoordinates("app.tar.gz", "1.4.0"))
+                        .version(Fixtures.APPLICATION, "production", "1.4.0")
                         .orElseThrow()
                         .digest());
         assertEquals(1, loaded.ignored().size());
@@ -96,18 +96,17 @@ public class PromotionEventsTest {
         Evaluation evaluation = new Evaluation(
                 "production",
                 "staging",
-                new ArtifactCoordinates("app.tar.gz", "1.4.0"),
-                A,
+                Fixtures.release("app.tar.gz", "1.4.0", A),
                 false,
                 false,
                 "d".repeat(64),
                 List.of(GateResult.fail(Gate.APPROVALS, "no gate", "call requireApprovals")),
                 Optional.empty(),
-                Optional.empty());
+                List.of());
         PromotionOutcome refused = new PromotionOutcome(
                 PromotionOutcome.Status.REFUSED, evaluation, Optional.empty(), List.of("[FAIL] approvals: no gate"));
 
-        List<EventDraft> drafts = PromotionEvents.drafts(refused, "dist/app.tar.gz", 11, "alice");
+        List<EventDraft> drafts = PromotionEvents.drafts(refused, "alice");
 
         assertEquals(EventTypes.GATE_FAILED, drafts.get(0).type());
         assertEquals(evaluation.toTree(), drafts.get(0).details());
@@ -118,8 +117,10 @@ public class PromotionEventsTest {
         for (EventDraft draft : drafts) {
             assertEquals("production", draft.environment());
             assertEquals("d".repeat(64), draft.policyDigest());
-            assertEquals("dist/app.tar.gz", draft.artifact().path());
-            assertEquals(A, draft.artifact().digest());
+            assertEquals(Fixtures.APPLICATION, draft.artifact().path());
+            assertEquals(
+                    Fixtures.release("app.tar.gz", "1.4.0", A).digest(),
+                    draft.artifact().digest());
             assertEquals("alice", draft.actor());
         }
 
@@ -127,19 +128,15 @@ public class PromotionEventsTest {
         Evaluation unknown = new Evaluation(
                 "nowhere",
                 "",
-                new ArtifactCoordinates("app.tar.gz", "1.4.0"),
-                A,
+                Fixtures.release("app.tar.gz", "1.4.0", A),
                 false,
                 false,
                 "",
                 List.of(GateResult.pass(Gate.PATH, "ok")),
                 Optional.empty(),
-                Optional.empty());
+                List.of());
         List<EventDraft> noop = PromotionEvents.drafts(
-                new PromotionOutcome(PromotionOutcome.Status.NOOP, unknown, Optional.of(record), List.of()),
-                "dist/app.tar.gz",
-                11,
-                "SYSTEM");
+                new PromotionOutcome(PromotionOutcome.Status.NOOP, unknown, Optional.of(record), List.of()), "SYSTEM");
         assertEquals(EventTypes.GATE_PASSED, noop.get(0).type());
         assertEquals(EventTypes.PROMOTION_NOOP, noop.get(1).type());
         assertEquals(PromotionRecordJson.toTree(record), noop.get(1).details());

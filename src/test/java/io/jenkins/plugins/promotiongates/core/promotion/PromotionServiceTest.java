@@ -72,12 +72,9 @@ public class PromotionServiceTest {
             List<VerifiedSignature> signatures,
             List<GateSnapshot> gates) {
         return new PromotionRequest(
-                "dist/app.tar.gz",
-                sha256,
-                11,
+                Fixtures.release("dist/app.tar.gz", version, sha256, 11),
                 from,
                 to,
-                version,
                 RUN,
                 branch,
                 signatures,
@@ -120,7 +117,7 @@ public class PromotionServiceTest {
             throw new AssertionError("a promotion refused by its gates must not read the artifact");
         };
 
-        PromotionOutcome outcome = service(production()).promote(request, neverOpened, inventory, repository);
+        PromotionOutcome outcome = service(production()).promote(request, file -> neverOpened, inventory, repository);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         List<GateResult> failures = outcome.evaluation().failures();
@@ -139,13 +136,13 @@ public class PromotionServiceTest {
         }
         assertThat(
                 failures.get(0).message(),
-                containsString("is not what staging holds now; staging holds app.tar.gz 1.3.0"));
-        assertThat(failures.get(1).remedy(), containsString("call verifySignature artifact: 'dist/app.tar.gz'"));
+                containsString("is not what staging holds now of shop; staging holds 1.3.0"));
+        assertThat(failures.get(1).remedy(), containsString("call verifySignature artifact: 'app.tar.gz'"));
         assertThat(failures.get(2).remedy(), containsString("call requireApprovals environment: 'production'"));
         assertThat(failures.get(3).message(), containsString("branch 'feature/x' matches none of [main, release/**]"));
         assertThat(failures.get(4).remedy(), containsString("the next opening is Mon 2025-06-09 09:00"));
         assertThat(failures.get(5).message(), containsString("never promoted to staging"));
-        assertThat(failures.get(6).message(), containsString("was promoted as " + other));
+        assertThat(failures.get(6).message(), containsString("1.4.0 in production was promoted as sha256:"));
         assertThat(failures.get(6).remedy(), containsString("under a new version"));
         assertEquals(7, outcome.reasons().size());
         assertThat(outcome.evaluation().report(), containsString("7 of 7 gates fail"));
@@ -188,7 +185,7 @@ public class PromotionServiceTest {
                 .filter(result -> result.gate() == Gate.APPROVALS)
                 .findFirst()
                 .orElseThrow();
-        assertThat(approvals.line(), containsString("[FAIL] approvals: gate 'approve-prod' approved artifact digest"));
+        assertThat(approvals.line(), containsString("[FAIL] approvals: gate 'approve-prod' approved digest"));
         assertEquals(
                 "[FAIL] soakTime: the artifact was never promoted to staging, so it has not soaked there. Remedy:"
                         + " promote it to staging first",
@@ -203,7 +200,7 @@ public class PromotionServiceTest {
     @Test
     public void aPromotionThatPassesEveryGateIsStoredAndRecorded() throws Exception {
         PromotionOutcome outcome = service(production())
-                .promote(goodRequest(), ArtifactContent.of(artifact), soakedInStaging(), repository);
+                .promote(goodRequest(), file -> ArtifactContent.of(artifact), soakedInStaging(), repository);
 
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
         PromotionRecord record = outcome.record().orElseThrow();
@@ -214,7 +211,7 @@ public class PromotionServiceTest {
         assertEquals("staging", record.from());
         assertEquals("shop/main#42", record.run());
         assertEquals(List.of("ann", "bob"), record.approvals().get(0).approvers());
-        assertEquals("release-key", record.signature().trustedKey());
+        assertEquals("release-key", record.signatures().get(0).trustedKey());
         assertEquals(effective(production()).digest(), record.policyDigest());
         assertFalse(record.rollback());
         PromotionRecord beside =
@@ -226,10 +223,11 @@ public class PromotionServiceTest {
     public void promotingTheSameDigestAgainIsARecordedNoop() throws Exception {
         PromotionService service = service(production());
         PromotionOutcome first =
-                service.promote(goodRequest(), ArtifactContent.of(artifact), soakedInStaging(), repository);
+                service.promote(goodRequest(), file -> ArtifactContent.of(artifact), soakedInStaging(), repository);
         Inventory after = soakedInStaging().with(first.record().orElseThrow());
 
-        PromotionOutcome again = service.promote(goodRequest(), ArtifactContent.of(artifact), after, repository);
+        PromotionOutcome again =
+                service.promote(goodRequest(), file -> ArtifactContent.of(artifact), after, repository);
 
         assertEquals(again.reasons().toString(), PromotionOutcome.Status.NOOP, again.status());
         assertFalse(again.record().orElseThrow().stored());
@@ -265,7 +263,7 @@ public class PromotionServiceTest {
         };
 
         PromotionOutcome outcome =
-                service(production()).promote(request, ArtifactContent.of(artifact), soakedInStaging(), opener);
+                service(production()).promote(request, file -> ArtifactContent.of(artifact), soakedInStaging(), opener);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         assertThat(outcome.evaluation().report(), containsString("feature/x"));
@@ -279,8 +277,8 @@ public class PromotionServiceTest {
             throw new RepositoryException(reason, true);
         };
 
-        PromotionOutcome outcome =
-                service(production()).promote(goodRequest(), ArtifactContent.of(artifact), soakedInStaging(), opener);
+        PromotionOutcome outcome = service(production())
+                .promote(goodRequest(), file -> ArtifactContent.of(artifact), soakedInStaging(), opener);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         assertEquals(List.of(reason), outcome.reasons());
@@ -344,7 +342,7 @@ public class PromotionServiceTest {
                 evaluation.failures().get(0).message(),
                 containsString("were made with [dev-key], none of which"
                         + " environments[production].signature.trustedKeys [release-key] lists"));
-        assertThat(evaluation.failures().get(1).message(), containsString("approved artifact digest '" + other + "'"));
+        assertThat(evaluation.failures().get(1).message(), containsString("approved digest '" + other + "'"));
     }
 
     @Test
@@ -366,17 +364,22 @@ public class PromotionServiceTest {
         assertTrue(strict.rollback());
 
         Environment fast = production().toBuilder().rollbackApprovals(0).build();
-        PromotionOutcome outcome =
-                service(fast).promote(rollback, ArtifactContent.of(artifact), inventory, new RecordOnlyRepository());
+        PromotionOutcome outcome = service(fast)
+                .promote(rollback, file -> ArtifactContent.of(artifact), inventory, new RecordOnlyRepository());
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
         PromotionRecord record = outcome.record().orElseThrow();
         assertTrue(record.rollback());
         assertTrue(record.rollbackFastPath());
         assertThat(record.approvals(), empty());
         assertThat(outcome.evaluation().results().get(2).message(), containsString("rollback fast path"));
+        assertTrue(Fixtures.holdsFile(inventory.with(record), "production", sha256));
         assertEquals(
-                sha256,
-                inventory.with(record).current("production").orElseThrow().digest());
+                record.digest(),
+                inventory
+                        .with(record)
+                        .current(Fixtures.APPLICATION, "production")
+                        .orElseThrow()
+                        .digest());
     }
 
     @Test
@@ -432,8 +435,8 @@ public class PromotionServiceTest {
         PromotionRequest request = goodRequest();
         Files.writeString(artifact, "tampered!!!", StandardCharsets.UTF_8);
 
-        PromotionOutcome outcome =
-                service(production()).promote(request, ArtifactContent.of(artifact), soakedInStaging(), repository);
+        PromotionOutcome outcome = service(production())
+                .promote(request, file -> ArtifactContent.of(artifact), soakedInStaging(), repository);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         assertThat(
@@ -447,7 +450,8 @@ public class PromotionServiceTest {
         // what a lying agent would send instead of the bytes the gates were evaluated for
         ArtifactContent lying = () -> new java.io.ByteArrayInputStream("other bytes".getBytes(StandardCharsets.UTF_8));
 
-        PromotionOutcome outcome = service(production()).promote(goodRequest(), lying, soakedInStaging(), repository);
+        PromotionOutcome outcome =
+                service(production()).promote(goodRequest(), file -> lying, soakedInStaging(), repository);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         assertThat(
@@ -464,7 +468,7 @@ public class PromotionServiceTest {
     @Test
     public void outcomeMapsCarryStatusLocationAndGates() throws Exception {
         PromotionOutcome outcome = service(production())
-                .promote(goodRequest(), ArtifactContent.of(artifact), soakedInStaging(), repository);
+                .promote(goodRequest(), file -> ArtifactContent.of(artifact), soakedInStaging(), repository);
         Map<String, Object> tree = outcome.toTree();
         assertEquals("COMPLETED", tree.get("status"));
         assertThat((String) tree.get("location"), containsString("app.tar.gz/1.4.0/app.tar.gz"));

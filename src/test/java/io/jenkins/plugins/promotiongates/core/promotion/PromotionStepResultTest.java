@@ -7,7 +7,8 @@ import static org.junit.Assert.assertEquals;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +23,13 @@ public class PromotionStepResultTest {
         return new Evaluation(
                 "production",
                 "staging",
-                new ArtifactCoordinates("app.tar.gz", "1.4.0"),
-                SHA,
+                Release.of("shop", "1.4.0", new ReleaseFile("app.tar.gz", SHA, 11)),
                 false,
                 false,
                 "d".repeat(64),
                 List.of(results),
                 Optional.empty(),
-                Optional.empty());
+                List.of());
     }
 
     @Test
@@ -42,12 +42,12 @@ public class PromotionStepResultTest {
                 List.of()));
 
         assertEquals(
-                List.of("status", "environment", "version", "digest", "location", "gates"),
+                List.of("status", "environment", "application", "version", "digest", "files", "location", "gates"),
                 List.copyOf(result.keySet()));
         assertEquals("COMPLETED", result.get("status"));
         assertEquals("production", result.get("environment"));
         assertEquals("1.4.0", result.get("version"));
-        assertEquals(SHA.toString(), result.get("digest"));
+        assertEquals(record.digest().toString(), result.get("digest"));
         assertEquals("record-only:", result.get("location"));
         assertEquals(
                 List.of(Map.of("gate", "path", "passed", true, "message", "ok", "remedy", "")), result.get("gates"));

@@ -18,6 +18,7 @@ import io.jenkins.plugins.promotiongates.core.approval.Decision;
 import io.jenkins.plugins.promotiongates.core.approval.GateEvents;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.RunParties;
+import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.PipedWorkspace;
@@ -41,6 +42,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.After;
 import org.junit.Before;
@@ -84,7 +86,8 @@ public class TrustChainTest {
         releaseKey = new TrustedKey("release-key", Files.readAllBytes(workspace.resolveSibling("release.pub")));
         audit = new AuditedRuns(tmp.newFolder("home").toPath(), clock);
         repositoryRoot = tmp.newFolder("releases").toPath();
-        audit.stagingHolds(Fixtures.digest(workspace.resolve(ARTIFACT)), MONDAY_10);
+        audit.stagingHolds(
+                Fixtures.digest(workspace.resolve(ARTIFACT)), Files.size(workspace.resolve(ARTIFACT)), MONDAY_10);
     }
 
     @After
@@ -145,24 +148,22 @@ public class TrustChainTest {
         ArtifactDigest digest = controllerDigest(agent);
         LedgerEvents ledger = audit.ledgerEvents(run);
         PromotionRequest request = new PromotionRequest(
-                ARTIFACT,
-                digest,
-                Files.size(workspace.resolve(ARTIFACT)),
+                Fixtures.release(ARTIFACT, "1.4.0", digest, Files.size(workspace.resolve(ARTIFACT))),
                 "staging",
                 "production",
-                "1.4.0",
                 run,
                 "main",
                 RecordedSignatures.read(ledger).signatures(),
                 RecordedApprovals.read(List.of(gate), ledger).gates(),
                 EnvironmentSnapshot.EMPTY);
+        ArtifactContent content = agent.file(ARTIFACT);
         PromotionOutcome outcome = new PromotionService(Fixtures.policy(production()), Fixtures.TIGHTENER, clock)
                 .promote(
                         request,
-                        agent.file(ARTIFACT),
+                        file -> content,
                         PromotionEvents.inventory(audit.service()).inventory(),
                         new FileSystemRepository(repositoryRoot));
-        for (EventDraft draft : PromotionEvents.drafts(outcome, ARTIFACT, request.size(), "sam")) {
+        for (EventDraft draft : PromotionEvents.drafts(outcome, "sam")) {
             audit.record(run, draft);
         }
         return outcome;
@@ -203,7 +204,11 @@ public class TrustChainTest {
         assertEquals(verdict.artifactDigest(), gate.artifactDigest());
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
         assertEquals(sha256sum, Fixtures.sha256(repositoryRoot.resolve("app.tar.gz/1.4.0/app.tar.gz")));
-        assertEquals("sha256:" + sha256sum, PromotionStepResult.of(outcome).get("digest"));
+        Map<?, ?> file = (Map<?, ?>) ((List<?>) PromotionStepResult.of(outcome).get("files")).get(0);
+        assertEquals("sha256:" + sha256sum, file.get("digest"));
+        assertEquals(
+                outcome.evaluation().digest().toString(),
+                PromotionStepResult.of(outcome).get("digest"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(0, verifyAuditWithTheCli(out));
         assertThat(out.toString(StandardCharsets.UTF_8), containsString("verified: 7 events of shop/main #42"));
@@ -222,7 +227,7 @@ public class TrustChainTest {
         List<Gate> failed =
                 outcome.evaluation().failures().stream().map(GateResult::gate).toList();
         assertTrue(failed.toString(), failed.containsAll(List.of(Gate.PATH, Gate.SIGNATURE, Gate.APPROVALS)));
-        assertThat(outcome.evaluation().report(), containsString("approved artifact digest '" + gate.artifactDigest()));
+        assertThat(outcome.evaluation().report(), containsString("approved digest '" + gate.artifactDigest()));
         assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
     }
 
@@ -248,7 +253,7 @@ public class TrustChainTest {
         PromotionOutcome outcome = promoteArtifact(agent, gate);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
-        assertThat(outcome.evaluation().report(), containsString("no signature over dist/app.tar.gz (sha256:"));
+        assertThat(outcome.evaluation().report(), containsString("no signature over app.tar.gz (sha256:"));
         assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
     }
 

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
-import io.jenkins.plugins.promotiongates.core.artifact.PortableName;
-import io.jenkins.plugins.promotiongates.core.artifact.QuotedInput;
+import io.jenkins.plugins.promotiongates.core.artifact.PathSegment;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Where a promoted artifact lives in a repository: its file name and the version it is promoted as.
@@ -16,15 +14,14 @@ import java.util.regex.Pattern;
  */
 public record ArtifactCoordinates(String name, String version) {
 
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
     private static final List<String> COMPOUND_EXTENSIONS = List.of("tar.gz", "tar.bz2", "tar.xz", "tar.zst");
 
     /**
      * @throws IllegalArgumentException naming the value, why it is refused and what to write instead
      */
     public ArtifactCoordinates {
-        check("artifact file name", name, "such as app.tar.gz");
-        check("version", version, "such as 1.4.0 or 2024.05.1+build.7");
+        PathSegment.check("artifact file name", name, "such as app.tar.gz");
+        PathSegment.check("version", version, "such as 1.4.0 or 2024.05.1+build.7");
     }
 
     /** The coordinates of a workspace path such as {@code dist/app.tar.gz}: its last segment. */
@@ -54,18 +51,5 @@ public record ArtifactCoordinates(String name, String version) {
     @Override
     public String toString() {
         return name + " version " + version;
-    }
-
-    private static void check(String what, String value, String example) {
-        if (value == null || !SEGMENT.matcher(value).matches() || value.contains("..")) {
-            throw new IllegalArgumentException("The " + what + " " + QuotedInput.of(value)
-                    + " cannot be used in a repository path:"
-                    + " it must be 1 to 128 letters, digits, '.', '_', '+' or '-', start with a letter or digit,"
-                    + " and contain no '..'. Use a value " + example + ".");
-        }
-        PortableName.problem(value).ifPresent(reason -> {
-            throw new IllegalArgumentException("The " + what + " '" + value + "' cannot be used in a repository path: "
-                    + reason + ". Use a value " + example + ".");
-        });
     }
 }

@@ -5,6 +5,9 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.audit.Sha256;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseContent;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,8 +17,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A directory on a local or network file system. Content is stored once per digest in
@@ -55,11 +60,41 @@ public final class FileSystemRepository implements ArtifactRepository {
     }
 
     @Override
+    public String location(Release release) {
+        return release.files().size() == 1
+                ? location(new ArtifactCoordinates(release.files().get(0).name(), release.version()))
+                : root.toString();
+    }
+
+    @Override
+    public Map<String, ArtifactDigest> stored(Release release) throws RepositoryException {
+        Map<String, ArtifactDigest> stored = new TreeMap<>();
+        for (ReleaseFile file : release.files()) {
+            existingDigest(new ArtifactCoordinates(file.name(), release.version()))
+                    .ifPresent(digest -> stored.put(file.name(), digest));
+        }
+        return stored;
+    }
+
+    @Override
+    public Publication publish(Release release, ReleaseContent content, byte[] record) throws RepositoryException {
+        boolean written = false;
+        long size = 0;
+        for (ReleaseFile file : release.files()) {
+            Publication one = publish(
+                    new ArtifactCoordinates(file.name(), release.version()), content.of(file), file.digest(), record);
+            written |= one.stored();
+            size += Math.max(0, one.size());
+        }
+        return new Publication(written, location(release), size);
+    }
+
+    /** Where the file {@code coordinates} is or would be stored. */
     public String location(ArtifactCoordinates coordinates) {
         return versionPath(coordinates).toString();
     }
 
-    @Override
+    /** The SHA-256 of what is stored under {@code coordinates} now, if anything. */
     public Optional<ArtifactDigest> existingDigest(ArtifactCoordinates coordinates) throws RepositoryException {
         Optional<String> hex = existingHex(coordinates);
         return hex.map(value -> ArtifactDigest.ofHex(DigestAlgorithm.SHA256, value, location(coordinates)));
@@ -84,7 +119,7 @@ public final class FileSystemRepository implements ArtifactRepository {
         }
     }
 
-    @Override
+    /** Publishes one file; see {@link #publish(Release, ReleaseContent, byte[])}. */
     public Publication publish(
             ArtifactCoordinates coordinates, ArtifactContent content, ArtifactDigest approved, byte[] record)
             throws RepositoryException {
@@ -114,7 +149,7 @@ public final class FileSystemRepository implements ArtifactRepository {
                         true);
             }
             writeSidecars(coordinates, expectedSha256, record);
-            return new Publication(true, target.toString(), approved, Files.size(target));
+            return new Publication(true, target.toString(), Files.size(target));
         } catch (RepositoryException e) {
             throw e;
         } catch (IOException e) {
@@ -184,7 +219,7 @@ public final class FileSystemRepository implements ArtifactRepository {
                     true);
         }
         writeSidecars(coordinates, expectedSha256, record);
-        return new Publication(false, target.toString(), approved, Files.size(target));
+        return new Publication(false, target.toString(), Files.size(target));
     }
 
     private boolean link(Path blob, Path target) throws IOException {

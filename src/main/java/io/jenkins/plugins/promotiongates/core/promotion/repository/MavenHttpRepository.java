@@ -4,6 +4,9 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.audit.Sha256;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseContent;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +24,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A Maven-layout repository over HTTP, as Nexus, Artifactory, Reposilite and WebDAV servers accept:
@@ -80,11 +85,41 @@ public final class MavenHttpRepository implements ArtifactRepository {
     }
 
     @Override
+    public String location(Release release) {
+        return release.files().size() == 1
+                ? location(new ArtifactCoordinates(release.files().get(0).name(), release.version()))
+                : describe();
+    }
+
+    @Override
+    public Map<String, ArtifactDigest> stored(Release release) throws RepositoryException {
+        Map<String, ArtifactDigest> stored = new TreeMap<>();
+        for (ReleaseFile file : release.files()) {
+            existingDigest(new ArtifactCoordinates(file.name(), release.version()))
+                    .ifPresent(digest -> stored.put(file.name(), digest));
+        }
+        return stored;
+    }
+
+    @Override
+    public Publication publish(Release release, ReleaseContent content, byte[] record) throws RepositoryException {
+        boolean written = false;
+        long size = 0;
+        for (ReleaseFile file : release.files()) {
+            Publication one = publish(
+                    new ArtifactCoordinates(file.name(), release.version()), content.of(file), file.digest(), record);
+            written |= one.stored();
+            size += Math.max(0, one.size());
+        }
+        return new Publication(written, location(release), size);
+    }
+
+    /** Where the file {@code coordinates} is or would be stored. */
     public String location(ArtifactCoordinates coordinates) {
         return uri(coordinates, "").toString();
     }
 
-    @Override
+    /** The SHA-256 of what is stored under {@code coordinates} now, if anything. */
     public Optional<ArtifactDigest> existingDigest(ArtifactCoordinates coordinates) throws RepositoryException {
         Optional<String> hex = existingHex(coordinates);
         return hex.map(value -> ArtifactDigest.ofHex(DigestAlgorithm.SHA256, value, location(coordinates)));
@@ -116,7 +151,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
         return recorded.isPresent() ? recorded : Optional.of(hashRemote(file));
     }
 
-    @Override
+    /** Publishes one file; see {@link #publish(Release, ReleaseContent, byte[])}. */
     public Publication publish(
             ArtifactCoordinates coordinates, ArtifactContent content, ArtifactDigest approved, byte[] record)
             throws RepositoryException {
@@ -168,7 +203,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
         requireSuccess("PUT", target, put.statusCode());
         putText(uri(coordinates, ".sha256"), spooled.sha256Hex());
         putText(uri(coordinates, ".sha1"), spooled.sha1Hex());
-        return new Publication(true, target.toString(), approved, spooled.size());
+        return new Publication(true, target.toString(), spooled.size());
     }
 
     /** A new empty file only this user may read or write, in the spool directory. */
@@ -226,7 +261,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
                             + " promote this artifact under a new version.",
                     true);
         }
-        return new Publication(false, target.toString(), approved, -1);
+        return new Publication(false, target.toString(), -1);
     }
 
     private Optional<String> checksumFile(URI uri) throws RepositoryException {

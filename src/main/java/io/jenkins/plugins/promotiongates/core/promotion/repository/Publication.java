@@ -1,14 +1,11 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
-
 /**
- * What a repository did with one promotion.
+ * What a repository did with one release.
  *
- * @param stored {@code true} when the artifact was written; {@code false} when the same digest was already
- *     there under this version (a recorded no-op)
- * @param location where the artifact is now: a file path or URL
- * @param digest the digest of the artifact at {@code location} (the approved one: nothing else is published)
- * @param size its size in bytes
+ * @param stored {@code true} when at least one file was written; {@code false} when every file was
+ *     already there with its digest under this version (a recorded no-op)
+ * @param location where the release is now: a directory path or URL
+ * @param size the release's total size in bytes
  */
-public record Publication(boolean stored, String location, ArtifactDigest digest, long size) {}
+public record Publication(boolean stored, String location, long size) {}

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
-import java.util.Optional;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseContent;
+import java.util.Map;
 
 /**
  * An environment whose promotions copy nothing: the promotion is recorded (and shown in the
@@ -18,18 +19,17 @@ public final class RecordOnlyRepository implements ArtifactRepository {
     }
 
     @Override
-    public String location(ArtifactCoordinates coordinates) {
-        return "record-only:" + coordinates.name() + "/" + coordinates.version();
+    public String location(Release release) {
+        return "record-only:" + release.application() + "/" + release.version();
     }
 
     @Override
-    public Optional<ArtifactDigest> existingDigest(ArtifactCoordinates coordinates) {
-        return Optional.empty();
+    public Map<String, ArtifactDigest> stored(Release release) {
+        return Map.of();
     }
 
     @Override
-    public Publication publish(
-            ArtifactCoordinates coordinates, ArtifactContent content, ArtifactDigest approved, byte[] record) {
-        return new Publication(true, location(coordinates), approved, -1);
+    public Publication publish(Release release, ReleaseContent content, byte[] record) {
+        return new Publication(true, location(release), release.size());
     }
 }

@@ -1,0 +1,6 @@
+package jenkins.model;
+
+public interface FullyNamed {
+
+    String getFullName();
+}
