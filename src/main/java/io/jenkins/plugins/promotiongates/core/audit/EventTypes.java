@@ -23,6 +23,7 @@ public final class EventTypes {
     public static final String PROMOTION_COMPLETED = "promotion.completed";
     public static final String PROMOTION_REFUSED = "promotion.refused";
     public static final String PROMOTION_NOOP = "promotion.noop";
+    public static final String PROMOTION_ATTESTED = "promotion.attested";
 
     public static final List<String> KNOWN = List.of(
             SIGNATURE_VERIFIED,
@@ -37,7 +38,8 @@ public final class EventTypes {
             GATE_FAILED,
             PROMOTION_COMPLETED,
             PROMOTION_REFUSED,
-            PROMOTION_NOOP);
+            PROMOTION_NOOP,
+            PROMOTION_ATTESTED);
 
     /** Two or more dot-separated words of lower-case letters, digits and '-', each starting with a letter. */
     private static final Pattern WELL_FORMED = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");

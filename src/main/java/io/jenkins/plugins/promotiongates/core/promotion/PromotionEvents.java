@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.attestation.DsseEnvelope;
 import io.jenkins.plugins.promotiongates.core.audit.ArtifactRef;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
@@ -71,7 +72,8 @@ public final class PromotionEvents {
      * What {@code promoteArtifact} records for {@code outcome}, in order: {@code gate.passed} or
      * {@code gate.failed} with every gate's result, then {@code promotion.completed},
      * {@code promotion.noop}, or {@code promotion.refused} (a gate failed, the repository refused, or
-     * the write failed: {@code details.status} says which).
+     * the write failed: {@code details.status} says which), then, for an attested promotion,
+     * {@code promotion.attested} whose {@code details.envelope} is the signed attestation (a DSSE envelope).
      *
      * <p>The events' {@code artifact} is the release: its application, total size and release digest.
      *
@@ -92,7 +94,22 @@ public final class PromotionEvents {
                 .withArtifact(ref)
                 .withPolicyDigest(policyDigest)
                 .withDetails(outcome.record().map(PromotionRecordJson::toTree).orElseGet(() -> refusal(outcome)));
-        return List.of(gates, promotion);
+        if (outcome.attestation().isEmpty()) {
+            return List.of(gates, promotion);
+        }
+        EventDraft attested = EventDraft.of(EventTypes.PROMOTION_ATTESTED, actor)
+                .withEnvironment(evaluation.to())
+                .withArtifact(ref)
+                .withPolicyDigest(policyDigest)
+                .withDetails(Map.of("envelope", envelope(outcome.attestation().get())));
+        return List.of(gates, promotion, attested);
+    }
+
+    private static Map<String, Object> envelope(DsseEnvelope envelope) {
+        List<Object> signatures = new ArrayList<>();
+        envelope.signatures()
+                .forEach(signature -> signatures.add(Map.of("keyid", signature.keyid(), "sig", signature.sig())));
+        return Map.of("payloadType", envelope.payloadType(), "payload", envelope.payload(), "signatures", signatures);
     }
 
     private static String type(PromotionOutcome.Status status) {

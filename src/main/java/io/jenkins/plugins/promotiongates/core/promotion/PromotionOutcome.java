@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.attestation.DsseEnvelope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,14 @@ import java.util.Optional;
  *     {@link Status#COMPLETED} and {@link Status#NOOP}
  * @param reasons for {@link Status#REFUSED} and {@link Status#FAILED}: each failing gate, or the
  *     repository's refusal or error, with its remedy
+ * @param attestation the signed attestation of a promotion that succeeded, when the service attests
  */
 public record PromotionOutcome(
-        Status status, Evaluation evaluation, Optional<PromotionRecord> record, List<String> reasons) {
+        Status status,
+        Evaluation evaluation,
+        Optional<PromotionRecord> record,
+        List<String> reasons,
+        Optional<DsseEnvelope> attestation) {
 
     /** What happened to the promotion. */
     public enum Status {
@@ -32,6 +38,12 @@ public record PromotionOutcome(
 
     public PromotionOutcome {
         reasons = List.copyOf(reasons);
+    }
+
+    /** An outcome without attestation: a refusal, a failure, or a promotion by a service that does not attest. */
+    public PromotionOutcome(
+            Status status, Evaluation evaluation, Optional<PromotionRecord> record, List<String> reasons) {
+        this(status, evaluation, record, reasons, Optional.empty());
     }
 
     /** Whether the artifact is in the target environment now. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.attestation.DsseEnvelope;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
@@ -26,17 +27,26 @@ public final class PromotionService {
     private final PromotionPolicy policy;
     private final PolicyTightener tightener;
     private final Clock clock;
+    private final PromotionAttestor attestor;
+
+    /** A service that does not attest its promotions (dry runs, tests); see the other constructor. */
+    public PromotionService(PromotionPolicy policy, PolicyTightener tightener, Clock clock) {
+        this(policy, tightener, clock, null);
+    }
 
     /**
      * @param policy every environment, as the administrator defined them
      * @param tightener with the security realm's id rules, to compute the target's effective policy
      *     exactly as {@code requireApprovals} does
      * @param clock the time gates are evaluated at and promotions recorded with
+     * @param attestor signs an attestation for every promotion that succeeds; {@code null} for none
      */
-    public PromotionService(PromotionPolicy policy, PolicyTightener tightener, Clock clock) {
+    public PromotionService(
+            PromotionPolicy policy, PolicyTightener tightener, Clock clock, PromotionAttestor attestor) {
         this.policy = policy;
         this.tightener = tightener;
         this.clock = clock;
+        this.attestor = attestor;
     }
 
     /** Every gate's result; nothing is written. */
@@ -100,10 +110,15 @@ public final class PromotionService {
                     publication.stored() ? PromotionOutcome.Status.COMPLETED : PromotionOutcome.Status.NOOP,
                     evaluation,
                     Optional.of(done),
-                    List.of());
+                    List.of(),
+                    attestation(evaluation, done.location(), now));
         } catch (RepositoryException e) {
             return unpublished(evaluation, e);
         }
+    }
+
+    private Optional<DsseEnvelope> attestation(Evaluation evaluation, String location, Instant now) {
+        return attestor == null ? Optional.empty() : Optional.of(attestor.attest(evaluation, location, now));
     }
 
     /** Every gate held, but the repository could not be opened or refused or failed the write. */
