@@ -4,6 +4,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.Sha256;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -237,7 +238,10 @@ public final class ApprovalGate {
             return false;
         }
         current = current.close(
-                GateState.TIMED_OUT, now, "", "no decision before the gate timeout " + current.deadline());
+                GateState.TIMED_OUT,
+                now,
+                "",
+                "no decision before the gate timeout " + DisplayTime.of(current.deadline()));
         return true;
     }
 
