@@ -64,6 +64,8 @@ public class RequireApprovalsStepJenkinsTest {
     public void twoOfThreeApprovalsLetTheRunContinueWithTheDecisions() throws Exception {
         WorkflowRun b = start(Fixture.SCRIPT, "sam");
         j.assertLogContains("Ship it: gate 'staging' for staging waits for approvals (0 of 2", b);
+        // the two links on their own line, separated (the console notes of the links sit before each text)
+        j.assertLogContains("Approve or reject | ", b);
         assertEquals(200, Fixture.status(Fixture.decide(j, "alice", b, "approve", "")));
         assertEquals(
                 "1 of 2",
@@ -126,6 +128,11 @@ public class RequireApprovalsStepJenkinsTest {
         assertEquals(200, Fixture.status(Fixture.decide(j, "bob", b, "reject", "not ready")));
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
         j.assertLogContains("Approval gate 'staging' for staging rejected by bob: not ready", b);
+        String log = JenkinsRule.getLog(b);
+        assertEquals(
+                "the close reason once, not again when the aborted run ends",
+                log.indexOf("rejected by bob: not ready"),
+                log.lastIndexOf("rejected by bob: not ready"));
         assertEquals(GateState.REJECTED, gate(b).state());
     }
 

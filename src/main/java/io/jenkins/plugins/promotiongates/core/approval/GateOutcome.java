@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public final class GateOutcome {
 
-    private static final String PREFIX = "[Promotion Gates] ";
+    /** What every console line of the plugin starts with. */
+    public static final String PREFIX = "[Promotion Gates] ";
 
     private GateOutcome() {}
 
