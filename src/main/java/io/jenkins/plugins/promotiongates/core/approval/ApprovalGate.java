@@ -98,6 +98,17 @@ public final class ApprovalGate {
     }
 
     /**
+     * Whether {@code who} could break the glass now: the gate waits, and its environment allows
+     * break-glass and names this person (the glue also requires Overall/Administer). Pages offer the
+     * break-glass form only then.
+     */
+    public boolean canBreakGlass(Approver who) {
+        GateSnapshot snapshot = current;
+        return !snapshot.state().isClosed()
+                && snapshot.policy().environment().breakGlass().permits(who.userId());
+    }
+
+    /**
      * Records an approval. A repeated approval by a person whose earlier approval is still valid is a
      * no-op; when the approvals then meet every rule, the gate closes as {@link GateState#APPROVED}.
      *
