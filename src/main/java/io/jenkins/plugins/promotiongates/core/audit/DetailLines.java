@@ -3,7 +3,6 @@ package io.jenkins.plugins.promotiongates.core.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +33,7 @@ final class DetailLines {
 
     private static void add(List<String> lines, String key, JsonNode value) {
         if (value.isObject() && !value.isEmpty()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
                 add(lines, key.isEmpty() ? field.getKey() : key + "." + field.getKey(), field.getValue());
             }
         } else if (value.isArray() && !value.isEmpty() && !allPlain(value)) {
