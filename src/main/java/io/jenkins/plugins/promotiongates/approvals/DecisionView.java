@@ -4,6 +4,7 @@ import io.jenkins.plugins.promotiongates.core.approval.Decision;
 import io.jenkins.plugins.promotiongates.core.approval.DecisionKind;
 import io.jenkins.plugins.promotiongates.core.approval.GateOutcome;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -32,9 +33,15 @@ public final class DecisionView {
         return decision.kind() == DecisionKind.BREAK_GLASS;
     }
 
+    /** When, for {@code api/json}: ISO-8601 with the clock's full precision. */
     @Exported
     public String getTime() {
         return decision.time().toString();
+    }
+
+    /** When, as pages show times: to the second. */
+    public String getDisplayTime() {
+        return DisplayTime.of(decision.time());
     }
 
     @Exported

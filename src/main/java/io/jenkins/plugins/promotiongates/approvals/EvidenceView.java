@@ -8,6 +8,7 @@ import io.jenkins.plugins.promotiongates.core.approval.GateProgress;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureEvidence;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,15 @@ public final class EvidenceView {
         return progress.expired().size();
     }
 
+    /** When the gate times out, for {@code api/json}: ISO-8601 with the clock's full precision. */
     @Exported
     public String getDeadline() {
         return gate.deadline().toString();
+    }
+
+    /** When the gate times out, as pages show times: to the second. */
+    public String getDisplayDeadline() {
+        return DisplayTime.of(gate.deadline());
     }
 
     /** {@code sha256:HEX} of the artifact, or empty when the gate is bound to none. */

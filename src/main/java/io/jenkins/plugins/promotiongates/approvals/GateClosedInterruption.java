@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.approvals;
 
+import hudson.model.TaskListener;
 import jenkins.model.CauseOfInterruption;
 
 /** Why a run stopped at a gate: rejected (by whom, with the comment) or timed out (and when). */
@@ -13,8 +14,18 @@ final class GateClosedInterruption extends CauseOfInterruption {
         this.reason = reason;
     }
 
+    /** Shown with the interrupted build. */
     @Override
     public String getShortDescription() {
         return reason;
+    }
+
+    /**
+     * Prints nothing: the step printed this reason to the console when the gate closed, and Pipeline
+     * would print it a second time when the build ends ({@code FlowInterruptedException.handle}).
+     */
+    @Override
+    public void print(TaskListener listener) {
+        // already in the console, once
     }
 }

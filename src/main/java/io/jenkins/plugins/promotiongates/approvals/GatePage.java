@@ -77,6 +77,17 @@ public final class GatePage {
         return gate.state() == GateState.BROKEN_GLASS;
     }
 
+    /**
+     * Whether the page offers the break-glass form: only to a user with Overall/Administer whom the
+     * engine would let break this gate's glass (the gate waits, and its environment allows break-glass
+     * and names the user). Everyone else would only be refused.
+     */
+    public boolean isBreakGlassOffered() {
+        return Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                && ApprovalGate.restore(gate, Clock.systemUTC())
+                        .canBreakGlass(RealmIdentity.current(RealmIdentity.ids()));
+    }
+
     /** The gate's page, relative to the root URL. */
     @Exported
     public String getUrl() {

@@ -155,8 +155,8 @@ final class RequireApprovalsExecution extends StepExecution {
             ApprovalEvents.standard().opened(owner, listener, snapshot, request.message);
             listener.getLogger()
                     .println(GateOutcome.waitingLine(
-                                    snapshot, request.message, opened.progress().summary()) + " "
-                            + GateLinks.consoleLink(owner, snapshot.gateId()));
+                            snapshot, request.message, opened.progress().summary()));
+            listener.getLogger().println(GateLinks.consoleLinks(owner, snapshot.gateId()));
             armTimeout();
         } catch (Exception e) {
             fail(e);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.promotiongates.ui;
 
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionRecord;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 
 /** One promotion as the Promotions page shows it. */
 public final class PromotionRow {
@@ -45,8 +46,9 @@ public final class PromotionRow {
         return record.runUrl();
     }
 
+    /** When, as pages show times: to the second. */
     public String getTime() {
-        return record.time().toString();
+        return DisplayTime.of(record.time());
     }
 
     public String getLocation() {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.approvals;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 
 import hudson.model.Cause;
@@ -64,6 +65,8 @@ public class RequireApprovalsStepJenkinsTest {
     public void twoOfThreeApprovalsLetTheRunContinueWithTheDecisions() throws Exception {
         WorkflowRun b = start(Fixture.SCRIPT, "sam");
         j.assertLogContains("Ship it: gate 'staging' for staging waits for approvals (0 of 2", b);
+        // the two links on their own line, separated (the console notes of the links sit before each text)
+        j.assertLogContains("Approve or reject | ", b);
         assertEquals(200, Fixture.status(Fixture.decide(j, "alice", b, "approve", "")));
         assertEquals(
                 "1 of 2",
@@ -126,6 +129,11 @@ public class RequireApprovalsStepJenkinsTest {
         assertEquals(200, Fixture.status(Fixture.decide(j, "bob", b, "reject", "not ready")));
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
         j.assertLogContains("Approval gate 'staging' for staging rejected by bob: not ready", b);
+        String log = JenkinsRule.getLog(b);
+        assertEquals(
+                "the close reason once, not again when the aborted run ends",
+                log.indexOf("rejected by bob: not ready"),
+                log.lastIndexOf("rejected by bob: not ready"));
         assertEquals(GateState.REJECTED, gate(b).state());
     }
 
@@ -157,13 +165,30 @@ public class RequireApprovalsStepJenkinsTest {
         assertEquals(404, Fixture.status(Fixture.decide(j, "eve", b, "approve", "")));
         // An administrator is not an implicit approver...
         assertEquals(403, Fixture.status(Fixture.decide(j, "root", b, "approve", "")));
-        // ...and break-glass needs Overall/Administer as well as being named.
+        // ...and break-glass needs Overall/Administer as well as being named; only then is its form shown.
+        assertThat(Fixture.page(j, "root", b), containsString("breakglass-staging"));
+        assertThat(Fixture.page(j, "alice", b), not(containsString("breakglass-staging")));
         assertEquals(403, Fixture.status(Fixture.decide(j, "alice", b, "breakGlass", "urgent")));
         assertEquals(0, gate(b).decisions().size());
         assertEquals(200, Fixture.status(Fixture.decide(j, "root", b, "breakGlass", "production outage")));
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
         assertEquals(GateState.BROKEN_GLASS, gate(b).state());
         j.assertLogContains("BREAK-GLASS by root: production outage", b);
+    }
+
+    @Test
+    public void noBreakGlassFormWherePolicyForbidsIt() throws Exception {
+        Fixture.configure(j);
+        PromotionGatesConfiguration.get().getEnvironments().get(0).setBreakGlass(null);
+        WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+        p.setDefinition(new CpsFlowDefinition(Fixture.SCRIPT, true));
+        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("sam")))
+                .waitForStart();
+        j.waitForMessage("waits for approvals", b);
+        assertThat(Fixture.page(j, "root", b), not(containsString("breakglass-staging")));
+        assertEquals(403, Fixture.status(Fixture.decide(j, "root", b, "breakGlass", "outage")));
+        Fixture.decide(j, "bob", b, "reject", "cleanup");
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
     }
 
     @Test
@@ -245,6 +270,15 @@ public class RequireApprovalsStepJenkinsTest {
             request.setRequestParameters(parameters);
             wc.addCrumb(request);
             return wc.getPage(request);
+        }
+
+        /** The gate's page as {@code user} sees it. */
+        static String page(JenkinsRule j, String user, WorkflowRun run) throws Exception {
+            return j.createWebClient()
+                    .login(user)
+                    .goTo(run.getUrl() + "approvals/staging/")
+                    .getWebResponse()
+                    .getContentAsString();
         }
 
         static int status(Page page) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.audit;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -72,7 +73,13 @@ public class PromotionAuditActionJenkinsTest {
         assertThat(page, containsString("signature.verified"));
         assertThat(
                 page, containsString(action.getTimeline().rows().get(0).hash().substring(0, 16)));
-        assertThat(page, containsString("Chain intact"));
+        assertThat(page, containsString("Chain intact: every event's hash")); // '' in index.properties
+        // details as key: value lines, the time to the second; the exact values stay in the export
+        assertThat(page, containsString("format: checksum"));
+        assertThat(page, not(containsString("{&quot;algorithm&quot;")));
+        assertThat(page, not(containsString("{\"algorithm\"")));
+        assertThat(page, containsString(action.getTimeline().rows().get(0).displayTime()));
+        assertThat(page, not(containsString(action.getTimeline().rows().get(0).time())));
     }
 
     @Test

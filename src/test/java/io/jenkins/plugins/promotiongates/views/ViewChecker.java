@@ -22,13 +22,16 @@ import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
 /**
- * Checks the Jelly views and help files under a resources root against the compiled classes:
- * escape-by-default, well-formed XML, no raw output or inline script, every {@code field} bound to
- * a property of its class and explained by a {@code help-x.html}, every {@code help-x.html} naming
- * such a property.
+ * Checks the Jelly views, help files and message files under a resources root against the compiled
+ * classes: escape-by-default, well-formed XML, no raw output or inline script, every {@code field}
+ * bound to a property of its class and explained by a {@code help-x.html}, every {@code help-x.html}
+ * naming such a property; every {@code ${...}} evaluated as Jenkins's JEXL 1.x would
+ * ({@link JexlTypes}), every {@code ${%...}} and every message rendered as Stapler and the localizer
+ * would ({@link MessageBundles}).
  */
 final class ViewChecker {
 
@@ -36,7 +39,7 @@ final class ViewChecker {
 
     private static final Pattern FIELD = Pattern.compile("\\bfield\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern HELP = Pattern.compile("help-(.+)\\.html");
-    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)\\}");
+    static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)\\}");
     private static final List<String> FORBIDDEN =
             List.of("h.rawHtml", "<j:out", "<script", "onclick=", "onload=", "javascript:");
 
@@ -44,6 +47,7 @@ final class ViewChecker {
     private final JavaClasses classes;
     private final List<String> problems = new ArrayList<>();
     private int checkedViews;
+    private int checkedMessageFiles;
 
     ViewChecker(Path root, JavaClasses classes) {
         this.root = root;
@@ -63,6 +67,10 @@ final class ViewChecker {
                 checkedViews++;
             } else if (HELP.matcher(name).matches()) {
                 checkHelp(file);
+            } else if (MessageBundles.isMessageFile(file)) {
+                problems.addAll(
+                        MessageBundles.checkFile(file, root.relativize(file).toString()));
+                checkedMessageFiles++;
             }
         }
         return problems;
@@ -72,14 +80,19 @@ final class ViewChecker {
         return checkedViews;
     }
 
+    int checkedMessageFiles() {
+        return checkedMessageFiles;
+    }
+
     private void checkJelly(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String where = root.relativize(file).toString();
         if (!text.startsWith(HEADER)) {
             problems.add(where + ": does not start with " + HEADER);
         }
-        wellFormed(file, where);
-        expressions(file, text, where);
+        Document document = wellFormed(file, where);
+        problems.addAll(new ViewExpressions(classes, where)
+                .check(file, document, text, ownerOf(file).map(ViewExpressions::load)));
         String lower = text.toLowerCase(Locale.ROOT);
         for (String forbidden : FORBIDDEN) {
             if (lower.contains(forbidden.toLowerCase(Locale.ROOT))) {
@@ -102,38 +115,6 @@ final class ViewChecker {
                 if (!Files.exists(file.resolveSibling("help-" + matcher.group(1) + ".html"))) {
                     problems.add(
                             where + ": field '" + matcher.group(1) + "' has no help-" + matcher.group(1) + ".html");
-                }
-            }
-        }
-    }
-
-    /**
-     * Every {@code ${...}} must parse as JEXL 1.x, the language Jelly evaluates it in; every message
-     * with arguments, {@code ${%key(arg)}}, must have its key in the view's .properties file, or Jelly
-     * reads text in parentheses (such as {@code ${%Time (UTC)}}) as a call with arguments and prints it
-     * wrongly.
-     */
-    private void expressions(Path file, String text, String where) throws IOException {
-        Matcher matcher = EXPRESSION.matcher(text);
-        while (matcher.find()) {
-            String expression = matcher.group(1);
-            if (expression.startsWith("%")) {
-                int open = expression.indexOf('(');
-                if (open > 0) {
-                    String key = expression.substring(1, open);
-                    if (!messageKeys(file).contains(key)) {
-                        problems.add(where + ": ${" + expression + "} calls message '" + key + "' with arguments,"
-                                + " but " + propertiesOf(file).getFileName() + " has no such key (text in"
-                                + " parentheses is read as arguments: use a key)");
-                    }
-                }
-                continue;
-            }
-            for (String part : ternaryParts(expression)) {
-                try {
-                    org.apache.commons.jexl.ExpressionFactory.createExpression(part);
-                } catch (Exception e) {
-                    problems.add(where + ": ${" + expression + "} is not JEXL 1.x: " + e.getMessage());
                 }
             }
         }
@@ -170,22 +151,6 @@ final class ViewChecker {
         return List.of(expression);
     }
 
-    private static Path propertiesOf(Path view) {
-        String name = view.getFileName().toString();
-        return view.resolveSibling(name.substring(0, name.length() - ".jelly".length()) + ".properties");
-    }
-
-    private static java.util.Set<String> messageKeys(Path view) throws IOException {
-        Path properties = propertiesOf(view);
-        java.util.Properties loaded = new java.util.Properties();
-        if (Files.exists(properties)) {
-            try (java.io.Reader reader = Files.newBufferedReader(properties, StandardCharsets.ISO_8859_1)) {
-                loaded.load(reader);
-            }
-        }
-        return loaded.stringPropertyNames();
-    }
-
     private void checkHelp(Path file) {
         String where = root.relativize(file).toString();
         Matcher matcher = HELP.matcher(file.getFileName().toString());
@@ -199,15 +164,17 @@ final class ViewChecker {
         }
     }
 
-    private void wellFormed(Path file, String where) {
+    /** The view as XML, or {@code null} (a problem) when it is not well-formed. */
+    private Document wellFormed(Path file, String where) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.newDocumentBuilder().parse(file.toFile());
+            return factory.newDocumentBuilder().parse(file.toFile());
         } catch (SAXException | IOException | ParserConfigurationException e) {
             problems.add(where + ": not well-formed XML: " + e.getMessage());
+            return null;
         }
     }
 

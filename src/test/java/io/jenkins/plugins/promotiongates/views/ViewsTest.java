@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.Test;
 
-/** The plugin's own views and help files pass every {@link ViewChecker} rule. */
+/** The plugin's own views, help files and message files pass every {@link ViewChecker} rule. */
 public class ViewsTest {
 
     @Test
@@ -21,5 +21,6 @@ public class ViewsTest {
         List<String> problems = checker.check();
         assertEquals("View problems:\n" + String.join("\n", problems), List.of(), problems);
         assertTrue("index.jelly at least must have been checked", checker.checkedViews() >= 1);
+        assertTrue("the five Messages.properties at least must have been checked", checker.checkedMessageFiles() >= 5);
     }
 }

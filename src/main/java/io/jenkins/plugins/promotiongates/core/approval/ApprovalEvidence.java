@@ -4,6 +4,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.DurationText;
 import io.jenkins.plugins.promotiongates.core.policy.Verdict;
 import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.time.Instant;
 
 /**
@@ -29,7 +30,7 @@ public final class ApprovalEvidence {
                     + "; approvals are bound to a digest: request approvals for this release");
         }
         if (gate.state() == GateState.BROKEN_GLASS) {
-            return Verdict.pass("BROKEN GLASS at " + gate.closedAt() + " (" + gate.closeReason() + ")");
+            return Verdict.pass("BROKEN GLASS at " + DisplayTime.of(gate.closedAt()) + " (" + gate.closeReason() + ")");
         }
         Quorum quorum = Quorum.evaluate(gate.policy(), gate.parties(), gate.decisions(), now);
         if (!quorum.met()) {

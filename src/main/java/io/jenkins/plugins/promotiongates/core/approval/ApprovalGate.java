@@ -4,6 +4,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.Sha256;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,6 +95,17 @@ public final class ApprovalGate {
         } catch (DecisionRefusedException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether {@code who} could break the glass now: the gate waits, and its environment allows
+     * break-glass and names this person (the glue also requires Overall/Administer). Pages offer the
+     * break-glass form only then.
+     */
+    public boolean canBreakGlass(Approver who) {
+        GateSnapshot snapshot = current;
+        return !snapshot.state().isClosed()
+                && snapshot.policy().environment().breakGlass().permits(who.userId());
     }
 
     /**
@@ -237,7 +249,10 @@ public final class ApprovalGate {
             return false;
         }
         current = current.close(
-                GateState.TIMED_OUT, now, "", "no decision before the gate timeout " + current.deadline());
+                GateState.TIMED_OUT,
+                now,
+                "",
+                "no decision before the gate timeout " + DisplayTime.of(current.deadline()));
         return true;
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
  */
 public final class GateOutcome {
 
-    private static final String PREFIX = "[Promotion Gates] ";
+    /** What every console line of the plugin starts with. */
+    public static final String PREFIX = "[Promotion Gates] ";
 
     private GateOutcome() {}
 
@@ -57,7 +59,7 @@ public final class GateOutcome {
         String what = message == null || message.isBlank() ? "" : message.trim() + ": ";
         return PREFIX + what + "gate '" + gate.gateId() + "' for "
                 + gate.policy().name() + " waits for approvals ("
-                + progress + ", times out at " + gate.deadline() + ", artifact "
+                + progress + ", times out at " + DisplayTime.of(gate.deadline()) + ", artifact "
                 + (gate.artifactDigest() == null ? "not bound" : gate.artifactDigest()) + ", policy "
                 + gate.policyDigest() + ")";
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.util.Base64;
 
 /**
@@ -15,6 +16,16 @@ import java.util.Base64;
  * @param signature base64 of the 64-byte Ed25519 signature
  */
 public record Checkpoint(long size, String head, String time, String signature) {
+
+    /** The number of entries covered as text, for pages (JEXL 1.x cannot show a {@code long size()}). */
+    public String entryCount() {
+        return Long.toString(size);
+    }
+
+    /** When it was signed, as pages show times: to the second. */
+    public String displayTime() {
+        return DisplayTime.ofText(time);
+    }
 
     /** The bytes that are signed. */
     public byte[] signedBytes() {

@@ -35,4 +35,13 @@ public record LedgerStatus(
     public boolean appendable() {
         return problems.isEmpty();
     }
+
+    /**
+     * The number of entries as text, for the status page. Views cannot show {@link #size()}: Jelly's
+     * expression language (JEXL 1.x) evaluates any {@code x.size()} as a collection size and gives
+     * nothing for an object whose {@code size()} is a {@code long}.
+     */
+    public String entryCount() {
+        return Long.toString(size);
+    }
 }

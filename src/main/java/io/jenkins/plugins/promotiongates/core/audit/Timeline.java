@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.core.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,13 @@ import java.util.Map;
  */
 public record Timeline(List<Row> rows, boolean intact, String problem) {
 
-    /** One event, flattened for display. Every value is text from the event, shown escaped. */
+    /**
+     * One event, flattened for display. Every value is text from the event, shown escaped.
+     *
+     * @param time as recorded (milliseconds); pages show {@link #displayTime()}
+     * @param details the details' canonical JSON, for the REST API; pages show {@link #detailLines()}
+     * @param detailLines the details as {@code key: value} lines (see {@link DetailLines})
+     */
     public record Row(
             long seq,
             String time,
@@ -28,8 +35,18 @@ public record Timeline(List<Row> rows, boolean intact, String problem) {
             String artifactPath,
             String artifactSha256,
             String details,
+            List<String> detailLines,
             String policyDigest,
             String hash) {
+
+        public Row {
+            detailLines = List.copyOf(detailLines);
+        }
+
+        /** The event's time as pages show it, to the second. */
+        public String displayTime() {
+            return DisplayTime.ofText(time);
+        }
 
         /** For the REST API. */
         public Map<String, Object> asMap() {
@@ -69,6 +86,7 @@ public record Timeline(List<Row> rows, boolean intact, String problem) {
                     details.isMissingNode()
                             ? ""
                             : new String(CanonicalJson.write(details), java.nio.charset.StandardCharsets.UTF_8),
+                    DetailLines.of(details),
                     event.get("policyDigest").asText(""),
                     event.hash()));
         }

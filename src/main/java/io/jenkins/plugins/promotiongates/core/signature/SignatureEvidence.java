@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +39,9 @@ public final class SignatureEvidence {
                 append(text, ", signer ", details.path("signer").asText(), "");
                 append(text, ", key ", details.path("keyFingerprint").asText(), "");
                 append(text, ", from ", details.path("signature").asText(), "");
-                return Optional.of(text.append(" at ").append(event.time()).toString());
+                return Optional.of(text.append(" at ")
+                        .append(DisplayTime.ofText(event.time()))
+                        .toString());
             }
         }
         return Optional.of("No signature over this digest was verified in this run.");

@@ -320,6 +320,26 @@ public class ApprovalGateTest {
     }
 
     @Test
+    public void breakGlassIsOfferedExactlyToWhomItWouldBeAccepted() {
+        ApprovalGate gate = open(production());
+        assertTrue(gate.canBreakGlass(person("ROOT")));
+        assertFalse("an approver the environment does not name for break-glass", gate.canBreakGlass(lead("ann")));
+
+        ApprovalGate locked = open(production().toBuilder()
+                .breakGlass(io.jenkins.plugins.promotiongates.core.policy.BreakGlass.FORBIDDEN)
+                .build());
+        assertFalse("the environment forbids break-glass", locked.canBreakGlass(person("root")));
+        ApprovalGate namedButOff = open(production().toBuilder()
+                .breakGlass(
+                        new io.jenkins.plugins.promotiongates.core.policy.BreakGlass(false, java.util.Set.of("root")))
+                .build());
+        assertFalse("named, but break-glass is off", namedButOff.canBreakGlass(person("root")));
+
+        gate.breakGlass(person("root"), "outage", ARTIFACT, gate.snapshot().policyDigest());
+        assertFalse("the gate has closed", gate.canBreakGlass(person("root")));
+    }
+
+    @Test
     public void anEnvironmentWithoutRulesCannotOpenAGate() {
         InvalidPolicyException e = assertThrows(
                 InvalidPolicyException.class,

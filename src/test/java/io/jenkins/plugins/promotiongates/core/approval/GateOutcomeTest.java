@@ -4,8 +4,12 @@ import static io.jenkins.plugins.promotiongates.core.approval.Gates.ARTIFACT;
 import static io.jenkins.plugins.promotiongates.core.approval.Gates.IDS;
 import static io.jenkins.plugins.promotiongates.core.approval.Gates.lead;
 import static io.jenkins.plugins.promotiongates.core.approval.Gates.security;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,5 +71,26 @@ public class GateOutcomeTest {
                 "[Promotion Gates] gate 'release': BREAK-GLASS by root: outage",
                 GateOutcome.decisionLine(gate.snapshot(), glass.decision()));
         assertEquals("break-glass", GateOutcome.label(DecisionKind.BREAK_GLASS));
+    }
+
+    @Test
+    public void timesPeopleReadAreShownToTheSecond() {
+        MutableClock fine = new MutableClock(Instant.parse("2025-06-02T09:00:00.123456789Z"));
+        ApprovalGate gate = ApprovalGate.open(
+                "release", Gates.effective(Gates.production()), null, RunParties.of(IDS, "", List.of()), fine);
+        assertEquals(
+                Instant.parse("2025-06-04T09:00:00.123456789Z"), gate.snapshot().deadline());
+        assertThat(
+                GateOutcome.waitingLine(gate.snapshot(), "", gate.progress().summary()),
+                containsString("times out at 2025-06-04T09:00:00Z, "));
+        fine.advance(Duration.ofDays(3));
+        assertTrue(gate.expireIfDue());
+        assertEquals(
+                "no decision before the gate timeout 2025-06-04T09:00:00Z",
+                gate.snapshot().closeReason());
+        // the step's return value is for scripts: it keeps the full precision
+        assertEquals(
+                "2025-06-02T09:00:00.123456789Z",
+                GateOutcome.asMap(gate.snapshot()).get("openedAt"));
     }
 }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.promotiongates.core.audit.ControllerKeyCodec;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
 import io.jenkins.plugins.promotiongates.core.audit.RunDirectories;
 import io.jenkins.plugins.promotiongates.core.audit.RunRef;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -35,7 +36,8 @@ public class SignatureEvidenceTest {
                 verified(A, "old-key"), verified(B, "other-artifact"), verified(A, "release-team"), failedOver(A));
         assertEquals(
                 Optional.of("Verified ssh signature (Ed25519/SHA-512) by trusted key 'release-team', signer r@x,"
-                        + " key SHA256:k, from app.sig at " + events.get(2).time()),
+                        + " key SHA256:k, from app.sig at "
+                        + DisplayTime.ofText(events.get(2).time())),
                 SignatureEvidence.describe(events, digest(A)));
         assertEquals(
                 Optional.of("No signature over this digest was verified in this run."),

@@ -8,6 +8,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedExcepti
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
@@ -109,8 +110,8 @@ public final class CmsVerifier implements SignatureVerifier {
         checkCodeSigning(signer.certificate());
         checkIdentity(request, signer.certificate());
         List<String> warnings = new ArrayList<>();
-        stamp.ifPresent(
-                s -> warnings.add("Certificate validity judged at the timestamp " + s.time() + " by " + s.authority()));
+        stamp.ifPresent(s -> warnings.add(
+                "Certificate validity judged at the timestamp " + DisplayTime.of(s.time()) + " by " + s.authority()));
         String trustedKey = trustedKeyOf(roots, root);
         warnings.add(
                 "Chain ends at trusted root '" + root.getSubjectX500Principal().getName() + "' (" + trustedKey + ")");
