@@ -11,6 +11,7 @@ import io.jenkins.plugins.promotiongates.core.audit.AuditService;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.util.Optional;
 import jenkins.model.Jenkins;
@@ -23,6 +24,7 @@ import jenkins.model.Jenkins;
 public final class AuditLedger {
 
     private AuditService service;
+    private KeyPair controllerKey;
 
     public static @NonNull AuditLedger get() {
         return ExtensionList.lookupSingleton(AuditLedger.class);
@@ -31,15 +33,30 @@ public final class AuditLedger {
     /** The open ledger; opening it reports and moves aside a torn tail left by a crash. */
     public synchronized AuditService service() throws IOException {
         if (service == null) {
-            Path home = Jenkins.get().getRootDir().toPath().resolve("promotion-gates");
             service = AuditService.open(
-                    home.resolve("ledger"),
-                    CheckpointKeyStore.loadOrCreate(home),
+                    home().resolve("ledger"),
+                    controllerKey(),
                     LedgerOptions.defaults(),
                     Clock.systemUTC(),
                     AuditLedger::buildDirectoryOf);
         }
         return service;
+    }
+
+    /**
+     * The controller's Ed25519 key pair, which signs the ledger's checkpoints and the promotions'
+     * attestations; created on first use and kept in {@code JENKINS_HOME/promotion-gates}, readable by the
+     * controller's user only. Never sent to an agent.
+     */
+    public synchronized KeyPair controllerKey() throws IOException {
+        if (controllerKey == null) {
+            controllerKey = CheckpointKeyStore.loadOrCreate(home());
+        }
+        return controllerKey;
+    }
+
+    private static Path home() {
+        return Jenkins.get().getRootDir().toPath().resolve("promotion-gates");
     }
 
     /** Whether the ledger has been opened since the controller started. */
