@@ -28,8 +28,11 @@ public final class PromotionGatesCli {
 
     /** Every command this jar offers. Later commands are added to this list. */
     static PromotionGatesCli standard() {
-        return new PromotionGatesCli(
-                List.of(new DigestCommand(), new VerifySignatureCommand(), new VerifyAuditCommand()));
+        return new PromotionGatesCli(List.of(
+                new DigestCommand(),
+                new VerifySignatureCommand(),
+                new VerifyAuditCommand(),
+                new VerifyAttestationCommand()));
     }
 
     public static void main(String[] args) {
