@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -185,8 +186,14 @@ public final class AuditService implements Closeable {
      */
     public void events(Set<String> types, Consumer<AuditEvent> consumer) throws IOException {
         Set<String> wanted = Set.copyOf(types);
+        List<byte[]> markers = wanted.stream()
+                .map(type -> ("\"type\":\"" + type + "\"").getBytes(StandardCharsets.UTF_8))
+                .toList();
         try {
             LedgerReader.scan(ledger.root(), 0, line -> {
+                if (!mentionsAny(line.bytes(), markers)) {
+                    return true; // canonical JSON writes a wanted type exactly so: no other line can hold one
+                }
                 ObjectNode entry;
                 try {
                     entry = CanonicalJson.readObject(
@@ -203,6 +210,29 @@ public final class AuditService implements Closeable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** Whether {@code line} contains one of {@code markers}; a cheap filter before the line is parsed. */
+    private static boolean mentionsAny(byte[] line, List<byte[]> markers) {
+        for (byte[] marker : markers) {
+            if (indexOf(line, marker) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     public LedgerStatus status() throws IOException {
