@@ -51,7 +51,7 @@ public final class ApprovalsAction implements RunAction2 {
     }
 
     /** A run stored before gates recorded their subject has none. */
-    private Object readResolve() {
+    private synchronized Object readResolve() {
         if (subjects == null) {
             subjects = new LinkedHashMap<>();
         }
