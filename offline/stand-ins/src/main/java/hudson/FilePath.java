@@ -14,6 +14,15 @@ public final class FilePath {
         throw new UnsupportedOperationException();
     }
 
+    public String getRemote() {
+        throw new UnsupportedOperationException();
+    }
+
+    @NonNull
+    public FilePath[] list(final String includes) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
     public @NonNull FilePath child(String relOrAbsolute) {
         throw new UnsupportedOperationException();
     }

@@ -6,6 +6,7 @@ import hudson.security.AccessControlled;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import jenkins.model.ArtifactManager;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements AccessControlled {
@@ -19,6 +20,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public @NonNull String getUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    public final @NonNull ArtifactManager getArtifactManager() {
         throw new UnsupportedOperationException();
     }
 

@@ -4,6 +4,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.promotiongates.core.approval.Decision;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
+import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import java.io.IOException;
 
 /**
@@ -15,9 +16,10 @@ public interface ApprovalEvents {
 
     /**
      * A gate opened and waits: {@code gate.state()} is WAITING, with no decision yet; {@code message}
-     * is the step's message to approvers.
+     * is the step's message to approvers; {@code subject} what the approvals are bound to, or {@code null}.
      */
-    void opened(Run<?, ?> run, TaskListener listener, GateSnapshot gate, String message) throws IOException;
+    void opened(Run<?, ?> run, TaskListener listener, GateSnapshot gate, String message, ApprovalSubject subject)
+            throws IOException;
 
     /**
      * A decision was accepted (approve, reject or break-glass). {@code gate} already holds it; when

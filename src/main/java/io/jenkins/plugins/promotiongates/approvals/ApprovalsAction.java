@@ -6,6 +6,7 @@ import hudson.model.Api;
 import hudson.model.Run;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshotJson;
+import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,11 @@ public final class ApprovalsAction implements RunAction2 {
     private final Map<String, String> gates = new LinkedHashMap<>();
     /** Gate id to the step's message. */
     private final Map<String, String> messages = new LinkedHashMap<>();
+    /**
+     * Gate id to {@link ApprovalSubject#toJson} of what its approvals are bound to, for gates bound to
+     * something; {@code null} in a run stored before releases, until {@link #readResolve}.
+     */
+    private Map<String, String> subjects = new LinkedHashMap<>();
 
     private transient Run<?, ?> run;
 
@@ -42,6 +48,14 @@ public final class ApprovalsAction implements RunAction2 {
             }
             return action;
         }
+    }
+
+    /** A run stored before gates recorded their subject has none. */
+    private synchronized Object readResolve() {
+        if (subjects == null) {
+            subjects = new LinkedHashMap<>();
+        }
+        return this;
     }
 
     @Override
@@ -73,12 +87,18 @@ public final class ApprovalsAction implements RunAction2 {
         return URL_NAME;
     }
 
-    /** Records a newly opened gate; a second gate with the same id in one run is refused. */
-    synchronized void add(GateSnapshot gate, String message) throws IOException {
+    /**
+     * Records a newly opened gate, bound to {@code subject} ({@code null}: to nothing); a second gate with
+     * the same id in one run is refused.
+     */
+    synchronized void add(GateSnapshot gate, String message, @CheckForNull ApprovalSubject subject) throws IOException {
         if (gates.containsKey(gate.gateId())) {
             throw new AbortException(Messages.ApprovalsAction_DuplicateId(gate.gateId()));
         }
         messages.put(gate.gateId(), message == null ? "" : message);
+        if (subject != null) {
+            subjects.put(gate.gateId(), subject.toJson());
+        }
         update(gate);
     }
 
@@ -114,6 +134,11 @@ public final class ApprovalsAction implements RunAction2 {
     }
 
     private GatePage page(String gateId) {
-        return new GatePage(run, GateSnapshotJson.read(gates.get(gateId)), messages.getOrDefault(gateId, ""));
+        String subject = subjects.get(gateId);
+        return new GatePage(
+                run,
+                GateSnapshotJson.read(gates.get(gateId)),
+                messages.getOrDefault(gateId, ""),
+                subject == null ? null : ApprovalSubject.fromJson(subject));
     }
 }

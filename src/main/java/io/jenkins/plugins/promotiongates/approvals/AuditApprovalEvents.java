@@ -8,6 +8,7 @@ import io.jenkins.plugins.promotiongates.core.approval.GateEvents;
 import io.jenkins.plugins.promotiongates.core.approval.GateOutcome;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import java.io.IOException;
 
 /**
@@ -17,8 +18,9 @@ import java.io.IOException;
 final class AuditApprovalEvents implements ApprovalEvents {
 
     @Override
-    public void opened(Run<?, ?> run, TaskListener listener, GateSnapshot gate, String message) throws IOException {
-        RunAudit.record(run, GateEvents.requested(gate, message));
+    public void opened(Run<?, ?> run, TaskListener listener, GateSnapshot gate, String message, ApprovalSubject subject)
+            throws IOException {
+        RunAudit.record(run, GateEvents.requested(gate, message, subject));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.approvals;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -7,27 +8,39 @@ import io.jenkins.plugins.promotiongates.audit.EnvironmentInventory;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
 import io.jenkins.plugins.promotiongates.core.approval.GateId;
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Digests;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.StepTightening;
 import io.jenkins.plugins.promotiongates.core.promotion.ChangeWindow;
-import io.jenkins.plugins.promotiongates.steps.AgentWorkspace;
+import io.jenkins.plugins.promotiongates.core.promotion.Inventory;
+import io.jenkins.plugins.promotiongates.core.release.ApprovalBinding;
+import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
+import io.jenkins.plugins.promotiongates.core.release.FileSelection;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseReader;
 import io.jenkins.plugins.promotiongates.steps.JobApplication;
+import io.jenkins.plugins.promotiongates.steps.ReleaseFiles;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumSet;
 
 /**
- * Opens the gate of one {@code requireApprovals} call, off the CPS thread: reads the effective
- * policy from the engine, the run's parties from its causes and from the changes the environment has not
- * received (the engine's {@link ChangeWindow} over the inventory), and the artifact's digest from the bytes
- * the controller reads.
+ * Opens the gate of one {@code requireApprovals} call, off the CPS thread: reads the effective policy from
+ * the engine, what the approvals are bound to ({@link ApprovalBinding}: a release read and hashed here on
+ * the controller from the run's archived artifacts or the workspace, one workspace file, or a release
+ * digest given as is), and the run's parties from its causes and from the changes the environment has
+ * not received (the engine's {@link ChangeWindow} over the inventory).
  */
 final class GateOpener {
+
+    private static final String STEP = "requireApprovals";
+
+    /** The opened gate, and what its approvals are bound to ({@code null} when to nothing). */
+    record Opened(ApprovalGate gate, @CheckForNull ApprovalSubject subject) {}
 
     private GateOpener() {}
 
@@ -35,7 +48,7 @@ final class GateOpener {
      * @param workspace the step's workspace, or {@code null} outside {@code node}
      * @throws AbortException with the engine's message when the arguments or the policy refuse the gate
      */
-    static ApprovalGate open(GateRequest request, Run<?, ?> run, FilePath workspace, Clock clock)
+    static Opened open(GateRequest request, Run<?, ?> run, @CheckForNull FilePath workspace, Clock clock)
             throws IOException, InterruptedException {
         IdNormalizer ids = RealmIdentity.ids();
         try {
@@ -44,32 +57,60 @@ final class GateOpener {
                     .effective(
                             PromotionGatesConfiguration.get().policy().require(request.environment),
                             StepTightening.parse(request.count, request.approvers, request.timeout, request.validity));
-            ArtifactDigest digest = digestOf(request.artifact, workspace);
+            ApprovalBinding binding = ApprovalBinding.of(
+                    request.artifact, request.files, request.archived, request.digest, request.version);
+            Inventory inventory = EnvironmentInventory.get().current();
+            String application = JobApplication.of(run, request.application);
+            ApprovalSubject subject = subject(binding, application, run, workspace, inventory);
             ChangeWindow window = ChangeWindow.of(
-                    EnvironmentInventory.get().current(),
-                    JobApplication.of(run, ""),
+                    inventory,
+                    subject == null || subject.application().isEmpty() ? application : subject.application(),
                     request.environment,
                     run.getParent().getFullName());
-            return ApprovalGate.open(gateId, policy, digest, RealmIdentity.parties(run, ids, window), clock);
+            ApprovalGate gate = ApprovalGate.open(
+                    gateId,
+                    policy,
+                    subject == null ? null : subject.digest(),
+                    RealmIdentity.parties(run, ids, window),
+                    clock);
+            return new Opened(gate, subject);
         } catch (IllegalArgumentException e) { // InvalidPolicyException too
-            throw new AbortException("requireApprovals: " + e.getMessage());
+            throw new AbortException(STEP + ": " + e.getMessage());
         }
     }
 
     /**
-     * The artifact's digest, hashed here on the controller from the bytes it reads from the workspace;
-     * {@code null} when no artifact is bound.
+     * What the approvals are bound to: for files, hashed here on the controller from the bytes it reads;
+     * {@code null} when to nothing.
      */
-    private static ArtifactDigest digestOf(String artifact, FilePath workspace)
-            throws IOException, InterruptedException {
-        if (artifact == null || artifact.isBlank()) {
-            return null;
-        }
-        if (workspace == null) {
-            throw new AbortException(Messages.GateOpener_NeedsWorkspace(artifact));
-        }
-        return new StreamingDigester()
-                .digest(new AgentWorkspace(workspace).file(artifact), EnumSet.of(DigestAlgorithm.SHA256))
-                .sha256();
+    private static ApprovalSubject subject(
+            ApprovalBinding binding,
+            String application,
+            Run<?, ?> run,
+            @CheckForNull FilePath workspace,
+            Inventory inventory)
+            throws IOException {
+        return switch (binding.kind()) {
+            case NONE -> null;
+            case DIGEST -> ApprovalSubject.ofDigest(binding.digest(), inventory.release(binding.digest()));
+            case RELEASE ->
+                ApprovalSubject.of(new ReleaseReader()
+                        .read(
+                                application,
+                                binding.version(),
+                                binding.source(),
+                                ReleaseFiles.of(STEP, binding.source(), run, workspace))
+                        .release());
+            case FILE -> {
+                String path = binding.source().patterns().get(0);
+                String name = FileSelection.single("artifact", path).name();
+                Digests digests = new StreamingDigester()
+                        .digest(
+                                ReleaseFiles.of(STEP, binding.source(), run, workspace)
+                                        .file(path),
+                                EnumSet.of(DigestAlgorithm.SHA256));
+                yield ApprovalSubject.ofFile(application, new ReleaseFile(name, digests.sha256(), digests.size()));
+            }
+        };
     }
 }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.promotiongates.core.approval.GateProgress;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.GateState;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -32,11 +33,14 @@ public final class GatePage {
     private final Run<?, ?> run;
     private final GateSnapshot gate;
     private final String message;
+    private final ApprovalSubject subject;
 
-    GatePage(Run<?, ?> run, GateSnapshot gate, String message) {
+    /** @param subject what the approvals are bound to, or {@code null} when to nothing (or not recorded) */
+    GatePage(Run<?, ?> run, GateSnapshot gate, String message, @CheckForNull ApprovalSubject subject) {
         this.run = run;
         this.gate = gate;
         this.message = message;
+        this.subject = subject;
     }
 
     public Run<?, ?> getRun() {
@@ -99,6 +103,15 @@ public final class GatePage {
     public EvidenceView getEvidence() {
         GateProgress progress = ApprovalGate.restore(gate, Clock.systemUTC()).progress();
         return new EvidenceView(gate, progress, run);
+    }
+
+    /**
+     * The application, version and files the approvals are bound to; {@code null} when the gate is bound
+     * to nothing, or was opened before gates recorded it.
+     */
+    @Exported(inline = true)
+    public @CheckForNull ApprovalSubjectView getRelease() {
+        return subject == null ? null : new ApprovalSubjectView(subject);
     }
 
     @Exported(inline = true)

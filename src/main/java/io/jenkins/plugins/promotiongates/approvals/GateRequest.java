@@ -18,6 +18,13 @@ final class GateRequest implements Serializable {
     final String timeout;
     final String validity;
     final String artifact;
+    /** Added with releases: {@code null} in a gate stored by an older version, read as empty. */
+    String files;
+
+    String archived;
+    String digest;
+    String version;
+    String application;
 
     GateRequest(
             String environment,
@@ -36,5 +43,15 @@ final class GateRequest implements Serializable {
         this.timeout = timeout;
         this.validity = validity;
         this.artifact = artifact;
+    }
+
+    /** This request with the release's arguments; each {@code null} is read as empty. */
+    GateRequest releasing(String files, String archived, String digest, String version, String application) {
+        this.files = files;
+        this.archived = archived;
+        this.digest = digest;
+        this.version = version;
+        this.application = application;
+        return this;
     }
 }

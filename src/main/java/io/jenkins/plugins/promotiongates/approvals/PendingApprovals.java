@@ -45,7 +45,7 @@ public final class PendingApprovals implements RootAction {
             Run<?, ?> run = execution.run();
             ApprovalGate gate = execution.gate();
             if (run != null && gate != null && run.getParent().hasPermission(Item.READ) && gate.canDecide(me)) {
-                gates.add(new GatePage(run, gate.snapshot(), execution.message()));
+                gates.add(new GatePage(run, gate.snapshot(), execution.message(), execution.subject()));
             }
         }
         return gates;

@@ -19,6 +19,7 @@ import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshotJson;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,8 @@ final class RequireApprovalsExecution extends StepExecution {
     private final GateRequest request;
     /** {@link GateSnapshotJson} of the gate; {@code null} until it opens. */
     private String gateJson;
+    /** {@link ApprovalSubject#toJson} of what the approvals are bound to; {@code null} when to nothing. */
+    private String subjectJson;
     /** Whether the step has completed (or is completing), so that it completes once. */
     private boolean completed;
 
@@ -99,6 +102,12 @@ final class RequireApprovalsExecution extends StepExecution {
         return request.message;
     }
 
+    /** What the approvals are bound to, or {@code null} when to nothing or while the gate opens. */
+    @CheckForNull
+    ApprovalSubject subject() {
+        return subjectJson == null ? null : ApprovalSubject.fromJson(subjectJson);
+    }
+
     /** The gate's id, known before the gate opens; {@code null} if the step's id is invalid. */
     @CheckForNull
     String gateId() {
@@ -143,19 +152,25 @@ final class RequireApprovalsExecution extends StepExecution {
         }
         try {
             Run<?, ?> owner = getContext().get(Run.class);
-            ApprovalGate opened = GateOpener.open(request, owner, getContext().get(FilePath.class), Clock.systemUTC());
-            GateSnapshot snapshot = opened.snapshot();
-            ApprovalsAction.of(owner).add(snapshot, request.message);
+            GateOpener.Opened opened =
+                    GateOpener.open(request, owner, getContext().get(FilePath.class), Clock.systemUTC());
+            GateSnapshot snapshot = opened.gate().snapshot();
+            ApprovalSubject subject = opened.subject();
+            ApprovalsAction.of(owner).add(snapshot, request.message, subject);
             run = owner;
-            gate = opened;
+            gate = opened.gate();
             gateJson = GateSnapshotJson.write(snapshot);
+            subjectJson = subject == null ? null : subject.toJson();
             getContext().saveState();
             LiveGates.add(this);
             TaskListener listener = getContext().get(TaskListener.class);
-            ApprovalEvents.standard().opened(owner, listener, snapshot, request.message);
+            ApprovalEvents.standard().opened(owner, listener, snapshot, request.message, subject);
+            if (subject != null) {
+                listener.getLogger().println("[Promotion Gates] approvals are bound to " + subject.describe());
+            }
             listener.getLogger()
                     .println(GateOutcome.waitingLine(
-                            snapshot, request.message, opened.progress().summary()));
+                            snapshot, request.message, gate.progress().summary()));
             listener.getLogger().println(GateLinks.consoleLinks(owner, snapshot.gateId()));
             armTimeout();
         } catch (Exception e) {

@@ -32,6 +32,11 @@ public final class RequireApprovalsStep extends Step {
     private String timeout = "";
     private String validity = "";
     private String artifact = "";
+    private String files = "";
+    private String archived = "";
+    private String digest = "";
+    private String version = "";
+    private String application = "";
 
     @DataBoundConstructor
     public RequireApprovalsStep(String environment) {
@@ -105,10 +110,61 @@ public final class RequireApprovalsStep extends Step {
         this.artifact = artifact == null ? "" : artifact;
     }
 
+    public String getFiles() {
+        return files;
+    }
+
+    /** Comma-separated Ant-style patterns in the workspace: the release's files (with {@code version}). */
+    @DataBoundSetter
+    public void setFiles(String files) {
+        this.files = files == null ? "" : files;
+    }
+
+    public String getArchived() {
+        return archived;
+    }
+
+    /** Comma-separated Ant-style patterns among the run's archived artifacts (with {@code version}). */
+    @DataBoundSetter
+    public void setArchived(String archived) {
+        this.archived = archived == null ? "" : archived;
+    }
+
+    public String getDigest() {
+        return digest;
+    }
+
+    /** A release digest, {@code sha256:<hex>}, such as the {@code digest} a dry run of promoteArtifact returned. */
+    @DataBoundSetter
+    public void setDigest(String digest) {
+        this.digest = digest == null ? "" : digest;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    /** The release's version, with {@code archived}, {@code files} or {@code artifact}. */
+    @DataBoundSetter
+    public void setVersion(String version) {
+        this.version = version == null ? "" : version;
+    }
+
+    public String getApplication() {
+        return application;
+    }
+
+    /** The application; empty for the default ({@code JobApplication}). */
+    @DataBoundSetter
+    public void setApplication(String application) {
+        this.application = application == null ? "" : application;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new RequireApprovalsExecution(
-                context, new GateRequest(environment, message, id, count, approvers, timeout, validity, artifact));
+        GateRequest request = new GateRequest(environment, message, id, count, approvers, timeout, validity, artifact)
+                .releasing(files, archived, digest, version, application);
+        return new RequireApprovalsExecution(context, request);
     }
 
     @Extension
@@ -135,7 +191,11 @@ public final class RequireApprovalsStep extends Step {
             return Messages.RequireApprovalsStep_DisplayName();
         }
 
-        /** The workspace is optional: the step asks for it only when {@code artifact} is given. */
+        /**
+         * The workspace is optional: the step asks for it only when {@code artifact} or {@code files} is given,
+         * so that with {@code archived}, {@code digest} or neither it waits outside {@code node}, holding no
+         * executor.
+         */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);

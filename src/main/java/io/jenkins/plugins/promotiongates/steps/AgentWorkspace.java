@@ -4,12 +4,16 @@ import hudson.FilePath;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactPathException;
 import io.jenkins.plugins.promotiongates.core.artifact.ConfinedPath;
-import io.jenkins.plugins.promotiongates.core.artifact.Workspace;
+import io.jenkins.plugins.promotiongates.core.artifact.FileTree;
+import io.jenkins.plugins.promotiongates.core.artifact.ListedPath;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.LinkOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * A workspace as the controller reads it: every byte a gate relies on is streamed to the controller
@@ -17,7 +21,7 @@ import java.nio.file.LinkOption;
  * verified there, so an agent can refuse to answer but never decide. Paths are checked by the engine
  * first; symbolic links anywhere below the workspace are refused when the file is opened.
  */
-public final class AgentWorkspace implements Workspace {
+public final class AgentWorkspace implements FileTree {
 
     private final FilePath root;
 
@@ -55,6 +59,30 @@ public final class AgentWorkspace implements Workspace {
                 }
             }
         };
+    }
+
+    /**
+     * Lists on the agent ({@link FilePath#list(String)}, Ant's default excludes applied): the agent only
+     * chooses names, each checked to lie inside the workspace, and the controller reads the files itself.
+     */
+    @Override
+    public Collection<String> list(String pattern) throws IOException {
+        FilePath[] listed;
+        try {
+            listed = root.list(pattern);
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        }
+        List<String> paths = new ArrayList<>();
+        for (FilePath file : listed) {
+            paths.add(ListedPath.relative(root.getRemote(), file.getRemote()));
+        }
+        return paths;
+    }
+
+    @Override
+    public String description() {
+        return "the workspace";
     }
 
     @Override

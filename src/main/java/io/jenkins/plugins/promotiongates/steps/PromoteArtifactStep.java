@@ -3,7 +3,6 @@ package io.jenkins.plugins.promotiongates.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.util.Map;
@@ -18,28 +17,28 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code promoteArtifact artifact: 'dist/app.tar.gz', from: 'staging', to: 'production', version: '1.4.0'}:
- * checks every gate of the target environment, and only when all hold publishes the artifact to the
- * target's repository from the controller (which streams and hashes the workspace's bytes itself), records the promotion in the audit and badges the
- * run. {@code dryRun: true} evaluates and writes nothing.
+ * {@code promoteArtifact archived: 'dist/*', to: 'production', from: 'staging', version: '1.4.0'}: checks
+ * every gate of the target environment for the release (the application's version made of the files
+ * named by exactly one of {@code artifact:}, {@code files:} or {@code archived:}), and only when all hold
+ * publishes the release to the target's repository from the controller (which reads and hashes every
+ * byte itself), records the promotion in the audit and badges the run. {@code dryRun: true} evaluates and
+ * writes nothing. With {@code archived:} the step needs no workspace, so it may run outside {@code node}.
  */
 public final class PromoteArtifactStep extends Step {
 
-    private final String artifact;
     private final String to;
     private final String version;
+    private String artifact = "";
+    private String files = "";
+    private String archived = "";
+    private String application = "";
     private String from = "";
     private boolean dryRun;
 
     @DataBoundConstructor
-    public PromoteArtifactStep(String artifact, String to, String version) {
-        this.artifact = trimmed(artifact);
+    public PromoteArtifactStep(String to, String version) {
         this.to = trimmed(to);
         this.version = trimmed(version);
-    }
-
-    public String getArtifact() {
-        return artifact;
     }
 
     public String getTo() {
@@ -48,6 +47,46 @@ public final class PromoteArtifactStep extends Step {
 
     public String getVersion() {
         return version;
+    }
+
+    public String getArtifact() {
+        return artifact;
+    }
+
+    /** One workspace file, such as {@code dist/app.tar.gz}: a one-file release. */
+    @DataBoundSetter
+    public void setArtifact(String artifact) {
+        this.artifact = trimmed(artifact);
+    }
+
+    public String getFiles() {
+        return files;
+    }
+
+    /** Comma-separated Ant-style patterns in the workspace, such as {@code dist/*.tar.gz, dist/sbom.json}. */
+    @DataBoundSetter
+    public void setFiles(String files) {
+        this.files = trimmed(files);
+    }
+
+    public String getArchived() {
+        return archived;
+    }
+
+    /** Comma-separated Ant-style patterns among the run's archived artifacts, such as {@code dist/*}. */
+    @DataBoundSetter
+    public void setArchived(String archived) {
+        this.archived = trimmed(archived);
+    }
+
+    public String getApplication() {
+        return application;
+    }
+
+    /** The application; empty for the default ({@link JobApplication}). */
+    @DataBoundSetter
+    public void setApplication(String application) {
+        this.application = trimmed(application);
     }
 
     public String getFrom() {
@@ -92,9 +131,13 @@ public final class PromoteArtifactStep extends Step {
             return Messages.PromoteArtifactStep_DisplayName();
         }
 
+        /**
+         * The workspace is optional: the step asks for it only when {@code artifact:} or {@code files:} names
+         * the files, and refuses then without one; {@code archived:} needs none.
+         */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class, EnvVars.class);
+            return Set.of(Run.class, TaskListener.class, EnvVars.class);
         }
     }
 
@@ -111,7 +154,7 @@ public final class PromoteArtifactStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            return new PromotionRun(step.artifact, step.from, step.to, step.version, step.dryRun).run(getContext());
+            return new PromotionRun(step).run(getContext());
         }
     }
 }

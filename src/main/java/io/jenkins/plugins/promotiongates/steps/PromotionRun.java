@@ -13,10 +13,7 @@ import io.jenkins.plugins.promotiongates.audit.RunAudit;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.config.RepositoryCredentials;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
-import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
-import io.jenkins.plugins.promotiongates.core.artifact.Digests;
-import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
+import io.jenkins.plugins.promotiongates.core.artifact.FileTree;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
@@ -33,16 +30,15 @@ import io.jenkins.plugins.promotiongates.core.promotion.PromotionStepResult;
 import io.jenkins.plugins.promotiongates.core.promotion.RecordedApprovals;
 import io.jenkins.plugins.promotiongates.core.promotion.RecordedSignatures;
 import io.jenkins.plugins.promotiongates.core.promotion.RunRef;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
-import io.jenkins.plugins.promotiongates.core.release.Release;
-import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
+import io.jenkins.plugins.promotiongates.core.release.ReadRelease;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseReader;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,37 +48,40 @@ import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * One {@code promoteArtifact} call: gathers what the engine needs from the run (digest computed on the
- * controller from the bytes it reads, this run's verified signatures from its audit chain, its approval gates, the branch, the
- * allowlisted environment), lets {@link PromotionService} decide and publish, then records the events,
- * updates the inventory and badges the run.
+ * One {@code promoteArtifact} call: gathers what the engine needs from the run (the release, read and
+ * hashed on the controller from the workspace or the run's archived artifacts; this run's verified
+ * signatures from its audit chain, its approval gates, the branch, the allowlisted environment), lets
+ * {@link PromotionService} decide and publish, then records the events, updates the inventory and badges
+ * the run.
  */
 final class PromotionRun {
 
-    private final String artifact;
-    private final String from;
-    private final String to;
-    private final String version;
-    private final boolean dryRun;
+    private static final String STEP = "promoteArtifact";
 
-    PromotionRun(String artifact, String from, String to, String version, boolean dryRun) {
-        this.artifact = artifact;
-        this.from = from;
-        this.to = to;
-        this.version = version;
-        this.dryRun = dryRun;
+    private final PromoteArtifactStep step;
+
+    PromotionRun(PromoteArtifactStep step) {
+        this.step = step;
     }
 
     Map<String, Object> run(StepContext context) throws IOException, InterruptedException {
         Run<?, ?> run = context.get(Run.class);
-        FilePath workspace = context.get(FilePath.class);
         PrintStream log = context.get(TaskListener.class).getLogger();
         EnvVars env = context.get(EnvVars.class);
         PromotionGatesConfiguration config = PromotionGatesConfiguration.get();
         PromotionPolicy policy;
         PromotionRequest request;
-        ArtifactContent content = new AgentWorkspace(workspace).file(artifact);
-        Digests digests = new StreamingDigester().digest(content, EnumSet.of(DigestAlgorithm.SHA256));
+        ReadRelease release;
+        try {
+            ReleaseSource source =
+                    ReleaseSource.required(STEP, step.getArtifact(), step.getFiles(), step.getArchived());
+            FileTree tree = ReleaseFiles.of(STEP, source, run, context.get(FilePath.class));
+            release = new ReleaseReader()
+                    .read(JobApplication.of(run, step.getApplication()), step.getVersion(), source, tree);
+            release.lines().forEach(line -> log.println(STEP + ": " + line));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(STEP + ": " + e.getMessage());
+        }
         LedgerEvents ledger = RunAudit.ledgerEvents(run);
         ledger.report().forEach(log::println);
         RecordedSignatures.Reading signatures = RecordedSignatures.read(ledger);
@@ -91,35 +90,30 @@ final class PromotionRun {
         approvals.ignored().forEach(log::println);
         try {
             policy = config.policy();
-            Release release = Release.of(
-                    JobApplication.of(run, ""),
-                    version,
-                    new ReleaseFile(
-                            ArtifactCoordinates.of(artifact, version).name(), digests.sha256(), digests.size()));
             request = new PromotionRequest(
-                    release,
-                    from,
-                    to,
+                    release.release(),
+                    step.getFrom(),
+                    step.getTo(),
                     new RunRef(run.getParent().getFullName(), run.getNumber(), run.getUrl()),
                     JobBranch.of(run),
                     signatures.signatures(),
                     approvals.gates(),
                     snapshot(env, context.get(EnvironmentExpander.class), config.snapshotAllowlist()));
         } catch (IllegalArgumentException e) { // InvalidPolicyException too
-            throw new AbortException("promoteArtifact: " + e.getMessage());
+            throw new AbortException(STEP + ": " + e.getMessage());
         }
         IdNormalizer ids = RealmIdentity.ids();
         PromotionService service =
                 new PromotionService(policy, new PolicyTightener(ids, RealmIdentity.groups(ids)), Clock.systemUTC());
-        if (dryRun) {
+        if (step.isDryRun()) {
             Evaluation evaluation =
                     service.evaluate(request, EnvironmentInventory.get().current());
             log.println("promoteArtifact (dry run, nothing written, no repository opened): " + evaluation.report());
             return PromotionStepResult.dryRun(evaluation);
         }
-        Optional<Environment> target = policy.environment(to);
+        Optional<Environment> target = policy.environment(step.getTo());
         PromotionOutcome outcome = service.promote(
-                request, file -> content, EnvironmentInventory.get().current(), () -> open(target.orElseThrow()));
+                request, release, EnvironmentInventory.get().current(), () -> open(target.orElseThrow()));
         String starter = RealmIdentity.parties(run, ids).starter();
         String actor = starter == null || starter.isEmpty() ? EventDraft.SYSTEM : starter;
         for (EventDraft draft : PromotionEvents.drafts(outcome, actor)) {
@@ -131,11 +125,12 @@ final class PromotionRun {
         }
         EnvironmentInventory.get().add(outcome.record().orElseThrow());
         synchronized (run) {
-            run.addAction(new PromotionBadge(to, version, outcome.status() == PromotionOutcome.Status.NOOP));
+            run.addAction(new PromotionBadge(
+                    step.getTo(), step.getVersion(), outcome.status() == PromotionOutcome.Status.NOOP));
             run.save();
         }
-        log.println("promoteArtifact: " + outcome.status() + " " + artifact + " version " + version + " in " + to
-                + " at " + outcome.record().orElseThrow().location());
+        log.println(STEP + ": " + outcome.status() + " " + release.release() + " in " + step.getTo() + " at "
+                + outcome.record().orElseThrow().location());
         return PromotionStepResult.of(outcome);
     }
 
@@ -145,7 +140,8 @@ final class PromotionRun {
      */
     private ArtifactRepository open(Environment target) throws RepositoryException {
         try {
-            return RepositoryCredentials.resolve(to, target.repository()).open();
+            return RepositoryCredentials.resolve(step.getTo(), target.repository())
+                    .open();
         } catch (AbortException e) {
             throw new RepositoryException(e.getMessage(), true);
         }

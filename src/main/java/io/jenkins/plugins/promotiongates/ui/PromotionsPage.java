@@ -1,27 +1,37 @@
 package io.jenkins.plugins.promotiongates.ui;
 
 import hudson.Extension;
+import hudson.model.Api;
 import hudson.model.Job;
 import hudson.model.RootAction;
 import io.jenkins.plugins.promotiongates.audit.EnvironmentInventory;
 import io.jenkins.plugins.promotiongates.config.EnvironmentConfig;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
-import io.jenkins.plugins.promotiongates.core.promotion.Inventory;
+import io.jenkins.plugins.promotiongates.core.promotion.ApplicationHoldings;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import jenkins.model.Jenkins;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * {@code /promotions/}: what is in each environment now, the recent promotions, and a link to the gates
- * waiting for a decision. Shows only promotions made by jobs the current user may read.
+ * {@code /promotions/}: for each application, what each environment holds now (in the policy's order),
+ * since when, its history and where a rollback would go; the recent promotions; a link to the gates
+ * waiting for a decision. {@code /promotions/api/json} exports the same. Shows only promotions made by
+ * jobs the current user may read.
  */
 @Extension
+@ExportedBean
 public final class PromotionsPage implements RootAction {
 
     static final int RECENT = 25;
+    static final int HISTORY = 25;
 
     @Override
     public String getIconFileName() {
@@ -38,58 +48,45 @@ public final class PromotionsPage implements RootAction {
         return "promotions";
     }
 
-    /** Each defined environment's current artifact, or {@code null} when none (or none readable). */
-    public List<EnvironmentRow> getEnvironments() throws IOException {
-        Inventory inventory = EnvironmentInventory.get().current();
-        List<EnvironmentRow> rows = new ArrayList<>();
-        for (EnvironmentConfig environment : PromotionGatesConfiguration.get().getEnvironments()) {
-            for (PromotionRecord record :
-                    inventory.holdings(environment.getName()).values()) {
-                PromotionRow current = new PromotionRow(record);
-                if (readable(current)) {
-                    rows.add(new EnvironmentRow(environment.getName(), current));
-                }
-            }
-        }
-        return rows;
+    /** {@code /promotions/api/json}: the applications and the recent promotions the current user may read. */
+    public Api getApi() {
+        return new Api(this);
+    }
+
+    /** Each application with a release in an environment, by name, as the engine summarizes it for this user. */
+    @Exported(inline = true)
+    public List<ApplicationRow> getApplications() throws IOException {
+        List<String> order = PromotionGatesConfiguration.get().getEnvironments().stream()
+                .map(EnvironmentConfig::getName)
+                .toList();
+        return ApplicationHoldings.of(EnvironmentInventory.get().current(), order, readable(), HISTORY).stream()
+                .map(ApplicationRow::new)
+                .toList();
     }
 
     /** The latest promotions, newest first. */
+    @Exported(inline = true)
     public List<PromotionRow> getRecent() throws IOException {
         List<PromotionRecord> records =
                 new ArrayList<>(EnvironmentInventory.get().current().records());
         records.sort(Comparator.comparing(PromotionRecord::time).reversed());
+        Predicate<PromotionRecord> readable = readable();
         List<PromotionRow> rows = new ArrayList<>();
         for (PromotionRecord record : records) {
-            PromotionRow row = new PromotionRow(record);
-            if (rows.size() < RECENT && readable(row)) {
-                rows.add(row);
+            if (rows.size() < RECENT && readable.test(record)) {
+                rows.add(new PromotionRow(record));
             }
         }
         return rows;
     }
 
-    /** Whether the current user may read the promoting job ({@code getItemByFullName} checks READ). */
-    private static boolean readable(PromotionRow row) {
-        return Jenkins.get().getItemByFullName(row.job(), Job.class) != null;
-    }
-
-    /** An environment and what it holds now. */
-    public static final class EnvironmentRow {
-        private final String name;
-        private final PromotionRow current;
-
-        EnvironmentRow(String name, PromotionRow current) {
-            this.name = name;
-            this.current = current;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public PromotionRow getCurrent() {
-            return current;
-        }
+    /**
+     * Whether the current user may read a record's promoting job ({@code getItemByFullName} checks READ),
+     * asked once per job.
+     */
+    private static Predicate<PromotionRecord> readable() {
+        Map<String, Boolean> jobs = new HashMap<>();
+        return record -> jobs.computeIfAbsent(
+                PromotionRow.job(record), job -> Jenkins.get().getItemByFullName(job, Job.class) != null);
     }
 }

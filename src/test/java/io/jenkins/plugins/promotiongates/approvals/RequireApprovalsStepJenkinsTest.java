@@ -176,6 +176,49 @@ public class RequireApprovalsStepJenkinsTest {
         j.assertLogContains("BREAK-GLASS by root: production outage", b);
     }
 
+    /**
+     * Bound to a release digest, the gate opens outside {@code node}: nothing is read, no workspace or agent
+     * is needed, and the page shows the digest and that its files are not known here.
+     */
+    @Test
+    public void aGateBoundToAReleaseDigestWaitsOutsideNodeAndShowsIt() throws Exception {
+        String digest = "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        WorkflowRun b = start(
+                "def gate = requireApprovals environment: 'staging', digest: '" + digest + "'\n"
+                        + "echo \"state=${gate.state} digest=${gate.artifactDigest}\"",
+                "sam");
+        j.assertLogContains(
+                "approvals are bound to release digest " + digest + " (not promoted on this controller yet", b);
+        JSONObject page = j.createWebClient()
+                .login("alice")
+                .getJSON(b.getUrl() + "approvals/staging/api/json")
+                .getJSONObject();
+        assertEquals("DIGEST", page.getJSONObject("release").getString("kind"));
+        assertEquals(digest, page.getJSONObject("release").getString("digest"));
+        assertEquals(0, page.getJSONObject("release").getJSONArray("files").size());
+        assertEquals(digest, page.getJSONObject("evidence").getString("artifactDigest"));
+        assertEquals(200, Fixture.status(Fixture.decide(j, "alice", b, "approve", "", digest)));
+        assertEquals(200, Fixture.status(Fixture.decide(j, "bob", b, "approve", "", digest)));
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        j.assertLogContains("state=APPROVED digest=" + digest, b);
+    }
+
+    /** files: reads the workspace: outside node the step says so and what to do instead, and opens no gate. */
+    @Test
+    public void filesOutsideNodeAreRefusedNamingArchivedAsTheWayWithoutAWorkspace() throws Exception {
+        Fixture.configure(j);
+        WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+        p.setDefinition(new CpsFlowDefinition(
+                "requireApprovals environment: 'staging', files: 'dist/*', version: '1.0.0'", true));
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("requireApprovals files: 'dist/*' reads the workspace, and this call has none", b);
+        j.assertLogContains("name them with archived: instead, which needs no workspace", b);
+        p.setDefinition(new CpsFlowDefinition("requireApprovals environment: 'staging', archived: 'dist/*'", true));
+        j.assertLogContains(
+                "requireApprovals archived: 'dist/*' binds the approvals to a release, and a release has a version",
+                j.buildAndAssertStatus(Result.FAILURE, p));
+    }
+
     @Test
     public void noBreakGlassFormWherePolicyForbidsIt() throws Exception {
         Fixture.configure(j);
@@ -203,6 +246,14 @@ public class RequireApprovalsStepJenkinsTest {
         step.setArtifact("target/app.jar");
         RequireApprovalsStep back = new StepConfigTester(j).configRoundTrip(step);
         j.assertEqualDataBoundBeans(step, back);
+        RequireApprovalsStep release = new RequireApprovalsStep("production");
+        release.setArchived("dist/*");
+        release.setVersion("1.4.0");
+        release.setApplication("shop");
+        j.assertEqualDataBoundBeans(release, new StepConfigTester(j).configRoundTrip(release));
+        RequireApprovalsStep digest = new RequireApprovalsStep("production");
+        digest.setDigest("sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        j.assertEqualDataBoundBeans(digest, new StepConfigTester(j).configRoundTrip(digest));
     }
 
     /**
@@ -258,6 +309,13 @@ public class RequireApprovalsStepJenkinsTest {
         /** POSTs {@code action} (approve, reject, breakGlass) to the gate as {@code user}, with a crumb. */
         static Page decide(JenkinsRule j, String user, WorkflowRun run, String action, String comment)
                 throws Exception {
+            return decide(j, user, run, action, comment, "");
+        }
+
+        /** As {@link #decide}, with the artifact digest the page of a gate bound to one shows. */
+        static Page decide(
+                JenkinsRule j, String user, WorkflowRun run, String action, String comment, String artifactDigest)
+                throws Exception {
             JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
             wc.login(user);
             String field = action.equals("breakGlass") ? "justification" : "comment";
@@ -265,7 +323,7 @@ public class RequireApprovalsStepJenkinsTest {
                     new WebRequest(new URL(j.getURL(), run.getUrl() + "approvals/staging/" + action), HttpMethod.POST);
             List<NameValuePair> parameters = new ArrayList<>();
             parameters.add(new NameValuePair(field, comment));
-            parameters.add(new NameValuePair("artifactDigest", ""));
+            parameters.add(new NameValuePair("artifactDigest", artifactDigest));
             parameters.add(new NameValuePair("policyDigest", policyDigest(run, "staging")));
             request.setRequestParameters(parameters);
             wc.addCrumb(request);

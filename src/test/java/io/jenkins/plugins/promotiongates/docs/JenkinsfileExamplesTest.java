@@ -1,9 +1,13 @@
 package io.jenkins.plugins.promotiongates.docs;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.approvals.RequireApprovalsStep;
+import io.jenkins.plugins.promotiongates.core.release.ApprovalBinding;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseSource;
 import io.jenkins.plugins.promotiongates.steps.PromoteArtifactStep;
 import io.jenkins.plugins.promotiongates.steps.VerifySignatureStep;
 import java.io.IOException;
@@ -21,7 +25,10 @@ import org.junit.Test;
  * structs' DescribableModel would bind to the parameter's type: a String for a String, a number or a
  * numeric string for an int, a list only for a list. A list where the step takes a String is a
  * ClassCastException in Jenkins, so it fails here, except for the parameters a step's descriptor
- * accepts as a list of names too ({@code NAME_LISTS}, through structs' CustomDescribableModel).
+ * accepts as a list of names too ({@code NAME_LISTS}, through structs' CustomDescribableModel). Where a
+ * release's files come from is checked by the engine's own rule, as the steps check it when they run:
+ * {@code promoteArtifact} takes exactly one of {@code artifact}, {@code files} and {@code archived};
+ * {@code requireApprovals} at most one of those and {@code digest}, with {@code version} where it needs one.
  */
 public class JenkinsfileExamplesTest {
 
@@ -143,6 +150,28 @@ public class JenkinsfileExamplesTest {
         assertEquals(List.of("p: count expects class java.lang.Integer but 'two' is not a number"), check("p", count));
     }
 
+    /** The check refuses what the steps refuse when they run: no source, two sources, a release without version. */
+    @Test
+    public void aCallThatNamesItsFilesWronglyIsRefusedWithTheStepsOwnMessage() throws IOException {
+        List<String> steps = List.copyOf(STEPS.keySet());
+        StepCall none = StepCall.find("promoteArtifact to: 'production', version: '1.4.0'", steps)
+                .get(0);
+        assertThat(check("a", none).toString(), containsString("a: promoteArtifact needs the release's files"));
+        StepCall two = StepCall.find(
+                        "promoteArtifact archived: 'dist/*', files: env.FILES, to: 'p', version: '1'", steps)
+                .get(0);
+        assertThat(check("b", two).toString(), containsString("and was given files: and archived:"));
+        StepCall noVersion = StepCall.find("requireApprovals environment: 'p', archived: 'dist/*'", steps)
+                .get(0);
+        assertThat(check("c", noVersion).toString(), containsString("a release has a version"));
+        List<StepCall> digest = StepCall.find(
+                "requireApprovals environment: 'p', digest: dry.digest\n"
+                        + "requireApprovals environment: 'p', archived: 'dist/*', version: env.VERSION",
+                steps);
+        assertEquals(List.of(), check("d", digest.get(0)));
+        assertEquals(List.of(), check("e", digest.get(1)));
+    }
+
     private static List<String> check(String where, StepCall call) throws IOException {
         DataBoundModel model = DataBoundModel.of(STEPS.get(call.step()));
         List<String> problems = new ArrayList<>();
@@ -167,7 +196,35 @@ public class JenkinsfileExamplesTest {
                 problems.add(where + ": " + required + " is required");
             }
         }
+        try {
+            releaseSource(call);
+        } catch (IllegalArgumentException e) {
+            problems.add(where + ": " + e.getMessage());
+        }
         return problems;
+    }
+
+    /** The engine's rule for where the release's files come from, over the call's arguments. */
+    private static void releaseSource(StepCall call) {
+        Map<String, Object> arguments = call.arguments();
+        if (call.step().equals("promoteArtifact")) {
+            ReleaseSource.required(
+                    call.step(), text(arguments, "artifact"), text(arguments, "files"), text(arguments, "archived"));
+        } else if (call.step().equals("requireApprovals")) {
+            Object digest = arguments.get("digest");
+            ApprovalBinding.of(
+                    text(arguments, "artifact"),
+                    text(arguments, "files"),
+                    text(arguments, "archived"),
+                    digest instanceof StepCall.Expression ? "sha256:" + "0".repeat(64) : text(arguments, "digest"),
+                    text(arguments, "version"));
+        }
+    }
+
+    /** A literal as given; an expression as a value of the right form, which only the running script knows. */
+    private static String text(Map<String, Object> arguments, String name) {
+        Object value = arguments.get(name);
+        return value == null ? null : value instanceof StepCall.Expression ? "expression" : String.valueOf(value);
     }
 
     /** Why structs' DescribableModel.coerce would refuse {@code value} for {@code type}, or null. */

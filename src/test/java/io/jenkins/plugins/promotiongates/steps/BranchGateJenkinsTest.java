@@ -52,13 +52,16 @@ public class BranchGateJenkinsTest {
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job("main"));
         j.assertLogContains("BRANCH_NAME=main", run);
         j.assertLogContains("[FAIL] branch: allowedBranches: this run has no branch, but only [main] may promote", run);
-        assertTrue(EnvironmentInventory.get().current().history("staging").isEmpty());
+        assertTrue(
+                EnvironmentInventory.get().current().history("app", "staging").isEmpty());
     }
 
     @Test
     public void theSameJobPromotesWhereAnyBranchMay() throws Exception {
         WorkflowRun run = j.buildAndAssertSuccess(job(""));
         j.assertLogContains("allowedBranches is empty: any branch may promote", run);
-        assertEquals(1, EnvironmentInventory.get().current().history("staging").size());
+        assertEquals(
+                1,
+                EnvironmentInventory.get().current().history("app", "staging").size());
     }
 }

@@ -29,6 +29,8 @@ import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.BundleVerification;
 import io.jenkins.plugins.promotiongates.core.audit.BundleVerifier;
 import io.jenkins.plugins.promotiongates.core.audit.PublicKeys;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +41,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.util.NameValuePair;
@@ -46,6 +50,7 @@ import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Rule;
@@ -78,8 +83,12 @@ public class PromoteArtifactStepJenkinsTest {
 
     private static final String ARTIFACT = "hello promotion\n";
 
+    private static final String SBOM = "{\"bomFormat\":\"CycloneDX\"}\n";
+
     private String signature;
+    private String sbomSignature;
     private String sha256;
+    private String sbomSha256;
     private Path releases;
     private String agent;
 
@@ -94,11 +103,16 @@ public class PromoteArtifactStepJenkinsTest {
                 printf 'hello promotion\\n' > app.txt
                 g -u release@example.org --armor --detach-sign -o app.txt.asc app.txt
                 sha256sum app.txt | cut -d' ' -f1 > app.txt.sha
+                printf '{"bomFormat":"CycloneDX"}\\n' > sbom.json
+                g -u release@example.org --armor --detach-sign -o sbom.json.asc sbom.json
                 mkdir releases
                 """);
         signature = Files.readString(dir.resolve("app.txt.asc"));
+        sbomSignature = Files.readString(dir.resolve("sbom.json.asc"));
         sha256 = Files.readString(dir.resolve("app.txt.sha")).trim();
         assertEquals(sha256, sha256Of(ARTIFACT.getBytes(StandardCharsets.UTF_8)));
+        sbomSha256 = sha256Of(SBOM.getBytes(StandardCharsets.UTF_8));
+        assertEquals(sbomSha256, sha256Of(Files.readAllBytes(dir.resolve("sbom.json"))));
         releases = dir.resolve("releases");
         agent = j.createOnlineSlave(Label.get("agent-label")).getNodeName();
         CredentialsProvider.lookupStores(j.jenkins)
@@ -115,7 +129,10 @@ public class PromoteArtifactStepJenkinsTest {
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ)
                 .everywhere()
-                .to("alice", "bob", "carol", "sam"));
+                .to("alice", "bob", "carol", "sam")
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("eve"));
         ApprovalRuleConfig rule = new ApprovalRuleConfig();
         rule.setName("release");
         rule.setUsers("alice, bob, carol");
@@ -133,6 +150,40 @@ public class PromoteArtifactStepJenkinsTest {
 
     private static String sha256Of(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static ArtifactDigest digest(String hex) {
+        return ArtifactDigest.parse("sha256:" + hex, "test digest");
+    }
+
+    /** The release digest the steps compute for app.txt alone, of the application named after the job. */
+    private String releaseDigest(String application, String version) {
+        return Release.of(application, version, new ReleaseFile("app.txt", digest(sha256), ARTIFACT.length()))
+                .digest()
+                .toString();
+    }
+
+    /** The release digest of app.txt and sbom.json. */
+    private String twoFileDigest(String application, String version) {
+        return new Release(
+                        application,
+                        version,
+                        List.of(
+                                new ReleaseFile("app.txt", digest(sha256), ARTIFACT.length()),
+                                new ReleaseFile("sbom.json", digest(sbomSha256), SBOM.length())))
+                .digest()
+                .toString();
+    }
+
+    /** Writes the two files under dist/ and their signatures under sig/, and verifies both, on the agent. */
+    private String twoSignedFiles() {
+        return "  writeFile file: 'dist/app.txt', text: 'hello promotion\\n'\n"
+                + "  writeFile file: 'dist/sbom.json', text: '{\"bomFormat\":\"CycloneDX\"}\\n'\n"
+                + "  writeFile file: 'sig/app.txt.asc', text: '''" + signature + "'''\n"
+                + "  writeFile file: 'sig/sbom.json.asc', text: '''" + sbomSignature + "'''\n"
+                + "  verifySignature artifact: 'dist/app.txt', signature: 'sig/app.txt.asc', trustedKeys: 'release-team'\n"
+                + "  verifySignature artifact: 'dist/sbom.json', signature: 'sig/sbom.json.asc',"
+                + " trustedKeys: 'release-team'\n";
     }
 
     /** A job whose script writes the artifact and its signature on the agent, then runs {@code steps} there. */
@@ -207,10 +258,11 @@ public class PromoteArtifactStepJenkinsTest {
         WorkflowRun first = approvedRun(job);
         j.assertBuildStatusSuccess(first);
         String digest = "digest=sha256:" + sha256;
+        String release = "digest=" + releaseDigest("app", "1.4.0");
         j.assertLogContains("verifySignature " + digest + " on " + agent, first);
         j.assertLogContains("requireApprovals state=APPROVED " + digest, first);
         Path stored = releases.resolve("app.txt/1.4.0/app.txt");
-        j.assertLogContains("promoteArtifact status=COMPLETED " + digest + " location=" + stored + " gates=7", first);
+        j.assertLogContains("promoteArtifact status=COMPLETED " + release + " location=" + stored + " gates=7", first);
         assertEquals(sha256, sha256Of(Files.readAllBytes(stored)));
         assertTrue(types(first).containsAll(List.of("signature.verified", "approval.granted", "promotion.completed")));
         assertEquals(
@@ -218,7 +270,7 @@ public class PromoteArtifactStepJenkinsTest {
                 first.getActions(PromotionBadge.class).get(1).getText());
         assertTrue(EnvironmentInventory.get()
                 .current()
-                .holdsNow("production", ArtifactDigest.parse("sha256:" + sha256, "test digest")));
+                .holdsNow("app", "production", ArtifactDigest.parse(releaseDigest("app", "1.4.0"), "test digest")));
         BundleVerification bundle = BundleVerifier.verify(
                 RunAudit.bundle(first),
                 Optional.of(
@@ -228,10 +280,14 @@ public class PromoteArtifactStepJenkinsTest {
 
         WorkflowRun replay = approvedRun(job);
         j.assertBuildStatusSuccess(replay);
-        j.assertLogContains("promoteArtifact status=NOOP " + digest, replay);
+        j.assertLogContains("promoteArtifact status=NOOP " + release, replay);
         assertTrue(types(replay).contains("promotion.noop"));
         assertEquals(
-                2, EnvironmentInventory.get().current().history("production").size());
+                2,
+                EnvironmentInventory.get()
+                        .current()
+                        .history("app", "production")
+                        .size());
     }
 
     @Test
@@ -247,7 +303,10 @@ public class PromoteArtifactStepJenkinsTest {
         j.assertLogContains("[FAIL] signature: no signature over app.txt (sha256:" + sha256 + ")", run);
         j.assertLogContains("Remedy: call verifySignature artifact: 'app.txt'", run);
         j.assertLogContains("[FAIL] approvals: this run has no requireApprovals gate for production", run);
-        j.assertLogContains("Remedy: call requireApprovals environment: 'production', artifact: 'app.txt'", run);
+        j.assertLogContains(
+                "Remedy: call requireApprovals environment: 'production', digest: '" + releaseDigest("app", "1.4.0")
+                        + "'",
+                run);
         List<String> types = types(run);
         assertEquals(List.of("gate.failed", "promotion.refused"), types.subList(types.size() - 2, types.size()));
         assertEquals(List.of(), stored());
@@ -273,7 +332,9 @@ public class PromoteArtifactStepJenkinsTest {
                                 + "  echo \"dryRun status=${dry.status} location=[${dry.location}]\"\n"
                                 + "  promoteArtifact artifact: 'app.txt', from: 'qa', to: 'uat', version: '1.0.0'\n"));
         j.assertLogContains("dryRun status=PASSED location=[]", refused);
-        j.assertLogContains("[FAIL] path: sha256:" + sha256 + " is not what qa holds now", refused);
+        j.assertLogContains(
+                "[FAIL] path: dry 1.0.0 (" + releaseDigest("dry", "1.0.0") + ") is not what qa holds now of dry",
+                refused);
         j.assertLogNotContains("missing-credential", refused);
         assertFalse(Files.exists(missing));
 
@@ -285,7 +346,7 @@ public class PromoteArtifactStepJenkinsTest {
                         + " 'missing-credential', which is not a global credential",
                 real);
         assertFalse(Files.exists(missing));
-        assertTrue(EnvironmentInventory.get().current().history("qa").isEmpty());
+        assertTrue(EnvironmentInventory.get().current().holdings("qa").isEmpty());
     }
 
     @Test
@@ -295,11 +356,183 @@ public class PromoteArtifactStepJenkinsTest {
         j.assertBuildStatus(Result.FAILURE, run);
         String rewritten = "sha256:" + sha256Of("hello promotion, rewritten\n".getBytes(StandardCharsets.UTF_8));
         j.assertLogContains("requireApprovals state=APPROVED digest=sha256:" + sha256, run);
+        String rewrittenRelease = Release.of(
+                        "app",
+                        "1.4.0",
+                        new ReleaseFile(
+                                "app.txt",
+                                ArtifactDigest.parse(rewritten, "test digest"),
+                                "hello promotion, rewritten\n".length()))
+                .digest()
+                .toString();
         j.assertLogContains(
-                "gate 'prod' approved artifact digest 'sha256:" + sha256 + "', not '" + rewritten + "'", run);
+                "gate 'prod' approved digest 'sha256:" + sha256 + "', not release app 1.4.0 ('" + rewrittenRelease
+                        + "')",
+                run);
         j.assertLogContains("[FAIL] signature: no signature over app.txt (" + rewritten + ")", run);
         j.assertLogNotContains("promoteArtifact status=", run);
         assertEquals(List.of(), stored());
-        assertTrue(EnvironmentInventory.get().current().history("production").isEmpty());
+        assertTrue(EnvironmentInventory.get()
+                .current()
+                .history("app", "production")
+                .isEmpty());
+    }
+
+    /**
+     * The pattern docs/approvals.md puts first, scripted: build, verify and archive on the agent, then wait
+     * for approvals outside {@code node}, holding no executor, bound to the archived release, and promote it
+     * from the run's archived artifacts, without a workspace.
+     */
+    @Test
+    public void archivedFilesApprovedOutsideNodeArePromotedWithoutAWorkspaceAndShownPerApplication() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "app");
+        job.setDefinition(new CpsFlowDefinition(
+                "node('agent-label') {\n"
+                        + twoSignedFiles()
+                        + "  archiveArtifacts artifacts: 'dist/*'\n"
+                        + "}\n"
+                        + "def s = promoteArtifact archived: 'dist/*', to: 'staging', version: '1.4.0'\n"
+                        + "def g = requireApprovals environment: 'production', archived: 'dist/*', version: '1.4.0',"
+                        + " id: 'prod'\n"
+                        + "echo \"requireApprovals state=${g.state} digest=${g.artifactDigest}\"\n"
+                        + "def r = promoteArtifact archived: 'dist/*', from: 'staging', to: 'production',"
+                        + " version: '1.4.0'\n"
+                        + "echo \"promoteArtifact status=${r.status} digest=${r.digest}"
+                        + " files=${r.files.collect { it.name }}\"\n",
+                true));
+        WorkflowRun run = job.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("sam")))
+                .waitForStart();
+        j.waitForMessage("waits for approvals", run);
+        String release = twoFileDigest("app", "1.4.0");
+        j.assertLogContains(
+                "approvals are bound to app 1.4.0 (2 files: app.txt, sbom.json), release digest " + release, run);
+        assertEquals(
+                "the agent's executor is free while people decide",
+                0,
+                j.jenkins.getComputer(agent).countBusy());
+        JSONObject gatePage = j.createWebClient()
+                .login("alice")
+                .getJSON(run.getUrl() + "approvals/prod/api/json")
+                .getJSONObject();
+        assertEquals("RELEASE", gatePage.getJSONObject("release").getString("kind"));
+        assertEquals("1.4.0", gatePage.getJSONObject("release").getString("version"));
+        assertEquals(
+                "sbom.json",
+                gatePage.getJSONObject("release")
+                        .getJSONArray("files")
+                        .getJSONObject(1)
+                        .getString("name"));
+        assertEquals(release, gatePage.getJSONObject("evidence").getString("artifactDigest"));
+
+        approve(run, "alice");
+        approve(run, "bob");
+        j.assertBuildStatusSuccess(j.waitForCompletion(run));
+
+        j.assertLogContains("requireApprovals state=APPROVED digest=" + release, run);
+        j.assertLogContains("promoteArtifact status=COMPLETED digest=" + release + " files=[app.txt, sbom.json]", run);
+        j.assertLogContains(
+                "app.txt  sha256:" + sha256 + "  16 bytes  (dist/app.txt in the run's archived artifacts)", run);
+        assertEquals(sha256, sha256Of(Files.readAllBytes(releases.resolve("app.txt/1.4.0/app.txt"))));
+        assertEquals(sbomSha256, sha256Of(Files.readAllBytes(releases.resolve("sbom.json/1.4.0/sbom.json"))));
+        assertTrue(EnvironmentInventory.get()
+                .current()
+                .holdsNow("app", "production", ArtifactDigest.parse(release, "test digest")));
+
+        JSONObject page = j.createWebClient()
+                .login("alice")
+                .getJSON("promotions/api/json")
+                .getJSONObject();
+        JSONObject app = page.getJSONArray("applications").getJSONObject(0);
+        assertEquals("app", app.getString("name"));
+        JSONArray environments = app.getJSONArray("environments");
+        assertEquals("staging, then production, as the policy orders them", 2, environments.size());
+        assertEquals("staging", environments.getJSONObject(0).getString("environment"));
+        JSONObject production = environments.getJSONObject(1);
+        assertEquals("production", production.getString("environment"));
+        assertEquals("1.4.0", production.getJSONObject("current").getString("version"));
+        assertEquals(release, production.getJSONObject("current").getString("digest"));
+        assertEquals(
+                2, production.getJSONObject("current").getJSONArray("files").size());
+        assertEquals("app#1", production.getJSONObject("current").getString("run"));
+        assertFalse(production.getString("since").isEmpty());
+        assertEquals(1, production.getJSONArray("history").size());
+        assertEquals(2, page.getJSONArray("recent").size());
+        JSONObject hidden =
+                j.createWebClient().login("eve").getJSON("promotions/api/json").getJSONObject();
+        assertEquals(
+                "eve may not read the job",
+                0,
+                hidden.getJSONArray("applications").size());
+        assertEquals(0, hidden.getJSONArray("recent").size());
+        j.createWebClient().login("alice").goTo("promotions/");
+    }
+
+    /** The same two files as a files: release, listed on the agent and read by the controller. */
+    @Test
+    public void aMultiFileWorkspaceReleaseIsApprovedAndPromotedAsOne() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "app");
+        job.setDefinition(new CpsFlowDefinition(
+                "node('agent-label') {\n"
+                        + twoSignedFiles()
+                        + "  promoteArtifact files: 'dist/app.txt, dist/*.json', to: 'staging', version: '2.0.0'\n"
+                        + "  requireApprovals environment: 'production', files: 'dist/*', version: '2.0.0', id: 'prod'\n"
+                        + "  def r = promoteArtifact files: 'dist/*', from: 'staging', to: 'production',"
+                        + " version: '2.0.0'\n"
+                        + "  echo \"promoteArtifact status=${r.status} digest=${r.digest} location=${r.location}\"\n"
+                        + "}\n",
+                true));
+        WorkflowRun run = approvedRun(job);
+        j.assertBuildStatusSuccess(run);
+        j.assertLogContains(
+                "promoteArtifact status=COMPLETED digest=" + twoFileDigest("app", "2.0.0") + " location=" + releases,
+                run);
+        j.assertLogContains(
+                "sbom.json  sha256:" + sbomSha256 + "  " + SBOM.length() + " bytes  (dist/sbom.json in the"
+                        + " workspace)",
+                run);
+        assertEquals(sbomSha256, sha256Of(Files.readAllBytes(releases.resolve("sbom.json/2.0.0/sbom.json"))));
+        assertEquals(
+                2,
+                EnvironmentInventory.get()
+                        .current()
+                        .current("app", "production")
+                        .orElseThrow()
+                        .release()
+                        .files()
+                        .size());
+    }
+
+    @Test
+    public void aWrongSourceIsRefusedNamingTheParametersAndTheRemedy() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "app");
+        job.setDefinition(
+                new CpsFlowDefinition("promoteArtifact files: 'dist/*', to: 'staging', version: '1.0.0'", true));
+        j.assertLogContains(
+                "promoteArtifact files: 'dist/*' reads the workspace, and this call has none: call it inside node",
+                j.buildAndAssertStatus(Result.FAILURE, job));
+        job.setDefinition(new CpsFlowDefinition(
+                "promoteArtifact artifact: 'a.txt', archived: 'dist/*', to: 'staging', version: '1.0.0'", true));
+        j.assertLogContains(
+                "promoteArtifact takes the release's files from exactly one of artifact:",
+                j.buildAndAssertStatus(Result.FAILURE, job));
+        job.setDefinition(
+                new CpsFlowDefinition("promoteArtifact archived: 'dist/*', to: 'staging', version: '1.0.0'", true));
+        j.assertLogContains(
+                "archived: the pattern 'dist/*' matched no file in the run's archived artifacts",
+                j.buildAndAssertStatus(Result.FAILURE, job));
+        assertTrue(EnvironmentInventory.get().current().holdings("staging").isEmpty());
+    }
+
+    @Test
+    public void theStepRoundTripsThroughTheSnippetGenerator() throws Exception {
+        PromoteArtifactStep step = new PromoteArtifactStep("production", "1.4.0");
+        step.setArchived("dist/*");
+        step.setApplication("shop");
+        step.setFrom("staging");
+        step.setDryRun(true);
+        j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
+        PromoteArtifactStep files = new PromoteArtifactStep("staging", "1.4.0");
+        files.setFiles("dist/*.tar.gz, dist/sbom.json");
+        j.assertEqualDataBoundBeans(files, new StepConfigTester(j).configRoundTrip(files));
     }
 }

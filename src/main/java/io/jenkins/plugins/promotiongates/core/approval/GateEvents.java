@@ -4,6 +4,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
 import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
+import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,20 @@ public final class GateEvents {
      * one), or SYSTEM for a run no user started; every starter is listed in the details.
      */
     public static EventDraft requested(GateSnapshot gate, String message) {
+        return requested(gate, message, null);
+    }
+
+    /**
+     * The gate opened and waits, bound to {@code subject}: its details also carry {@code release}, the
+     * application, version and files the bound digest stands for ({@link ApprovalSubject#toTree}).
+     *
+     * @param subject what the approvals are bound to, or {@code null} when the gate is bound to nothing
+     */
+    public static EventDraft requested(GateSnapshot gate, String message, ApprovalSubject subject) {
         Map<String, Object> details = base(gate);
+        if (subject != null) {
+            details.put("release", subject.toTree());
+        }
         details.put("message", message == null ? "" : message);
         details.put("deadline", gate.deadline().toString());
         List<Map<String, Object>> rules = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.release.Release;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -186,6 +187,26 @@ public final class Inventory {
         for (int i = history.size() - 2; i >= 0; i--) {
             if (!history.get(i).digest().matches(now)) {
                 return Optional.of(history.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The release whose digest is {@code digest}, if it was promoted to any environment: what a release
+     * digest given as is (to {@code requireApprovals digest:}) stands for.
+     */
+    public Optional<Release> release(ArtifactDigest digest) {
+        if (digest == null) {
+            return Optional.empty();
+        }
+        for (Map<String, List<PromotionRecord>> environments : histories.values()) {
+            for (List<PromotionRecord> history : environments.values()) {
+                for (PromotionRecord record : history) {
+                    if (record.digest().matches(digest)) {
+                        return Optional.of(record.release());
+                    }
+                }
             }
         }
         return Optional.empty();

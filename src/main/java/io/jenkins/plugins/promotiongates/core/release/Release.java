@@ -40,8 +40,7 @@ public final class Release {
      * @throws IllegalArgumentException naming the value, why it is refused and what to pass instead
      */
     public Release(String application, String version, List<ReleaseFile> files) {
-        ApplicationName.of(application);
-        PathSegment.check("version", version, "such as 1.4.0 or 2024.05.1+build.7");
+        checkNames(application, version);
         if (files == null || files.isEmpty()) {
             throw new IllegalArgumentException("release " + application + " " + version + " has no files: a release"
                     + " is one or more files; name them with artifact:, files: or archived:");
@@ -63,6 +62,16 @@ public final class Release {
         this.files = List.copyOf(sorted);
         this.manifest = manifestOf(application, version, this.files);
         this.digest = sha256(manifest);
+    }
+
+    /**
+     * Checks an application name and a version as a release needs them, before its files are read.
+     *
+     * @throws IllegalArgumentException naming the value, why it is refused and what to pass instead
+     */
+    public static void checkNames(String application, String version) {
+        ApplicationName.of(application);
+        PathSegment.check("version", version, "such as 1.4.0 or 2024.05.1+build.7");
     }
 
     /** The application's name. */

@@ -17,6 +17,9 @@ import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.GroupDirectory;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.StepTightening;
+import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -142,6 +145,36 @@ public class GateEventsTest {
         assertEquals("approval.expired", expired.get(0).type());
         assertEquals("alice", expired.get(0).actor());
         assertEquals("2025-06-03T09:00:00Z", expired.get(0).details().get("expiredAt"));
+    }
+
+    /** A gate bound to a release records what the digest stands for; one bound to nothing records no release. */
+    @Test
+    public void aGateBoundToAReleaseRecordsItsApplicationVersionAndFiles() throws Exception {
+        Release release = new Release(
+                "shop",
+                "1.4.0",
+                List.of(new ReleaseFile("app.tar.gz", DIGEST, 7), new ReleaseFile("sbom.json", DIGEST, 2)));
+        var policy = new PolicyTightener(IDS, GroupDirectory.NONE)
+                .effective(RequireApprovalsScenariosTest.staging(), StepTightening.parse(null, "", "", ""));
+        GateSnapshot gate = ApprovalGate.open(
+                        "staging", policy, release.digest(), RunParties.of(IDS, "sam", List.of()), clock)
+                .snapshot();
+
+        List<AuditEvent> events = record(List.of(
+                GateEvents.requested(gate, "Release?", ApprovalSubject.of(release)),
+                GateEvents.requested(open().snapshot(), "Nothing bound?", null)));
+
+        var recorded = events.get(0).get("details").path("release");
+        assertEquals("RELEASE", recorded.path("kind").asText());
+        assertEquals("shop", recorded.path("application").asText());
+        assertEquals("1.4.0", recorded.path("version").asText());
+        assertEquals(release.digest().toString(), recorded.path("digest").asText());
+        assertEquals("app.tar.gz", recorded.path("files").path(0).path("name").asText());
+        assertEquals(2, recorded.path("files").size());
+        assertEquals(
+                release.digest().toString(),
+                events.get(0).get("details").path("artifactDigest").asText());
+        assertTrue(events.get(1).get("details").path("release").isMissingNode());
     }
 
     private List<AuditEvent> record(List<EventDraft> drafts) throws Exception {
