@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.ui;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.promotiongates.core.promotion.ApplicationHoldings;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.util.List;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -28,8 +29,14 @@ public final class HoldingRow {
     }
 
     /** When the current release became what the environment holds, ISO-8601 UTC. */
-    @Exported
+    /** Since when, as pages show times: to the second. */
     public String getSince() {
+        return DisplayTime.of(holding.since());
+    }
+
+    /** Since when, ISO-8601 UTC with its full precision, for {@code api/json}. */
+    @Exported(name = "since")
+    public String getHeldSince() {
         return holding.since().toString();
     }
 
