@@ -2,6 +2,7 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
@@ -28,6 +29,10 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     @NonNull
     @Override
     public String getFullName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public @Nullable String getRootUrl() throws IllegalStateException {
         throw new UnsupportedOperationException();
     }
 

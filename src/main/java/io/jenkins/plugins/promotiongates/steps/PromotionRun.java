@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.promotiongates.approvals.ApprovalsAction;
 import io.jenkins.plugins.promotiongates.approvals.GatePage;
 import io.jenkins.plugins.promotiongates.approvals.RealmIdentity;
+import io.jenkins.plugins.promotiongates.audit.AuditLedger;
 import io.jenkins.plugins.promotiongates.audit.EnvironmentInventory;
 import io.jenkins.plugins.promotiongates.audit.RunAudit;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
@@ -22,6 +23,7 @@ import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
 import io.jenkins.plugins.promotiongates.core.promotion.EnvironmentSnapshot;
 import io.jenkins.plugins.promotiongates.core.promotion.Evaluation;
+import io.jenkins.plugins.promotiongates.core.promotion.PromotionAttestor;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionEvents;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionOutcome;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionRequest;
@@ -44,6 +46,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -103,8 +106,12 @@ final class PromotionRun {
             throw new AbortException(STEP + ": " + e.getMessage());
         }
         IdNormalizer ids = RealmIdentity.ids();
-        PromotionService service =
-                new PromotionService(policy, new PolicyTightener(ids, RealmIdentity.groups(ids)), Clock.systemUTC());
+        PromotionService service = new PromotionService(
+                policy,
+                new PolicyTightener(ids, RealmIdentity.groups(ids)),
+                Clock.systemUTC(),
+                PromotionAttestor.forController(
+                        AuditLedger.get().controllerKey(), Jenkins.get().getRootUrl()));
         if (step.isDryRun()) {
             Evaluation evaluation =
                     service.evaluate(request, EnvironmentInventory.get().current());

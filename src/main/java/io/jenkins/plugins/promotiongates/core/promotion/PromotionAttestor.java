@@ -4,6 +4,7 @@ import io.jenkins.plugins.promotiongates.core.attestation.AttestationSigner;
 import io.jenkins.plugins.promotiongates.core.attestation.AttestationSubject;
 import io.jenkins.plugins.promotiongates.core.attestation.DsseEnvelope;
 import io.jenkins.plugins.promotiongates.core.attestation.PromotionStatement;
+import io.jenkins.plugins.promotiongates.core.audit.Sha256;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,6 +32,25 @@ public final class PromotionAttestor {
         this.signer = new AttestationSigner(controllerKey);
         this.verifierId = verifierId;
         this.policyUri = policyUri;
+    }
+
+    /**
+     * The attestor of a controller: its verifier id is its root URL, and the policies are on its security
+     * configuration page; a controller whose root URL is not configured is named
+     * {@code urn:promotion-gates:controller:<SHA-256 of its public key>} instead, which still names it
+     * uniquely (configure the root URL in Manage Jenkins for a readable id).
+     *
+     * @param rootUrl the controller's root URL, such as {@code https://jenkins.example.com/}; {@code null}
+     *     when not configured
+     */
+    public static PromotionAttestor forController(KeyPair controllerKey, String rootUrl) {
+        if (rootUrl == null || rootUrl.isBlank()) {
+            String id = "urn:promotion-gates:controller:"
+                    + Sha256.hex(controllerKey.getPublic().getEncoded());
+            return new PromotionAttestor(controllerKey, id, id + ":policy");
+        }
+        String root = rootUrl.endsWith("/") ? rootUrl : rootUrl + "/";
+        return new PromotionAttestor(controllerKey, root, root + "manage/configureSecurity/");
     }
 
     /**

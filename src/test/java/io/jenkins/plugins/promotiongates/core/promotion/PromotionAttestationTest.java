@@ -109,6 +109,36 @@ public class PromotionAttestationTest {
                 () -> AttestationVerifier.verify(envelope, key().getPublic(), "attestation"));
     }
 
+    @Test
+    public void theControllerIsNamedByItsRootUrlOrElseByItsKey() {
+        PromotionOutcome outcome =
+                promote(List.of(signature("release-key", digest(APP)), signature("release-key", digest(SBOM))));
+        Evaluation evaluation = outcome.evaluation();
+        java.time.Instant now = MONDAY_10;
+
+        PromotionStatement named = statement(PromotionAttestor.forController(controller, "https://ci.example.com")
+                .attest(evaluation, "/srv/releases/shop/1.4.0", now));
+        assertEquals("https://ci.example.com/", named.verifierId());
+        assertEquals("https://ci.example.com/manage/configureSecurity/", named.policyUri());
+        assertEquals("file:///srv/releases/shop/1.4.0", named.resourceUri());
+
+        PromotionStatement unnamed =
+                statement(PromotionAttestor.forController(controller, null).attest(evaluation, "/srv/x", now));
+        assertEquals(
+                "urn:promotion-gates:controller:"
+                        + io.jenkins.plugins.promotiongates.core.audit.Sha256.hex(
+                                controller.getPublic().getEncoded()),
+                unnamed.verifierId());
+    }
+
+    private PromotionStatement statement(io.jenkins.plugins.promotiongates.core.attestation.DsseEnvelope envelope) {
+        try {
+            return AttestationVerifier.verify(envelope.toJson(), controller.getPublic(), "attestation");
+        } catch (AttestationRejectedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private PromotionOutcome promote(List<VerifiedSignature> signatures) {
         PromotionRequest request = new PromotionRequest(
                 release,
