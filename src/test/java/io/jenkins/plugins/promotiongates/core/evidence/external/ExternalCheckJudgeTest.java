@@ -122,57 +122,37 @@ public class ExternalCheckJudgeTest {
                 body);
     }
 
+    private static String refusedSettings(String endpoint, Duration timeout, Duration giveUpAfter) {
+        return assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ExternalCheckSettings.of(endpoint, "", timeout, Backoff.DEFAULT, giveUpAfter))
+                .getMessage();
+    }
+
     @Test
     public void settingsNameWhatIsWrong() {
+        Duration tenSeconds = Duration.ofSeconds(10);
+        Duration hour = Duration.ofHours(1);
         assertThat(
-                assertThrows(
-                                IllegalArgumentException.class,
-                                () -> ExternalCheckSettings.of(
-                                        "http://change.example.com/",
-                                        "",
-                                        Duration.ofSeconds(10),
-                                        Backoff.DEFAULT,
-                                        Duration.ofHours(1)))
-                        .getMessage(),
+                refusedSettings("http://change.example.com/", tenSeconds, hour),
                 containsString("externalCheck.endpoint 'http://change.example.com/' is not an https:// URL"));
         assertThat(
-                assertThrows(
-                                IllegalArgumentException.class,
-                                () -> ExternalCheckSettings.of(
-                                        "https://bob:pw@change.example.com/",
-                                        "",
-                                        Duration.ofSeconds(10),
-                                        Backoff.DEFAULT,
-                                        Duration.ofHours(1)))
-                        .getMessage(),
+                refusedSettings("https://bob:pw@change.example.com/", tenSeconds, hour),
                 containsString("holds user information"));
         assertThat(
-                assertThrows(
-                                IllegalArgumentException.class,
-                                () -> ExternalCheckSettings.of(
-                                        "https://change.example.com/",
-                                        "",
-                                        Duration.ofMinutes(6),
-                                        Backoff.DEFAULT,
-                                        Duration.ofHours(1)))
-                        .getMessage(),
+                refusedSettings("https://change.example.com/", Duration.ofMinutes(6), hour),
                 containsString("externalCheck.timeout is PT6M"));
+        assertThat(
+                refusedSettings("https://change.example.com/", tenSeconds, Duration.ofSeconds(5)),
+                containsString("externalCheck.giveUpAfter is PT5S"));
+        assertThat(
+                refusedSettings("https://change example/", tenSeconds, hour),
+                containsString("externalCheck.endpoint 'https://change example/' is not a URL"));
         assertThat(
                 assertThrows(
                                 IllegalArgumentException.class,
                                 () -> new Backoff(Duration.ofSeconds(30), 0.5, Duration.ofMinutes(1)))
                         .getMessage(),
                 containsString("externalCheck.backoff.factor is 0.5"));
-        assertThat(
-                assertThrows(
-                                IllegalArgumentException.class,
-                                () -> ExternalCheckSettings.of(
-                                        "https://change.example.com/",
-                                        "",
-                                        Duration.ofSeconds(10),
-                                        Backoff.DEFAULT,
-                                        Duration.ofSeconds(5)))
-                        .getMessage(),
-                containsString("externalCheck.giveUpAfter is PT5S"));
     }
 }
