@@ -67,7 +67,7 @@ public final class MetricsCheck implements EvidenceCheck {
                 problems.add(
                         name + " is missing from the metrics files",
                         "have the build write every metric the policy bounds");
-            } else if (!value.isNumber()) {
+            } else if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
                 problems.add(
                         name + " is " + QuotedInput.of(value.toString()) + ", not a number",
                         "write metrics as JSON numbers, such as 240 or 0.25");

@@ -27,7 +27,6 @@ public final class LicenceAllowList {
             throw new IllegalArgumentException(setting + " is empty: list the SPDX licence ids you accept, such as"
                     + " Apache-2.0, MIT, BSD-3-Clause");
         }
-        this.entries = List.copyOf(entries);
         for (int i = 0; i < entries.size(); i++) {
             String entry = entries.get(i);
             LicenceExpression parsed;
@@ -44,6 +43,7 @@ public final class LicenceAllowList {
             }
             keys.add(licence.key());
         }
+        this.entries = List.copyOf(entries);
     }
 
     /** The entries as the policy lists them. */
