@@ -14,13 +14,13 @@ import java.time.LocalDate;
  * @param acceptedBy who accepted it (a user id)
  * @param reason why it is acceptable
  */
-public record FindingException(
+public record AcceptedFinding(
         String ruleId, String location, String fingerprint, LocalDate until, String acceptedBy, String reason) {
 
     /**
      * @throws IllegalArgumentException naming the field that is missing
      */
-    public FindingException {
+    public AcceptedFinding {
         location = location == null ? "" : location.strip();
         fingerprint = fingerprint == null ? "" : fingerprint.strip();
         require(ruleId, "ruleId", "the rule id the scanner reports, such as CVE-2024-1234");
