@@ -11,6 +11,23 @@ import io.jenkins.plugins.promotiongates.core.artifact.ConfinedPath;
 import io.jenkins.plugins.promotiongates.core.artifact.QuotedInput;
 import io.jenkins.plugins.promotiongates.core.audit.BundleVerification;
 import io.jenkins.plugins.promotiongates.core.audit.BundleVerifier;
+import io.jenkins.plugins.promotiongates.core.evidence.EvidenceCheck;
+import io.jenkins.plugins.promotiongates.core.evidence.EvidenceContext;
+import io.jenkins.plugins.promotiongates.core.evidence.EvidenceDocument;
+import io.jenkins.plugins.promotiongates.core.evidence.EvidenceLimits;
+import io.jenkins.plugins.promotiongates.core.evidence.external.Backoff;
+import io.jenkins.plugins.promotiongates.core.evidence.external.ExternalCheckAnswer;
+import io.jenkins.plugins.promotiongates.core.evidence.external.ExternalCheckJudge;
+import io.jenkins.plugins.promotiongates.core.evidence.external.ExternalCheckSettings;
+import io.jenkins.plugins.promotiongates.core.evidence.junit.TestsCheck;
+import io.jenkins.plugins.promotiongates.core.evidence.junit.TestsSettings;
+import io.jenkins.plugins.promotiongates.core.evidence.metrics.MetricBound;
+import io.jenkins.plugins.promotiongates.core.evidence.metrics.MetricsCheck;
+import io.jenkins.plugins.promotiongates.core.evidence.metrics.MetricsSettings;
+import io.jenkins.plugins.promotiongates.core.evidence.sarif.VulnerabilityCheck;
+import io.jenkins.plugins.promotiongates.core.evidence.sarif.VulnerabilitySettings;
+import io.jenkins.plugins.promotiongates.core.evidence.sbom.SbomCheck;
+import io.jenkins.plugins.promotiongates.core.evidence.sbom.SbomSettings;
 import io.jenkins.plugins.promotiongates.core.policy.AllowedBranches;
 import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
 import io.jenkins.plugins.promotiongates.core.policy.DurationText;
@@ -365,5 +382,70 @@ public class EngineInputFuzzTest {
         }
         drawn.add(text.toString());
         return text.toString();
+    }
+
+    /** Evidence files in the shapes their readers expect, with hostile values inside, or raw. */
+    private static final String[] EVIDENCE_SHAPES = {
+        "%s",
+        "<testsuite name=\"%1$s\"><testcase classname=\"%1$s\" name=\"t\"><failure message=\"%1$s\"/></testcase></testsuite>",
+        "{\"version\":\"2.1.0\",\"runs\":[{\"results\":[{\"ruleId\":\"%1$s\",\"level\":\"%1$s\",\"properties\":{\"security-severity\":\"%1$s\"}}]}]}",
+        "{\"latencyMs\": %s}",
+        "{\"status\":\"%1$s\",\"reason\":\"%1$s\"}",
+    };
+
+    private static final List<EvidenceCheck> EVIDENCE_CHECKS = List.of(
+            new TestsCheck(new TestsSettings(1), EvidenceLimits.DEFAULT),
+            new SbomCheck(new SbomSettings(List.of("MIT"), false, false), EvidenceLimits.DEFAULT),
+            new VulnerabilityCheck(VulnerabilitySettings.of("error", "high", List.of()), EvidenceLimits.DEFAULT),
+            new MetricsCheck(
+                    new MetricsSettings(List.of(MetricBound.atMost("latencyMs", 250))), EvidenceLimits.DEFAULT));
+
+    private static final ExternalCheckJudge JUDGE = new ExternalCheckJudge(ExternalCheckSettings.of(
+            "https://change.example.com/", "", Duration.ofSeconds(10), Backoff.DEFAULT, Duration.ofHours(1)));
+
+    /** A hostile evidence file is a failed verdict, never an exception. */
+    @Test(timeout = 120_000)
+    public void evidenceFiles() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T12:00:00Z");
+        io.jenkins.plugins.promotiongates.core.release.Release release =
+                io.jenkins.plugins.promotiongates.core.release.Release.of(
+                        "app",
+                        "1.0",
+                        new io.jenkins.plugins.promotiongates.core.release.ReleaseFile(
+                                "app.jar", ArtifactDigest.parse("sha256:" + "a".repeat(64), "test"), 1));
+        EvidenceContext context = new EvidenceContext(release, now);
+        fuzz(
+                "EvidenceCheck.evaluate, ExternalCheckJudge.decide",
+                List.of("\u0000no exception"),
+                List.of(),
+                (in, drawn) -> {
+                    String value = draw(in, drawn);
+                    String shaped = EVIDENCE_SHAPES[in.nextInt(EVIDENCE_SHAPES.length)].formatted(value);
+                    byte[] bytes = shaped.getBytes(StandardCharsets.UTF_8);
+                    EvidenceDocument document = new EvidenceDocument(
+                            "evidence", ArtifactDigest.parse("sha256:" + "b".repeat(64), "test"), bytes);
+                    EVIDENCE_CHECKS.get(in.nextInt(EVIDENCE_CHECKS.size())).evaluate(List.of(document), context);
+                    JUDGE.decide(ExternalCheckAnswer.received(200, bytes), 1, now, now);
+                    return drawn;
+                });
+    }
+
+    @Test(timeout = 120_000)
+    public void evidenceSettings() {
+        fuzz(
+                "SbomSettings, VulnerabilitySettings.of, ExternalCheckSettings.of",
+                List.of("sbom.allowedLicences", "vulnerabilities.failOn", "externalCheck.endpoint"),
+                List.of(),
+                (in, drawn) -> {
+                    switch (in.nextInt(3)) {
+                        case 0 -> new SbomSettings(Arrays.asList(draw(in, drawn), "MIT"), false, false);
+                        case 1 ->
+                            VulnerabilitySettings.of(in.bool() ? "error" : draw(in, drawn), draw(in, drawn), List.of());
+                        default ->
+                            ExternalCheckSettings.of(
+                                    draw(in, drawn), "", Duration.ofSeconds(5), Backoff.DEFAULT, Duration.ofHours(1));
+                    }
+                    return drawn;
+                });
     }
 }
