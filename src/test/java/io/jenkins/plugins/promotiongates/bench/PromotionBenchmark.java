@@ -3,13 +3,14 @@ package io.jenkins.plugins.promotiongates.bench;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
-import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactCoordinates;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.HttpCredentials;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.MavenHttpRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.NginxServer;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RetryPolicy;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.Sleeper;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -67,9 +68,8 @@ public final class PromotionBenchmark {
             FileSystemRepository repository = new FileSystemRepository(root);
             times.computeIfAbsent("promote to file repository", k -> new ArrayList<>())
                     .add(timed(() -> repository.publish(
-                            new ArtifactCoordinates("artifact.bin", "1.0." + System.nanoTime()),
-                            ArtifactContent.of(source),
-                            ArtifactDigest.ofHex(DigestAlgorithm.SHA256, sha256, "digest"),
+                            release("1.0." + System.nanoTime(), sha256),
+                            file -> ArtifactContent.of(source),
                             "{}".getBytes(StandardCharsets.UTF_8))));
             delete(root);
         }
@@ -82,11 +82,8 @@ public final class PromotionBenchmark {
                         .add(timed(() -> run("curl", "-sSf", "-T", source.toString(), url)));
                 String version = "1.0." + round;
                 times.computeIfAbsent("promote to Maven HTTP (nginx)", k -> new ArrayList<>())
-                        .add(timed(() -> http.publish(
-                                new ArtifactCoordinates("artifact.bin", version),
-                                ArtifactContent.of(source),
-                                ArtifactDigest.ofHex(DigestAlgorithm.SHA256, sha256, "digest"),
-                                null)));
+                        .add(timed(() ->
+                                http.publish(release(version, sha256), file -> ArtifactContent.of(source), null)));
                 delete(nginx.root());
                 Files.createDirectories(nginx.root());
             }
@@ -94,6 +91,13 @@ public final class PromotionBenchmark {
         System.out.printf("%-32s %10s   %s%n", "measure (1 GiB)", "median ms", "runs ms");
         times.forEach((name, runs) -> System.out.printf("%-32s %10d   %s%n", name, median(runs), runs));
         Files.delete(source);
+    }
+
+    private static Release release(String version, String sha256) {
+        return Release.of(
+                "artifact",
+                version,
+                new ReleaseFile("artifact.bin", ArtifactDigest.ofHex(DigestAlgorithm.SHA256, sha256, "digest"), SIZE));
     }
 
     private static void create(Path file) throws IOException {
