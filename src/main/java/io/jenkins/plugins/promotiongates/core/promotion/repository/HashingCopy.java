@@ -20,15 +20,13 @@ import java.util.HexFormat;
  * <p>On two cores: the calling thread reads a buffer and writes it, then hands that very buffer to a
  * {@link HashingThread}, which hashes it while the caller reads and writes the next one. What is hashed
  * is therefore exactly what was written, from memory nobody else can change. A durable copy is also
- * flushed to the disk every {@value #FLUSH_EVERY_MIB} MiB, so that the write-back overlaps the hashing
+ * written back to the disk as it grows ({@link WriteBack}), so that the disk's work overlaps the hashing
  * and the caller's final fsync has little left to do.
  */
 final class HashingCopy {
 
     /** Large enough to amortise hand-overs and system calls, small enough to stay in the caches. */
     static final int BUFFER_SIZE = 1 << 20;
-
-    private static final int FLUSH_EVERY_MIB = 64;
 
     private HashingCopy() {}
 
@@ -66,9 +64,9 @@ final class HashingCopy {
         MessageDigest sha256 = DigestAlgorithm.SHA256.newMessageDigest();
         MessageDigest sha1 = withSha1 ? sha1() : null;
         long size = 0;
-        long flushed = 0;
         InputStream in = open(content, coordinates);
-        try (HashingThread hasher = HashingThread.start(sha256, sha1, coordinates)) {
+        try (HashingThread hasher = HashingThread.start(sha256, sha1, coordinates);
+                WriteBack writeBack = durable ? WriteBack.start(out, coordinates.toString()) : null) {
             while (true) {
                 byte[] buffer = hasher.freeBuffer();
                 int read = read(in, buffer, coordinates);
@@ -81,9 +79,8 @@ final class HashingCopy {
                 }
                 hasher.hash(buffer, read);
                 size += read;
-                if (durable && size - flushed >= (long) FLUSH_EVERY_MIB << 20) {
-                    out.force(false);
-                    flushed = size;
+                if (writeBack != null) {
+                    writeBack.written(size);
                 }
             }
             hasher.finish();
