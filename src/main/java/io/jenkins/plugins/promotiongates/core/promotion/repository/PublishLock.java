@@ -1,13 +1,14 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 /**
  * The file repository's exclusive lock around the moment a version becomes visible: checking the
@@ -19,13 +20,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class PublishLock implements AutoCloseable {
 
-    private static final ConcurrentHashMap<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Path, Semaphore> IN_THIS_JVM = new ConcurrentHashMap<>();
 
-    private final ReentrantLock local;
+    private final Semaphore local;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private PublishLock(ReentrantLock local, FileChannel channel, FileLock lock) {
+    private PublishLock(Semaphore local, FileChannel channel, FileLock lock) {
         this.local = local;
         this.channel = channel;
         this.lock = lock;
@@ -33,8 +34,13 @@ final class PublishLock implements AutoCloseable {
 
     /** Waits for the lock on {@code file} (created if missing; a link in its place is refused by {@code O_NOFOLLOW}). */
     static PublishLock acquire(Path file) throws IOException {
-        ReentrantLock local = IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new ReentrantLock());
-        local.lock();
+        Semaphore local = IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Semaphore(1));
+        try {
+            local.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the repository's publish lock");
+        }
         try {
             FileChannel channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
@@ -45,7 +51,7 @@ final class PublishLock implements AutoCloseable {
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
-            local.unlock();
+            local.release();
             throw e;
         }
     }
@@ -56,7 +62,7 @@ final class PublishLock implements AutoCloseable {
             lock.release();
             channel.close();
         } finally {
-            local.unlock();
+            local.release();
         }
     }
 }

@@ -92,7 +92,7 @@ final class StagingArea {
         synchronized (CLEANING) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
                 for (Path entry : entries) {
-                    String name = entry.getFileName().toString();
+                    String name = String.valueOf(entry.getFileName());
                     if (name.startsWith(TRASH_PREFIX)) {
                         deleteQuietly(entry);
                     } else if (name.endsWith(LOCK_SUFFIX) && !name.equals(PUBLISH_LOCK) && !HELD.contains(entry)) {

@@ -96,7 +96,7 @@ final class VersionDirectory {
         byte[] manifest = null;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
-                String name = entry.getFileName().toString();
+                String name = String.valueOf(entry.getFileName());
                 if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     others.add(name + "/");
                 } else if (!ConfinedTree.regularFileExists(entry, VERSION_FILE)) {
