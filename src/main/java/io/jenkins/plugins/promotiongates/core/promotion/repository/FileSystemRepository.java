@@ -83,7 +83,8 @@ public final class FileSystemRepository implements ArtifactRepository {
         VersionDirectory.requireNamesFree(release);
         Path target = root.resolve(versionPath(release));
         try {
-            if (tree.existingDirectory(versionPath(release)).isPresent()) {
+            Optional<Path> existing = tree.existingDirectory(versionPath(release));
+            if (existing.isPresent() && !VersionDirectory.isEmpty(existing.get())) {
                 return alreadyThere(release, target); // nothing is opened, staged or locked
             }
             StagingArea staging = new StagingArea(tree);

@@ -66,6 +66,13 @@ final class VersionDirectory {
         return ConfinedTree.regularFileExists(directory.resolve(MANIFEST), "a version's manifest");
     }
 
+    /** Whether {@code directory} holds nothing (an application's directory left by a failed promotion). */
+    static boolean isEmpty(Path directory) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            return !entries.iterator().hasNext();
+        }
+    }
+
     /** The SHA-256 of each file of {@code release} that {@code directory} holds: its checksum file's, or hashed. */
     static Map<String, ArtifactDigest> stored(Path directory, Release release) throws IOException {
         Map<String, ArtifactDigest> stored = new TreeMap<>();

@@ -209,6 +209,16 @@ public class FileSystemRepositoryTest {
     }
 
     @Test
+    public void anEmptyDirectoryAtTheVersionPathIsReplacedByTheVersion() throws Exception {
+        Files.createDirectories(root.resolve("shop/1.4.0")); // as a failed promotion of shop/1.4.0 leaves it
+
+        assertTrue(
+                repository.publish(release, Fixtures.contentIn(files), record).stored());
+
+        assertEquals(6, entries(root.resolve("shop/1.4.0")).size());
+    }
+
+    @Test
     public void fileNamesTheRepositoryWritesItselfAreRefused() throws Exception {
         Path manifest = Files.writeString(files.resolve("release.json"), "{}");
         Path sidecar = Files.writeString(files.resolve("app.tar.gz.sha256"), "x");
