@@ -142,12 +142,15 @@ public final class PromotionBenchmark {
     private static void measure(Path scratch, Group group, int pairs) throws Exception {
         int n = group.references.size();
         double[] engine = new double[pairs];
+        double[] cpu = new double[pairs];
         double[][] reference = new double[n][pairs];
         double[] ratio = new double[pairs];
         for (int i = 0; i < pairs; i++) {
             double load = SYSTEM.getSystemLoadAverage();
             if (i % 2 == 1) {
+                long cpuStart = SYSTEM.getProcessCpuTime();
                 engine[i] = timed(scratch, group.engine);
+                cpu[i] = (SYSTEM.getProcessCpuTime() - cpuStart) / 1e9;
                 group.cleanup.run();
             }
             for (int r = 0; r < n; r++) {
@@ -157,7 +160,9 @@ public final class PromotionBenchmark {
                 group.cleanup.run();
             }
             if (i % 2 == 0) {
+                long cpuStart = SYSTEM.getProcessCpuTime();
                 engine[i] = timed(scratch, group.engine);
+                cpu[i] = (SYSTEM.getProcessCpuTime() - cpuStart) / 1e9;
                 group.cleanup.run();
             }
             double bound = 0;
@@ -173,7 +178,9 @@ public final class PromotionBenchmark {
             System.out.println(line.append(String.format("; ratio %.2fx", ratio[i])));
         }
         System.out.printf("%n%s over %d pairs, min / median:%n", group.name, pairs);
-        System.out.printf("  engine                 %.3f / %.3f s%n", min(engine), median(engine));
+        System.out.printf(
+                "  engine                 %.3f / %.3f s (JVM CPU median %.2f s)%n",
+                min(engine), median(engine), median(cpu));
         for (int r = 0; r < n; r++) {
             double[] own = new double[pairs];
             for (int i = 0; i < pairs; i++) {
