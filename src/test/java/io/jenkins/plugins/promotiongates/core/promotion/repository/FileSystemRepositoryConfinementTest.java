@@ -104,11 +104,15 @@ public class FileSystemRepositoryConfinementTest {
     }
 
     @Test
-    public void aVersionDirectoryThatIsASymbolicLinkIsRefused() throws Exception {
+    public void aVersionDirectoryThatIsASymbolicLinkIsRefusedForReadingAndWriting() throws Exception {
         Files.createDirectories(root.resolve("shop"));
         Path version = Files.createSymbolicLink(root.resolve("shop/1.4.0"), outside);
+        Files.copy(artifact, outside.resolve("app.tar.gz"));
 
+        RepositoryException reading = assertThrows(RepositoryException.class, () -> repository.stored(release));
+        assertThat(reading.getMessage(), containsString("Refusing to use " + version));
         assertRefused(version);
+        Files.delete(outside.resolve("app.tar.gz"));
         assertEquals(List.of(), FileSystemRepositoryTest.entries(outside));
     }
 
