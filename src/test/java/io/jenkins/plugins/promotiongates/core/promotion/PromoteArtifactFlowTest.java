@@ -108,7 +108,7 @@ public class PromoteArtifactFlowTest {
         PromotionOutcome outcome = promote(run, gates);
 
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
-        assertEquals(sha256, Fixtures.digest(repositoryRoot.resolve("app.tar.gz/1.4.0/app.tar.gz")));
+        assertEquals(sha256, Fixtures.digest(repositoryRoot.resolve("shop/1.4.0/app.tar.gz")));
         assertEquals(
                 List.of(
                         EventTypes.SIGNATURE_VERIFIED,
@@ -173,7 +173,7 @@ public class PromoteArtifactFlowTest {
         AuditEvent refused = audit.chain(run).events().get(1);
         assertEquals("REFUSED", refused.get("details").path("status").asText());
         assertEquals(2, refused.get("details").path("reasons").size());
-        assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
+        assertFalse(Files.exists(repositoryRoot.resolve("shop")));
         assertTrue(PromotionEvents.inventory(audit.service())
                 .inventory()
                 .current(Fixtures.APPLICATION, "production")

@@ -204,8 +204,8 @@ public class PromotionServiceTest {
 
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
         PromotionRecord record = outcome.record().orElseThrow();
-        Path stored = repositoryRoot.resolve("app.tar.gz/1.4.0/app.tar.gz");
-        assertEquals(stored.toString(), record.location());
+        Path stored = repositoryRoot.resolve("shop/1.4.0/app.tar.gz");
+        assertEquals(stored.getParent().toString(), record.location());
         assertEquals(sha256, Fixtures.digest(stored));
         assertEquals("production", record.environment());
         assertEquals("staging", record.from());
@@ -214,8 +214,7 @@ public class PromotionServiceTest {
         assertEquals("release-key", record.signatures().get(0).trustedKey());
         assertEquals(effective(production()).digest(), record.policyDigest());
         assertFalse(record.rollback());
-        PromotionRecord beside =
-                PromotionRecordJson.read(Files.readString(stored.resolveSibling("app.tar.gz.promotion.json")));
+        PromotionRecord beside = PromotionRecordJson.read(Files.readString(stored.resolveSibling("promotion.json")));
         assertEquals(record, beside);
     }
 
@@ -442,7 +441,7 @@ public class PromotionServiceTest {
         assertThat(
                 outcome.reasons().get(0),
                 containsString("changed after its gates were evaluated: it was sha256 " + sha256.hex()));
-        assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
+        assertFalse(Files.exists(repositoryRoot.resolve("shop")));
     }
 
     @Test
@@ -459,7 +458,7 @@ public class PromotionServiceTest {
                 containsString("changed after its gates were evaluated: it was sha256 " + sha256.hex()
                         + " and is now sha256 "));
         assertTrue(outcome.record().isEmpty());
-        assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
+        assertFalse(Files.exists(repositoryRoot.resolve("shop")));
         try (Stream<Path> files = Files.walk(repositoryRoot)) {
             assertEquals(List.of(), files.filter(Files::isRegularFile).toList());
         }
@@ -471,7 +470,7 @@ public class PromotionServiceTest {
                 .promote(goodRequest(), file -> ArtifactContent.of(artifact), soakedInStaging(), repository);
         Map<String, Object> tree = outcome.toTree();
         assertEquals("COMPLETED", tree.get("status"));
-        assertThat((String) tree.get("location"), containsString("app.tar.gz/1.4.0/app.tar.gz"));
+        assertThat((String) tree.get("location"), containsString("repo/shop/1.4.0"));
         assertEquals(7, ((List<?>) ((Map<?, ?>) tree.get("evaluation")).get("gates")).size());
     }
 

@@ -203,7 +203,7 @@ public class TrustChainTest {
         assertEquals("sha256:" + sha256sum, verdict.artifactDigest().toString());
         assertEquals(verdict.artifactDigest(), gate.artifactDigest());
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
-        assertEquals(sha256sum, Fixtures.sha256(repositoryRoot.resolve("app.tar.gz/1.4.0/app.tar.gz")));
+        assertEquals(sha256sum, Fixtures.sha256(repositoryRoot.resolve("shop/1.4.0/app.tar.gz")));
         Map<?, ?> file = (Map<?, ?>) ((List<?>) PromotionStepResult.of(outcome).get("files")).get(0);
         assertEquals("sha256:" + sha256sum, file.get("digest"));
         assertEquals(
@@ -228,7 +228,7 @@ public class TrustChainTest {
                 outcome.evaluation().failures().stream().map(GateResult::gate).toList();
         assertTrue(failed.toString(), failed.containsAll(List.of(Gate.PATH, Gate.SIGNATURE, Gate.APPROVALS)));
         assertThat(outcome.evaluation().report(), containsString("approved digest '" + gate.artifactDigest()));
-        assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
+        assertFalse(Files.exists(repositoryRoot.resolve("shop")));
     }
 
     @Test
@@ -254,7 +254,7 @@ public class TrustChainTest {
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         assertThat(outcome.evaluation().report(), containsString("no signature over app.tar.gz (sha256:"));
-        assertFalse(Files.exists(repositoryRoot.resolve("app.tar.gz")));
+        assertFalse(Files.exists(repositoryRoot.resolve("shop")));
     }
 
     private List<String> eventTypes() throws Exception {

@@ -4,7 +4,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -15,9 +15,9 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * Durable, all-or-nothing file writes: a temporary file in the target's own directory, written and
- * fsync'd, then renamed (or hard-linked, which never replaces anything) into place, then the directory
- * fsync'd. A crash at any moment leaves either no file at the target or the complete one; at worst a
+ * Durable, all-or-nothing writes: a temporary file in the target's own directory, written and fsync'd,
+ * then renamed into place, then the directory fsync'd; or a staged directory renamed into place whole.
+ * A crash at any moment leaves either nothing at the target or the complete file or directory; at worst a
  * temporary file whose name starts with {@code .tmp-}.
  */
 final class AtomicFiles {
@@ -28,29 +28,17 @@ final class AtomicFiles {
     private AtomicFiles() {}
 
     /**
-     * Streams {@code content} into a new temporary file beside {@code target}, hashing in the same read,
-     * and fsyncs it. The caller checks the digest ({@link HashingCopy#requireApproved}), then
-     * {@link #moveIntoPlace}s or deletes it; on any failure here it is already deleted.
+     * Streams {@code content} into a new temporary file in {@code directory} (on the target's file system),
+     * hashing in the same read, and fsyncs it. The caller checks the digest
+     * ({@link HashingCopy#requireApproved}), then {@link #moveIntoPlace}s or deletes it; on any failure here
+     * it is already deleted.
      */
-    static Staged stage(ArtifactContent content, ArtifactCoordinates coordinates, Path target) throws IOException {
-        Path temp = temporaryBeside(target);
+    static Staged stage(ArtifactContent content, ArtifactCoordinates coordinates, Path directory) throws IOException {
+        Path temp = temporaryBeside(directory.resolve(coordinates.name()));
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            HashingCopy.Result copied = HashingCopy.copy(content, out, coordinates, false);
+            HashingCopy.Result copied = HashingCopy.copy(content, out, coordinates, false, true);
             out.force(true);
             return new Staged(temp, copied);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-    }
-
-    /** Writes {@code bytes} to a new fsync'd temporary file beside {@code target}. */
-    static Path writeTemporary(Path target, byte[] bytes) throws IOException {
-        Path temp = temporaryBeside(target);
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            writeFully(out, bytes, 0, bytes.length);
-            out.force(true);
-            return temp;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -64,17 +52,21 @@ final class AtomicFiles {
     }
 
     /**
-     * Makes {@code target} a new name of {@code existing} and fsyncs the directory.
+     * Renames the directory {@code staged} to {@code target}, atomically ({@code rename(2)}), and fsyncs
+     * the directory it left. An empty directory at {@code target} is replaced, as {@code rename(2)} does.
      *
-     * @return {@code false} if {@code target} already existed (it is left untouched)
+     * @return {@code false}, changing nothing, if {@code target} already exists and is not an empty directory
      */
-    static boolean linkIfAbsent(Path existing, Path target) throws IOException {
+    static boolean renameDirectory(Path staged, Path target) throws IOException {
         try {
-            Files.createLink(target, existing);
-        } catch (FileAlreadyExistsException e) {
-            return false;
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileSystemException e) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            throw e;
         }
-        syncDirectory(directoryOf(target));
+        syncDirectory(directoryOf(staged));
         return true;
     }
 
@@ -83,23 +75,12 @@ final class AtomicFiles {
         return Objects.requireNonNull(file.toAbsolutePath().getParent(), "a repository file has a directory");
     }
 
-    /**
-     * Writes {@code bytes} as {@code target} unless it exists; durable and all-or-nothing.
-     *
-     * @throws RepositoryException if {@code target} is a symbolic link (this class never creates one)
-     */
-    static void writeIfAbsent(Path target, byte[] bytes) throws IOException {
-        if (Files.isSymbolicLink(target)) {
-            throw ConfinedTree.linkRefused(target, "a file the repository writes");
-        }
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Path temp = writeTemporary(target, bytes);
-        try {
-            linkIfAbsent(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
+    /** Writes {@code bytes} as the new file {@code file} and fsyncs it; the caller fsyncs the directory. */
+    static void writeNew(Path file, byte[] bytes) throws IOException {
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            writeFully(out, bytes, 0, bytes.length);
+            out.force(true);
         }
     }
 

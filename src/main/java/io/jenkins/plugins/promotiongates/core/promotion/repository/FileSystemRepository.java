@@ -1,10 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
-import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
-import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
-import io.jenkins.plugins.promotiongates.core.audit.Sha256;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseContent;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
@@ -13,36 +9,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * A directory on a local or network file system. Content is stored once per digest in
- * {@code .store/sha256/<2 hex>/<64 hex>}; each version is a hard link to it at
- * {@code <name>/<version>/<name>}, beside {@code <name>.sha256} (sha256sum format) and
- * {@code <name>.promotion.json}. Writes are durable and all-or-nothing (see {@link AtomicFiles}); a
- * version, once written, is never replaced.
+ * A directory on a local or network file system. Each release is a version directory
+ * {@code <application path>/<version>/} holding every file of the release, each beside its
+ * {@code <file>.sha256} (sha256sum format), plus {@code release.json} (the release's canonical manifest)
+ * and {@code promotion.json} (the record); see {@link VersionDirectory}. The files are hard links into the
+ * content store, which keeps the bytes of each digest once ({@link ContentStore}).
+ *
+ * <p>All or nothing: a version directory is staged whole in {@code .staging} on the same file system
+ * ({@link StagingArea}), every file and directory fsync'd, then made visible by one {@code rename(2)} of
+ * the directory, under the repository's {@link PublishLock}. A crash at any moment leaves the version
+ * absent or complete; what a crash left in {@code .staging} is ignored by readers and deleted by the next
+ * publication. A version, once visible, is never changed: the same release again is a no-op, another
+ * release under that version is refused.
  *
  * <p>Confined: the repository never creates a symbolic link, so it refuses any it meets (the root, a
- * directory under it, a version file, a sidecar, a stored blob) rather than follow it out of the root
- * (see {@link ConfinedTree}); and it trusts nothing it finds by name: a blob already in the store is
- * hashed again before a version is linked to it, and an existing version is hashed before it counts as
- * the same digest.
+ * directory under it, a version file, a stored blob) rather than follow it out of the root (see
+ * {@link ConfinedTree}); and it trusts nothing it finds by name: a blob already in the store is hashed
+ * again before a version is linked to it, and an existing version is hashed before it counts as the same
+ * release.
  */
 public final class FileSystemRepository implements ArtifactRepository {
 
-    private static final int MAX_SIDECAR_BYTES = 4096;
-    private static final Path STORE = Path.of(".store", "sha256");
-    private static final String VERSION_FILE = "the version's artifact";
-
     private final ConfinedTree tree;
     private final Path root;
+    private final ContentStore store;
 
     /**
      * @param root the repository directory; it must exist (a missing network mount must not be
@@ -52,6 +48,7 @@ public final class FileSystemRepository implements ArtifactRepository {
     public FileSystemRepository(Path root) throws RepositoryException {
         this.tree = new ConfinedTree(root.toAbsolutePath().normalize());
         this.root = tree.root();
+        this.store = new ContentStore(tree);
     }
 
     @Override
@@ -59,102 +56,55 @@ public final class FileSystemRepository implements ArtifactRepository {
         return "file:" + root;
     }
 
+    /** The version directory. */
     @Override
     public String location(Release release) {
-        return release.files().size() == 1
-                ? location(new ArtifactCoordinates(release.files().get(0).name(), release.version()))
-                : root.toString();
+        return root.resolve(versionPath(release)).toString();
     }
 
     @Override
     public Map<String, ArtifactDigest> stored(Release release) throws RepositoryException {
-        Map<String, ArtifactDigest> stored = new TreeMap<>();
-        for (ReleaseFile file : release.files()) {
-            existingDigest(new ArtifactCoordinates(file.name(), release.version()))
-                    .ifPresent(digest -> stored.put(file.name(), digest));
-        }
-        return stored;
-    }
-
-    @Override
-    public Publication publish(Release release, ReleaseContent content, byte[] record) throws RepositoryException {
-        boolean written = false;
-        long size = 0;
-        for (ReleaseFile file : release.files()) {
-            Publication one = publish(
-                    new ArtifactCoordinates(file.name(), release.version()), content.of(file), file.digest(), record);
-            written |= one.stored();
-            size += Math.max(0, one.size());
-        }
-        return new Publication(written, location(release), size);
-    }
-
-    /** Where the file {@code coordinates} is or would be stored. */
-    public String location(ArtifactCoordinates coordinates) {
-        return versionPath(coordinates).toString();
-    }
-
-    /** The SHA-256 of what is stored under {@code coordinates} now, if anything. */
-    public Optional<ArtifactDigest> existingDigest(ArtifactCoordinates coordinates) throws RepositoryException {
-        Optional<String> hex = existingHex(coordinates);
-        return hex.map(value -> ArtifactDigest.ofHex(DigestAlgorithm.SHA256, value, location(coordinates)));
-    }
-
-    private Optional<String> existingHex(ArtifactCoordinates coordinates) throws RepositoryException {
-        Path file = versionPath(coordinates);
+        VersionDirectory.requireNamesFree(release);
         try {
-            if (tree.existingDirectory(versionDirectory(coordinates)).isEmpty()
-                    || !ConfinedTree.regularFileExists(file, VERSION_FILE)) {
-                return Optional.empty();
-            }
-            Optional<String> recorded = sidecarDigest(coordinates);
-            return recorded.isPresent() ? recorded : Optional.of(sha256(file));
+            Optional<Path> directory = tree.existingDirectory(versionPath(release));
+            return directory.isPresent() ? VersionDirectory.stored(directory.get(), release) : Map.of();
         } catch (RepositoryException e) {
             throw e;
         } catch (IOException e) {
             throw new RepositoryException(
-                    "Cannot read " + file + ": " + e.getMessage()
+                    "Cannot read " + location(release) + ": " + e
                             + ". Check that the repository directory is mounted and readable.",
                     e);
         }
     }
 
-    /** Publishes one file; see {@link #publish(Release, ReleaseContent, byte[])}. */
-    public Publication publish(
-            ArtifactCoordinates coordinates, ArtifactContent content, ArtifactDigest approved, byte[] record)
-            throws RepositoryException {
-        String expectedSha256 = approved.hex();
-        Path target = versionPath(coordinates);
+    @Override
+    public Publication publish(Release release, ReleaseContent content, byte[] record) throws RepositoryException {
+        VersionDirectory.requireNamesFree(release);
+        Path target = root.resolve(versionPath(release));
         try {
-            if (tree.existingDirectory(versionDirectory(coordinates)).isPresent()) {
-                // refuse a planted link before anything is written, not halfway through
-                ConfinedTree.regularFileExists(sidecar(coordinates, ".sha256"), "the version's checksum file");
-                ConfinedTree.regularFileExists(sidecar(coordinates, ".promotion.json"), "the version's record");
-                if (ConfinedTree.regularFileExists(target, VERSION_FILE)) {
-                    return alreadyThere(coordinates, approved, record);
+            Optional<Path> existing = tree.existingDirectory(versionPath(release));
+            if (existing.isPresent() && !VersionDirectory.isEmpty(existing.get())) {
+                return alreadyThere(release, target); // nothing is opened, staged or locked
+            }
+            StagingArea staging = new StagingArea(tree);
+            staging.clean();
+            try (StagingArea.Slot slot = staging.open()) {
+                long size = stage(release, content, record, slot.directory());
+                try (PublishLock lock = PublishLock.acquire(staging.publishLock())) {
+                    Path parent = applicationDirectory(release);
+                    if (!AtomicFiles.renameDirectory(slot.directory(), target)) {
+                        return alreadyThere(release, target);
+                    }
+                    AtomicFiles.syncDirectory(parent);
                 }
+                return new Publication(true, target.toString(), size);
             }
-            Path blob = blobPath(expectedSha256);
-            Object blobKey = storedBlob(content, coordinates, approved);
-            tree.directory(versionDirectory(coordinates));
-            if (!link(blob, target)) {
-                return alreadyThere(coordinates, approved, record);
-            }
-            if (!Objects.equals(fileKey(target), blobKey)) {
-                Files.deleteIfExists(target);
-                throw new RepositoryException(
-                        "Refusing to publish " + coordinates + ": the content store file " + blob + " was replaced"
-                                + " while it was being linked to " + target + "; the link was removed and nothing"
-                                + " was published. Check who else writes " + root + ", then promote again.",
-                        true);
-            }
-            writeSidecars(coordinates, expectedSha256, record);
-            return new Publication(true, target.toString(), Files.size(target));
         } catch (RepositoryException e) {
             throw e;
         } catch (IOException e) {
             throw new RepositoryException(
-                    "Writing " + coordinates + " to " + target + " failed: " + e
+                    "Writing " + release + " to " + target + " failed: " + e
                             + ". Nothing partial is visible; check free space and write permission on " + root
                             + ", then promote again.",
                     e);
@@ -162,127 +112,94 @@ public final class FileSystemRepository implements ArtifactRepository {
     }
 
     /**
-     * Makes sure the store holds the approved bytes under their digest: an existing blob is hashed again
-     * (a planted or altered one is refused), a missing one is written from {@code content}, checked,
-     * then renamed into place.
+     * Writes the whole version into {@code staging}: each file's bytes into the store (read from
+     * {@code content} only if missing there), a hard link to them, its checksum file, the manifest and the
+     * record; every file and the directory fsync'd.
      *
-     * @return the blob's file key (its inode), to check that the version is linked to these very bytes
+     * @return the release's size in bytes
      */
-    private Object storedBlob(ArtifactContent content, ArtifactCoordinates coordinates, ArtifactDigest approved)
-            throws IOException {
-        String expectedSha256 = approved.hex();
-        tree.directory(STORE.resolve(expectedSha256.substring(0, 2)));
-        Path blob = blobPath(expectedSha256);
-        if (ConfinedTree.regularFileExists(blob, "the content store's copy of sha256 " + expectedSha256)) {
-            Object key = fileKey(blob);
-            String stored = sha256(blob);
-            if (!Sha256.same(stored, expectedSha256) || !Objects.equals(fileKey(blob), key)) {
+    private long stage(Release release, ReleaseContent content, byte[] record, Path staging) throws IOException {
+        long size = 0;
+        String destination = location(release);
+        for (ReleaseFile file : release.files()) {
+            ArtifactCoordinates coordinates = new ArtifactCoordinates(file.name(), release.version());
+            Object key = store.store(() -> content.of(file).open(), coordinates, file.digest(), staging, destination);
+            Path blob = store.blobPath(file.digest().hex());
+            Path link = staging.resolve(file.name());
+            link(blob, link);
+            if (!Objects.equals(ContentStore.fileKey(link), key)) {
                 throw new RepositoryException(
-                        "Refusing to reuse " + blob + ": the content store keeps the bytes of sha256 "
-                                + expectedSha256 + " under that name, but the file holds sha256 " + stored
-                                + ". It was altered or placed there by something other than a promotion, which"
-                                + " checks the digest before it names a file. Nothing was published. Move the file"
-                                + " out of the store (keep it for investigation), then promote again: the artifact"
-                                + " will be stored afresh.",
+                        "Refusing to publish " + release + ": the content store file " + blob + " was replaced"
+                                + " while it was being linked; nothing was published. Check who else writes " + root
+                                + ", then promote again.",
                         true);
             }
-            return key;
+            size += Files.size(link);
+            AtomicFiles.writeNew(
+                    staging.resolve(file.name() + VersionDirectory.CHECKSUM),
+                    (file.digest().hex() + "  " + file.name() + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        AtomicFiles.Staged staged = AtomicFiles.stage(content, coordinates, blob);
-        try {
-            HashingCopy.requireApproved(
-                    staged.copied(),
-                    approved,
-                    coordinates,
-                    versionPath(coordinates).toString());
-            AtomicFiles.moveIntoPlace(staged.temp(), blob);
-        } finally {
-            Files.deleteIfExists(staged.temp());
+        AtomicFiles.writeNew(staging.resolve(VersionDirectory.MANIFEST), release.manifest());
+        if (record != null) {
+            AtomicFiles.writeNew(staging.resolve(VersionDirectory.RECORD), record);
         }
-        if (!blob.toFile().setReadOnly() && Files.isWritable(blob)) {
-            throw new IOException("Could not make the stored copy " + blob + " read-only; check that the"
-                    + " repository's file system supports read-only files and that the controller's user owns it.");
-        }
-        return fileKey(blob);
+        AtomicFiles.syncDirectory(staging);
+        return size;
     }
 
-    private Publication alreadyThere(ArtifactCoordinates coordinates, ArtifactDigest approved, byte[] record)
-            throws IOException {
-        Path target = versionPath(coordinates);
-        String expectedSha256 = approved.hex();
-        String existing = sha256(target);
-        if (!Sha256.same(existing, expectedSha256)) {
-            throw new RepositoryException(
-                    "Refusing to overwrite " + target + ": " + coordinates + " already holds sha256 " + existing
-                            + ", and this artifact is sha256 " + expectedSha256 + ". A promoted version is"
-                            + " immutable; promote this artifact under a new version.",
-                    true);
+    private Publication alreadyThere(Release release, Path target) throws IOException {
+        Path directory = tree.existingDirectory(versionPath(release))
+                .orElseThrow(() -> new IOException(target + " could not be renamed into place, and is not there"));
+        VersionDirectory.requireSame(directory, release);
+        long size = 0;
+        for (ReleaseFile file : release.files()) {
+            size += Files.size(directory.resolve(file.name()));
         }
-        writeSidecars(coordinates, expectedSha256, record);
-        return new Publication(false, target.toString(), Files.size(target));
+        return new Publication(false, directory.toString(), size);
     }
 
-    private boolean link(Path blob, Path target) throws IOException {
+    /**
+     * The application's directory, created if missing; refused if one of its directories is a version of
+     * another application ({@code shop/1.0} is a version of {@code shop}, so it cannot hold the application
+     * {@code shop/1.0}'s versions). Called under the {@link PublishLock}, so no version appears meanwhile.
+     */
+    private Path applicationDirectory(Release release) throws IOException {
+        Path application = Path.of(release.application());
+        for (int i = 1; i <= application.getNameCount(); i++) {
+            Optional<Path> existing = tree.existingDirectory(application.subpath(0, i));
+            if (existing.isPresent() && VersionDirectory.isVersion(existing.get())) {
+                throw new RepositoryException(
+                        "Refusing to publish " + release + ": " + existing.get() + " is a version directory (it"
+                                + " holds " + VersionDirectory.MANIFEST + "), so it cannot also hold versions of the"
+                                + " application " + release.application() + ". Nothing was published. Name the"
+                                + " application differently (application: '...').",
+                        true);
+            }
+        }
+        return tree.directory(application);
+    }
+
+    private static void link(Path blob, Path link) throws IOException {
         try {
-            return AtomicFiles.linkIfAbsent(blob, target);
+            Files.createLink(link, blob);
         } catch (UnsupportedOperationException | FileSystemException e) {
-            if (e instanceof FileAlreadyExistsException) {
-                return false;
+            if (e instanceof FileAlreadyExistsException already) {
+                throw already;
             }
             throw new RepositoryException(
-                    "Cannot create the hard link " + target + " to " + blob + ": " + e
+                    "Cannot create the hard link " + link + " to " + blob + ": " + e
                             + ". The file repository needs a file system with hard links (any POSIX file"
                             + " system, NFS, SMB with Unix extensions); use one, or a Maven repository.",
                     false);
         }
     }
 
-    private void writeSidecars(ArtifactCoordinates coordinates, String sha256, byte[] record) throws IOException {
-        Path target = versionPath(coordinates);
-        AtomicFiles.writeIfAbsent(
-                sidecar(coordinates, ".sha256"),
-                (sha256 + "  " + coordinates.name() + "\n").getBytes(StandardCharsets.UTF_8));
-        if (record != null) {
-            AtomicFiles.writeIfAbsent(target.resolveSibling(coordinates.name() + ".promotion.json"), record);
-        }
-    }
-
-    private Optional<String> sidecarDigest(ArtifactCoordinates coordinates) throws IOException {
-        Path sidecar = sidecar(coordinates, ".sha256");
-        if (!Files.isRegularFile(sidecar, LinkOption.NOFOLLOW_LINKS) || Files.size(sidecar) > MAX_SIDECAR_BYTES) {
-            return Optional.empty();
-        }
-        String text = Files.readString(sidecar, StandardCharsets.UTF_8).trim();
-        String hex = text.length() >= 64 ? text.substring(0, 64) : "";
-        return Sha256.isHex(hex) ? Optional.of(hex) : Optional.empty();
-    }
-
-    private static Path versionDirectory(ArtifactCoordinates coordinates) {
-        return Path.of(coordinates.name(), coordinates.version());
-    }
-
-    private Path versionPath(ArtifactCoordinates coordinates) {
-        return root.resolve(versionDirectory(coordinates)).resolve(coordinates.name());
-    }
-
-    private Path sidecar(ArtifactCoordinates coordinates, String suffix) {
-        return versionPath(coordinates).resolveSibling(coordinates.name() + suffix);
+    private static Path versionPath(Release release) {
+        return Path.of(release.application()).resolve(release.version());
     }
 
     /** Where the content with {@code sha256} is stored once. */
     Path blobPath(String sha256) {
-        return root.resolve(STORE).resolve(sha256.substring(0, 2)).resolve(sha256);
-    }
-
-    private static Object fileKey(Path file) throws IOException {
-        return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                .fileKey();
-    }
-
-    /** Hashes a regular file, refusing (through {@code O_NOFOLLOW}) to open a link in its place. */
-    private static String sha256(Path file) throws IOException {
-        return new StreamingDigester()
-                .digest(file, List.of(DigestAlgorithm.SHA256))
-                .hex(DigestAlgorithm.SHA256);
+        return store.blobPath(sha256);
     }
 }

@@ -22,61 +22,80 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A Maven-layout repository over HTTP, as Nexus, Artifactory, Reposilite and WebDAV servers accept:
- * {@code <base>/<groupId as path>/<name without extension>/<version>/<name without extension>-<version>.<extension>}
- * with {@code .sha256} and {@code .sha1} checksum files beside it. Before writing it asks the server
- * what is there (HEAD, then the {@code .sha256} file, or the file itself), so that an existing different
- * file is never overwritten; the PUT carries {@code If-None-Match: *} as well.
+ * A Maven-layout repository over HTTP, as Nexus, Artifactory, Reposilite and WebDAV servers accept. A
+ * release is one Maven artifact ({@link MavenLayout}): its files, each with {@code .sha256} and
+ * {@code .sha1} checksum files, and its manifest, in {@code <groupId path>/<artifactId>/<version>/}, listed
+ * in the artifact's {@code maven-metadata.xml}.
  *
- * <p>Nothing is uploaded before its digest is known: the artifact's bytes are spooled, hashed on the
- * way, to a private temporary file (owner-only permissions), compared in constant time with the digest
- * the gates were evaluated for, and only then uploaded from the spool, which is deleted afterwards in
- * every case. URL paths are built from validated, percent-encoded segments only ({@link UrlSegments}),
- * redirects are refused rather than followed ({@link RetryingHttp}), and no message carries a
- * credential ({@link HttpCredentials#redact}).
+ * <p>Publication order: first every file is checked on the server (HEAD, then its {@code .sha256} or its
+ * bytes), so that nothing different is ever overwritten and a different release under the version is
+ * refused before anything is uploaded; then every missing file is spooled, hashed on the way, to a private
+ * temporary file (owner-only permissions) and compared in constant time with the release's digest; only
+ * when all match are they uploaded (PUT with {@code If-None-Match: *}), each followed by its checksums,
+ * then the manifest, and last the metadata (read, the version added, written with its checksums), which
+ * is what makes the version visible to Maven clients resolving versions. A server cannot hide a file once
+ * uploaded, so a failure midway raises an exception listing exactly what was uploaded and what was not
+ * ({@link UploadProgress}); promoting again keeps what is there with the right digests and uploads the
+ * rest. Two promotions of the same artifact at the same moment may each rewrite the metadata from what
+ * they read, so one version can drop out of the list: promoting it again lists it.
+ *
+ * <p>URL paths are built from validated, percent-encoded segments only ({@link UrlSegments}), redirects
+ * are refused rather than followed ({@link RetryingHttp}), and no message carries a credential
+ * ({@link HttpCredentials#redact}).
  */
 public final class MavenHttpRepository implements ArtifactRepository {
 
     private static final int MAX_CHECKSUM_BYTES = 1024;
+    private static final int MAX_DOCUMENT_BYTES = 16 << 20;
 
     private final URI base;
     private final String groupId;
-    private final String groupPath;
     private final RetryingHttp http;
     private final Path spoolDirectory;
+    private final Clock clock;
 
     /**
      * @param base the repository URL, such as {@code https://nexus.example/repository/releases/}: http or
      *     https, with a host, without credentials, query or fragment
-     * @param groupId the Maven groupId artifacts are promoted under, such as {@code com.example.releases}
+     * @param groupId the Maven groupId releases are promoted under, such as {@code com.example.releases}
      * @throws IllegalArgumentException naming what is wrong with {@code base} or {@code groupId} (never
      *     repeating credentials)
      */
     public MavenHttpRepository(
             URI base, String groupId, HttpCredentials credentials, RetryPolicy retries, Sleeper sleeper) {
-        this(base, groupId, credentials, retries, sleeper, null);
+        this(base, groupId, credentials, retries, sleeper, null, Clock.systemUTC());
     }
 
-    /** @param spoolDirectory where artifacts are spooled before upload; {@code null} for the system's temporary directory */
+    /**
+     * @param spoolDirectory where files are spooled before upload; {@code null} for the system's temporary directory
+     * @param clock the time written as the metadata's {@code lastUpdated}
+     */
     MavenHttpRepository(
             URI base,
             String groupId,
             HttpCredentials credentials,
             RetryPolicy retries,
             Sleeper sleeper,
-            Path spoolDirectory) {
+            Path spoolDirectory,
+            Clock clock) {
         this.base = checkedBase(base);
         this.groupId = groupId;
-        this.groupPath = groupPath(groupId);
+        groupPath(groupId);
         this.http = new RetryingHttp(credentials, retries, sleeper);
         this.spoolDirectory = spoolDirectory;
+        this.clock = clock;
     }
 
     @Override
@@ -84,126 +103,250 @@ public final class MavenHttpRepository implements ArtifactRepository {
         return "maven:" + base + ";groupId=" + groupId;
     }
 
+    /** The version's directory URL, or {@link #describe()} for a release that cannot be laid out. */
     @Override
     public String location(Release release) {
-        return release.files().size() == 1
-                ? location(new ArtifactCoordinates(release.files().get(0).name(), release.version()))
-                : describe();
+        try {
+            return new MavenLayout(base, groupId, release).versionDirectory().toString();
+        } catch (IllegalArgumentException e) {
+            return describe();
+        }
     }
 
+    /** @throws IllegalArgumentException if the release cannot be laid out ({@link MavenLayout}) */
     @Override
     public Map<String, ArtifactDigest> stored(Release release) throws RepositoryException {
-        Map<String, ArtifactDigest> stored = new TreeMap<>();
-        for (ReleaseFile file : release.files()) {
-            existingDigest(new ArtifactCoordinates(file.name(), release.version()))
-                    .ifPresent(digest -> stored.put(file.name(), digest));
-        }
-        return stored;
-    }
-
-    @Override
-    public Publication publish(Release release, ReleaseContent content, byte[] record) throws RepositoryException {
-        boolean written = false;
-        long size = 0;
-        for (ReleaseFile file : release.files()) {
-            Publication one = publish(
-                    new ArtifactCoordinates(file.name(), release.version()), content.of(file), file.digest(), record);
-            written |= one.stored();
-            size += Math.max(0, one.size());
-        }
-        return new Publication(written, location(release), size);
-    }
-
-    /** Where the file {@code coordinates} is or would be stored. */
-    public String location(ArtifactCoordinates coordinates) {
-        return uri(coordinates, "").toString();
-    }
-
-    /** The SHA-256 of what is stored under {@code coordinates} now, if anything. */
-    public Optional<ArtifactDigest> existingDigest(ArtifactCoordinates coordinates) throws RepositoryException {
-        Optional<String> hex = existingHex(coordinates);
-        return hex.map(value -> ArtifactDigest.ofHex(DigestAlgorithm.SHA256, value, location(coordinates)));
-    }
-
-    private Optional<String> existingHex(ArtifactCoordinates coordinates) throws RepositoryException {
+        MavenLayout layout = new MavenLayout(base, groupId, release);
         try {
-            return existing(coordinates);
+            Map<String, ArtifactDigest> stored = new TreeMap<>();
+            for (ReleaseFile file : release.files()) {
+                URI uri = layout.file(file.name());
+                existing(uri)
+                        .ifPresent(hex -> stored.put(
+                                file.name(), ArtifactDigest.ofHex(DigestAlgorithm.SHA256, hex, uri.toString())));
+            }
+            return stored;
         } catch (RepositoryException e) {
             throw http.redact(e);
         }
     }
 
-    private Optional<String> existing(ArtifactCoordinates coordinates) throws RepositoryException {
-        requireExtension(coordinates);
-        URI file = uri(coordinates, "");
+    /** @throws IllegalArgumentException if the release cannot be laid out ({@link MavenLayout}) */
+    @Override
+    public Publication publish(Release release, ReleaseContent content, byte[] record) throws RepositoryException {
+        MavenLayout layout = new MavenLayout(base, groupId, release);
+        Map<ReleaseFile, Spooled> spools = new LinkedHashMap<>();
+        try {
+            boolean manifestThere = requireNoOtherRelease(release, layout);
+            for (ReleaseFile file : release.files()) {
+                Optional<String> existing = existing(layout.file(file.name()));
+                if (existing.isEmpty()) {
+                    spools.put(file, null);
+                } else {
+                    requireSame(release, file, layout.file(file.name()), existing.get());
+                }
+            }
+            for (ReleaseFile file : List.copyOf(spools.keySet())) { // every digest is checked before any upload
+                ArtifactCoordinates coordinates = new ArtifactCoordinates(file.name(), release.version());
+                Path spool = createSpool(coordinates);
+                spools.put(file, new Spooled(spool, null));
+                HashingCopy.Result copied = spool(() -> content.of(file).open(), coordinates, spool);
+                HashingCopy.requireApproved(
+                        copied,
+                        file.digest(),
+                        coordinates,
+                        layout.versionDirectory().toString());
+                spools.put(file, new Spooled(spool, copied));
+            }
+            return upload(release, layout, spools, manifestThere);
+        } catch (RepositoryException e) {
+            throw http.redact(e);
+        } finally {
+            spools.values().stream().filter(Objects::nonNull).forEach(spooled -> deleteSpool(spooled.path()));
+        }
+    }
+
+    /** A file's bytes in a private temporary file, and their digests once copied. */
+    private record Spooled(Path path, HashingCopy.Result copied) {}
+
+    /**
+     * Uploads the spooled files with their checksums, the manifest unless it is there, then the metadata
+     * unless it lists the version already.
+     */
+    private Publication upload(
+            Release release, MavenLayout layout, Map<ReleaseFile, Spooled> spools, boolean manifestThere)
+            throws RepositoryException {
+        UploadProgress progress = new UploadProgress(release, layout);
+        spools.keySet().forEach(file -> planWithChecksums(progress, layout.file(file.name())));
+        if (!manifestThere) {
+            planWithChecksums(progress, layout.manifest());
+        }
+        planWithChecksums(progress, layout.metadata());
+        try {
+            for (Map.Entry<ReleaseFile, Spooled> entry : spools.entrySet()) {
+                ReleaseFile file = entry.getKey();
+                URI uri = layout.file(file.name());
+                if (putNew(
+                        uri, HttpRequest.BodyPublishers.ofFile(entry.getValue().path()))) {
+                    progress.uploaded(uri);
+                    putChecksums(progress, uri, entry.getValue().copied());
+                } else {
+                    requireSame(release, file, uri, existing(uri).orElse("(none)"));
+                }
+            }
+            if (!manifestThere) {
+                byte[] manifest = release.manifest();
+                if (putNew(layout.manifest(), HttpRequest.BodyPublishers.ofByteArray(manifest))) {
+                    progress.uploaded(layout.manifest());
+                    putChecksums(progress, layout.manifest(), digests(manifest));
+                } else {
+                    requireNoOtherRelease(release, layout);
+                }
+            }
+            MavenMetadata metadata = metadata(layout);
+            if (!metadata.lists(release.version())) {
+                byte[] xml =
+                        metadata.withVersion(layout.groupId(), layout.artifactId(), release.version(), clock.instant());
+                put(layout.metadata(), HttpRequest.BodyPublishers.ofByteArray(xml));
+                progress.uploaded(layout.metadata());
+                putChecksums(progress, layout.metadata(), digests(xml));
+            }
+        } catch (RepositoryException e) {
+            throw progress.failed(e);
+        } catch (IOException e) {
+            throw progress.failed(new RepositoryException(
+                    "A spooled copy vanished before it was uploaded: " + e
+                            + ". Check that nothing cleans the temporary directory during promotions.",
+                    e));
+        }
+        return new Publication(progress.anyUploaded(), layout.versionDirectory().toString(), release.size());
+    }
+
+    private static void planWithChecksums(UploadProgress progress, URI uri) {
+        progress.plan(uri);
+        progress.plan(MavenLayout.checksum(uri, ".sha256"));
+        progress.plan(MavenLayout.checksum(uri, ".sha1"));
+    }
+
+    private void putChecksums(UploadProgress progress, URI uri, HashingCopy.Result digests) throws RepositoryException {
+        for (String suffix : List.of(".sha256", ".sha1")) {
+            URI checksum = MavenLayout.checksum(uri, suffix);
+            String hex = suffix.equals(".sha256") ? digests.sha256Hex() : digests.sha1Hex();
+            put(checksum, HttpRequest.BodyPublishers.ofString(hex, StandardCharsets.US_ASCII));
+            progress.uploaded(checksum);
+        }
+    }
+
+    /**
+     * Refuses if the version holds another release's manifest.
+     *
+     * @return whether it holds this release's
+     */
+    private boolean requireNoOtherRelease(Release release, MavenLayout layout) throws RepositoryException {
+        Optional<byte[]> manifest = get(layout.manifest());
+        if (manifest.isPresent() && !Arrays.equals(manifest.get(), release.manifest())) {
+            throw new RepositoryException(
+                    "Refusing to publish " + release + " to " + layout.versionDirectory() + ": that version already"
+                            + " holds the release sha256:" + Sha256.hex(manifest.get()) + " (its manifest is "
+                            + layout.manifest() + "). A promoted version is immutable; promote this release under a"
+                            + " new version.",
+                    true);
+        }
+        return manifest.isPresent();
+    }
+
+    private static void requireSame(Release release, ReleaseFile file, URI uri, String existing)
+            throws RepositoryException {
+        if (!Sha256.same(existing, file.digest().hex())) {
+            throw new RepositoryException(
+                    "Refusing to overwrite " + uri + ": it already holds sha256 " + existing + ", and the file "
+                            + file.name() + " of " + release + " is sha256 "
+                            + file.digest().hex()
+                            + ". A promoted version is immutable; promote this release under a new version.",
+                    true);
+        }
+    }
+
+    /** The SHA-256 of the file at {@code uri}, if there is one: its {@code .sha256} file's, or hashed. */
+    private Optional<String> existing(URI uri) throws RepositoryException {
         HttpResponse<Void> head = http.send(
                 "HEAD",
-                file,
-                () -> http.request(file)
+                uri,
+                () -> http.request(uri)
                         .method("HEAD", HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
         if (head.statusCode() == 404) {
             return Optional.empty();
         }
-        requireSuccess("HEAD", file, head.statusCode());
-        Optional<String> recorded = checksumFile(uri(coordinates, ".sha256"));
-        return recorded.isPresent() ? recorded : Optional.of(hashRemote(file));
+        requireSuccess("HEAD", uri, head.statusCode());
+        Optional<String> recorded = checksumFile(MavenLayout.checksum(uri, ".sha256"));
+        return recorded.isPresent() ? recorded : Optional.of(hashRemote(uri));
     }
 
-    /** Publishes one file; see {@link #publish(Release, ReleaseContent, byte[])}. */
-    public Publication publish(
-            ArtifactCoordinates coordinates, ArtifactContent content, ArtifactDigest approved, byte[] record)
-            throws RepositoryException {
-        requireExtension(coordinates);
-        URI target = uri(coordinates, "");
-        try {
-            Optional<String> existing = existingHex(coordinates);
-            if (existing.isPresent()) {
-                return alreadyThere(coordinates, approved, existing.get());
-            }
-            Path spool = createSpool(coordinates);
-            try {
-                HashingCopy.Result spooled = spool(content, coordinates, spool);
-                HashingCopy.requireApproved(spooled, approved, coordinates, target.toString());
-                return upload(coordinates, approved, spool, spooled);
-            } finally {
-                deleteSpool(spool);
-            }
-        } catch (RepositoryException e) {
-            throw http.redact(e);
+    private MavenMetadata metadata(MavenLayout layout) throws RepositoryException {
+        Optional<byte[]> xml = get(layout.metadata());
+        if (xml.isEmpty()) {
+            return MavenMetadata.empty();
         }
-    }
-
-    private Publication upload(
-            ArtifactCoordinates coordinates, ArtifactDigest approved, Path spool, HashingCopy.Result spooled)
-            throws RepositoryException {
-        URI target = uri(coordinates, "");
-        HttpRequest.BodyPublisher body;
         try {
-            body = HttpRequest.BodyPublishers.ofFile(spool);
+            return MavenMetadata.parse(
+                    xml.get(),
+                    layout.groupId(),
+                    layout.artifactId(),
+                    layout.metadata().toString());
         } catch (IOException e) {
             throw new RepositoryException(
-                    "The spooled copy " + spool + " of " + coordinates + " vanished: " + e
-                            + ". Nothing was uploaded; check that nothing cleans the temporary directory during"
-                            + " promotions, then promote again.",
+                    "Cannot add the version to " + layout.metadata() + ": " + e.getMessage() + ". Check what wrote"
+                            + " that file; Maven clients cannot read it either.",
                     e);
         }
+    }
+
+    /** PUT with {@code If-None-Match: *}; {@code false} if the server answered that the file exists (412). */
+    private boolean putNew(URI uri, HttpRequest.BodyPublisher body) throws RepositoryException {
         HttpResponse<Void> put = http.send(
                 "PUT",
-                target,
-                () -> http.request(target)
-                        .header("If-None-Match", "*")
-                        .PUT(body)
-                        .build(),
+                uri,
+                () -> http.request(uri).header("If-None-Match", "*").PUT(body).build(),
                 HttpResponse.BodyHandlers.discarding());
         if (put.statusCode() == 412) {
-            return alreadyThere(coordinates, approved, existingHex(coordinates).orElse("(none)"));
+            return false;
         }
-        requireSuccess("PUT", target, put.statusCode());
-        putText(uri(coordinates, ".sha256"), spooled.sha256Hex());
-        putText(uri(coordinates, ".sha1"), spooled.sha1Hex());
-        return new Publication(true, target.toString(), spooled.size());
+        requireSuccess("PUT", uri, put.statusCode());
+        return true;
+    }
+
+    private void put(URI uri, HttpRequest.BodyPublisher body) throws RepositoryException {
+        HttpResponse<Void> response = http.send(
+                "PUT", uri, () -> http.request(uri).PUT(body).build(), HttpResponse.BodyHandlers.discarding());
+        requireSuccess("PUT", uri, response.statusCode());
+    }
+
+    /** The document at {@code uri} (at most {@value #MAX_DOCUMENT_BYTES} bytes), or empty on 404. */
+    private Optional<byte[]> get(URI uri) throws RepositoryException {
+        HttpResponse<InputStream> response =
+                http.send("GET", uri, () -> http.request(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            requireSuccess("GET", uri, response.statusCode());
+            return Optional.of(body.readNBytes(MAX_DOCUMENT_BYTES));
+        } catch (IOException e) {
+            throw new RepositoryException("Reading " + uri + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static HashingCopy.Result digests(byte[] bytes) {
+        try {
+            return new HashingCopy.Result(
+                    bytes.length,
+                    DigestAlgorithm.SHA256.newMessageDigest().digest(bytes),
+                    MessageDigest.getInstance("SHA-1").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK lacks SHA-1, which every Java SE runtime must provide", e);
+        }
     }
 
     /** A new empty file only this user may read or write, in the spool directory. */
@@ -230,7 +373,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
     private static HashingCopy.Result spool(ArtifactContent content, ArtifactCoordinates coordinates, Path spool)
             throws RepositoryException {
         try (FileChannel out = FileChannel.open(spool, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            return HashingCopy.copy(content, out, coordinates, true);
+            return HashingCopy.copy(content, out, coordinates, true, false);
         } catch (RepositoryException e) {
             throw e;
         } catch (IOException e) {
@@ -248,20 +391,6 @@ public final class MavenHttpRepository implements ArtifactRepository {
         } catch (IOException e) {
             spool.toFile().deleteOnExit();
         }
-    }
-
-    private Publication alreadyThere(ArtifactCoordinates coordinates, ArtifactDigest approved, String existing)
-            throws RepositoryException {
-        URI target = uri(coordinates, "");
-        String expected = approved.hex();
-        if (!Sha256.same(existing, expected)) {
-            throw new RepositoryException(
-                    "Refusing to overwrite " + target + ": " + coordinates + " already holds sha256 " + existing
-                            + ", and this artifact is sha256 " + expected + ". A promoted version is immutable;"
-                            + " promote this artifact under a new version.",
-                    true);
-        }
-        return new Publication(false, target.toString(), -1);
     }
 
     private Optional<String> checksumFile(URI uri) throws RepositoryException {
@@ -295,41 +424,10 @@ public final class MavenHttpRepository implements ArtifactRepository {
         }
     }
 
-    private void putText(URI uri, String text) throws RepositoryException {
-        HttpResponse<Void> response = http.send(
-                "PUT",
-                uri,
-                () -> http.request(uri)
-                        .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.US_ASCII))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
-        requireSuccess("PUT", uri, response.statusCode());
-    }
-
     private void requireSuccess(String action, URI uri, int status) throws RepositoryException {
         if (status < 200 || status > 299) {
             throw HttpStatusExplanation.explain(action, uri, status, http.credentials());
         }
-    }
-
-    private static void requireExtension(ArtifactCoordinates coordinates) {
-        if (coordinates.extension().isEmpty()) {
-            throw new IllegalArgumentException("The artifact file name '" + coordinates.name()
-                    + "' has no extension, which a Maven repository needs as the artifact's type; give the file"
-                    + " an extension such as .jar, .zip or .tar.gz.");
-        }
-    }
-
-    private URI uri(ArtifactCoordinates c, String suffix) {
-        String artifactId = c.baseName();
-        String file = artifactId + "-" + c.version() + (c.extension().isEmpty() ? "" : "." + c.extension()) + suffix;
-        return URI.create(base.toASCIIString()
-                + groupPath
-                + UrlSegments.encode("artifactId", artifactId)
-                + "/"
-                + UrlSegments.encode("version", c.version())
-                + "/"
-                + UrlSegments.encode("file name", file));
     }
 
     private static String groupPath(String groupId) {

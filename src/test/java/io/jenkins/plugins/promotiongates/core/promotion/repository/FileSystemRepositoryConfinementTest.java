@@ -8,7 +8,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.release.Release;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ public class FileSystemRepositoryConfinementTest {
     private FileSystemRepository repository;
     private Path artifact;
     private String sha256;
-    private final ArtifactCoordinates coordinates = new ArtifactCoordinates("app.tar.gz", "1.4.0");
+    private Release release;
     private final byte[] record = "{}".getBytes(StandardCharsets.UTF_8);
 
     @Before
@@ -50,6 +50,7 @@ public class FileSystemRepositoryConfinementTest {
         artifact = tmp.newFile("app.tar.gz").toPath();
         Files.writeString(artifact, "release 1.4.0\n");
         sha256 = Fixtures.sha256(artifact);
+        release = Fixtures.release("shop", "1.4.0", artifact);
     }
 
     @Test
@@ -87,14 +88,12 @@ public class FileSystemRepositoryConfinementTest {
     }
 
     @Test
-    public void aVersionDirectoryThatIsASymbolicLinkIsRefusedForReadingAndWriting() throws Exception {
-        Path name = Files.createSymbolicLink(root.resolve("app.tar.gz"), outside);
+    public void anApplicationDirectoryThatIsASymbolicLinkIsRefusedForReadingAndWriting() throws Exception {
+        Path name = Files.createSymbolicLink(root.resolve("shop"), outside);
         Files.createDirectories(outside.resolve("1.4.0"));
         Files.writeString(outside.resolve("1.4.0/app.tar.gz"), "not in the repository\n");
 
-        RepositoryException reading = assertThrows(
-                RepositoryException.class,
-                () -> repository.existingDigest(coordinates).map(ArtifactDigest::hex));
+        RepositoryException reading = assertThrows(RepositoryException.class, () -> repository.stored(release));
         assertThat(reading.getMessage(), containsString("Refusing to use " + name));
 
         assertRefused(name);
@@ -105,16 +104,49 @@ public class FileSystemRepositoryConfinementTest {
     }
 
     @Test
+    public void aVersionDirectoryThatIsASymbolicLinkIsRefusedForReadingAndWriting() throws Exception {
+        Files.createDirectories(root.resolve("shop"));
+        Path version = Files.createSymbolicLink(root.resolve("shop/1.4.0"), outside);
+        Files.copy(artifact, outside.resolve("app.tar.gz"));
+
+        RepositoryException reading = assertThrows(RepositoryException.class, () -> repository.stored(release));
+        assertThat(reading.getMessage(), containsString("Refusing to use " + version));
+        assertRefused(version);
+        Files.delete(outside.resolve("app.tar.gz"));
+        assertEquals(List.of(), FileSystemRepositoryTest.entries(outside));
+    }
+
+    @Test
+    public void aStagingAreaThatIsASymbolicLinkIsRefusedAndNothingIsWrittenThere() throws Exception {
+        Path staging = Files.createSymbolicLink(root.resolve(".staging"), outside);
+
+        assertRefused(staging);
+        assertNothingPublished();
+    }
+
+    @Test
+    public void aLinkPlantedInALeftoverStagingSlotIsDeletedNotFollowed() throws Exception {
+        Path secret = Files.writeString(outside.resolve("secret"), "keep me\n");
+        Path slot = Files.createDirectories(root.resolve(".staging/0123456789abcdef"));
+        Files.createFile(root.resolve(".staging/0123456789abcdef.lock"));
+        Files.createSymbolicLink(slot.resolve("app.tar.gz"), secret);
+        Files.createSymbolicLink(root.resolve(".staging/trash-0000000000000000"), outside);
+
+        repository.publish(release, Fixtures.contentIn(artifact.getParent()), record);
+
+        assertEquals("keep me\n", Files.readString(secret));
+        assertEquals(List.of("publish.lock"), FileSystemRepositoryTest.entries(root.resolve(".staging")));
+    }
+
+    @Test
     public void aVersionFileThatIsASymbolicLinkIsNeitherHashedNorCountedAsTheArtifact() throws Exception {
         Path secret = outside.resolve("secret");
         Files.writeString(secret, "release 1.4.0\n"); // the very bytes: still not the repository's file
-        Files.createDirectories(root.resolve("app.tar.gz/1.4.0"));
-        Path version = Files.createSymbolicLink(root.resolve("app.tar.gz/1.4.0/app.tar.gz"), secret);
+        Files.createDirectories(root.resolve("shop/1.4.0"));
+        Path version = Files.createSymbolicLink(root.resolve("shop/1.4.0/app.tar.gz"), secret);
 
-        RepositoryException reading = assertThrows(
-                RepositoryException.class,
-                () -> repository.existingDigest(coordinates).map(ArtifactDigest::hex));
-        assertThat(reading.getMessage(), containsString("Refusing to use " + version + " (the version's artifact)"));
+        RepositoryException reading = assertThrows(RepositoryException.class, () -> repository.stored(release));
+        assertThat(reading.getMessage(), containsString("Refusing to use " + version + " (a file of the version)"));
 
         RepositoryException e = assertRefused(version);
         assertThat(e.getMessage(), containsString("(to " + secret + ")"));
@@ -122,16 +154,16 @@ public class FileSystemRepositoryConfinementTest {
     }
 
     @Test
-    public void aChecksumFileThatIsASymbolicLinkIsRefusedBeforeAnythingIsWritten() throws Exception {
+    public void aChecksumFileThatIsASymbolicLinkIsRefusedAndNothingIsWrittenThrough() throws Exception {
         Path target = outside.resolve("overwritten");
-        Files.createDirectories(root.resolve("app.tar.gz/1.4.0"));
-        Path sidecar = Files.createSymbolicLink(root.resolve("app.tar.gz/1.4.0/app.tar.gz.sha256"), target);
+        Files.createDirectories(root.resolve("shop/1.4.0"));
+        Path sidecar = Files.createSymbolicLink(root.resolve("shop/1.4.0/app.tar.gz.sha256"), target);
 
         RepositoryException e = assertRefused(sidecar);
 
-        assertThat(e.getMessage(), containsString("(the version's checksum file)"));
+        assertThat(e.getMessage(), containsString("(a file of the version)"));
         assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS));
-        assertFalse(Files.exists(root.resolve("app.tar.gz/1.4.0/app.tar.gz")));
+        assertFalse(Files.exists(root.resolve("shop/1.4.0/app.tar.gz")));
         assertFalse(Files.exists(repository.blobPath(sha256)));
     }
 
@@ -144,7 +176,7 @@ public class FileSystemRepositoryConfinementTest {
 
         RepositoryException e = assertThrows(
                 RepositoryException.class,
-                () -> repository.publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), record));
+                () -> repository.publish(release, Fixtures.contentIn(artifact.getParent()), record));
 
         assertTrue(e.isRefusal());
         assertThat(e.getMessage(), containsString("Refusing to reuse " + blob));
@@ -153,7 +185,7 @@ public class FileSystemRepositoryConfinementTest {
                 containsString("keeps the bytes of sha256 " + sha256 + " under that name, but the file holds sha256 "
                         + planted));
         assertThat(e.getMessage(), containsString("Move the file out of the store"));
-        assertFalse(Files.exists(root.resolve("app.tar.gz/1.4.0/app.tar.gz")));
+        assertFalse(Files.exists(root.resolve("shop/1.4.0/app.tar.gz")));
     }
 
     @Test
@@ -165,7 +197,7 @@ public class FileSystemRepositoryConfinementTest {
         RepositoryException e = assertRefused(blob);
 
         assertThat(e.getMessage(), containsString("(the content store's copy of sha256 " + sha256 + ")"));
-        assertFalse(Files.exists(root.resolve("app.tar.gz/1.4.0/app.tar.gz")));
+        assertFalse(Files.exists(root.resolve("shop/1.4.0/app.tar.gz")));
     }
 
     @Test
@@ -176,35 +208,39 @@ public class FileSystemRepositoryConfinementTest {
         AtomicInteger opened = new AtomicInteger();
 
         Publication publication =
-                repository.publish(coordinates, counting(artifact, opened), Fixtures.digest(sha256), record);
+                repository.publish(release, Fixtures.countingContentIn(artifact.getParent(), opened), record);
 
         assertTrue(publication.stored());
         assertEquals(0, opened.get());
-        assertTrue(Files.isSameFile(blob, root.resolve("app.tar.gz/1.4.0/app.tar.gz")));
+        assertTrue(Files.isSameFile(blob, root.resolve("shop/1.4.0/app.tar.gz")));
     }
 
     @Test
     public void anExistingVersionWhoseBytesWereAlteredIsNotTakenForTheSameDigest() throws Exception {
-        repository.publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), record);
-        Path version = root.resolve("app.tar.gz/1.4.0/app.tar.gz");
+        repository.publish(release, Fixtures.contentIn(artifact.getParent()), record);
+        Path version = root.resolve("shop/1.4.0/app.tar.gz");
         version.toFile().setWritable(true);
         Files.writeString(version, "altered in place\n"); // the blob too: they are one file
         String altered = Fixtures.sha256(version);
 
         RepositoryException e = assertThrows(
                 RepositoryException.class,
-                () -> repository.publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), record));
+                () -> repository.publish(release, Fixtures.contentIn(artifact.getParent()), record));
 
-        assertThat(e.getMessage(), containsString("already holds sha256 " + altered));
+        assertThat(
+                e.getMessage(),
+                containsString("that version holds this release, but app.tar.gz holds sha256 " + altered
+                        + ", and this release's app.tar.gz is sha256 " + sha256 + ". It was altered after it was"
+                        + " published"));
     }
 
     @Test
     public void theSameDigestAgainNeverOpensTheContent() throws Exception {
-        repository.publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), record);
+        repository.publish(release, Fixtures.contentIn(artifact.getParent()), record);
         AtomicInteger opened = new AtomicInteger();
 
         Publication again =
-                repository.publish(coordinates, counting(artifact, opened), Fixtures.digest(sha256), record);
+                repository.publish(release, Fixtures.countingContentIn(artifact.getParent(), opened), record);
 
         assertFalse(again.stored());
         assertEquals(0, opened.get());
@@ -216,9 +252,8 @@ public class FileSystemRepositoryConfinementTest {
                 () -> new ByteArrayInputStream("swapped on the agent\n".getBytes(StandardCharsets.UTF_8));
         String actual = Fixtures.sha256(Files.writeString(tmp.newFile().toPath(), "swapped on the agent\n"));
 
-        RepositoryException e = assertThrows(
-                RepositoryException.class,
-                () -> repository.publish(coordinates, swapped, Fixtures.digest(sha256), record));
+        RepositoryException e =
+                assertThrows(RepositoryException.class, () -> repository.publish(release, file -> swapped, record));
 
         assertTrue(e.isRefusal());
         assertThat(
@@ -249,12 +284,12 @@ public class FileSystemRepositoryConfinementTest {
             }
         };
 
-        RepositoryException e = assertThrows(
-                RepositoryException.class,
-                () -> repository.publish(coordinates, failing, Fixtures.digest(sha256), record));
+        RepositoryException e =
+                assertThrows(RepositoryException.class, () -> repository.publish(release, file -> failing, record));
 
         assertFalse(e.isRefusal());
-        assertThat(e.getMessage(), containsString("Reading the bytes of " + coordinates + " to publish them failed"));
+        assertThat(
+                e.getMessage(), containsString("Reading the bytes of app.tar.gz version 1.4.0 to publish them failed"));
         assertThat(e.getMessage(), containsString("agent went offline"));
         assertNothingPublished();
     }
@@ -262,7 +297,7 @@ public class FileSystemRepositoryConfinementTest {
     private RepositoryException assertRefused(Path link) {
         RepositoryException e = assertThrows(
                 RepositoryException.class,
-                () -> repository.publish(coordinates, ArtifactContent.of(artifact), Fixtures.digest(sha256), record));
+                () -> repository.publish(release, Fixtures.contentIn(artifact.getParent()), record));
         assertTrue(e.isRefusal());
         assertThat(e.getMessage(), containsString("Refusing to use " + link));
         assertThat(e.getMessage(), containsString("it is a symbolic link"));
@@ -271,24 +306,19 @@ public class FileSystemRepositoryConfinementTest {
         return e;
     }
 
-    /** Nothing at the version path, no blob, no temporary file, and nothing outside the root. */
+    /** No version, no blob, no temporary file, no staging slot, and nothing outside the root. */
     private void assertNothingPublished() throws IOException {
-        assertFalse(Files.exists(root.resolve("app.tar.gz/1.4.0/app.tar.gz"), LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(root.resolve("shop/1.4.0"), LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(repository.blobPath(sha256), LinkOption.NOFOLLOW_LINKS));
         try (Stream<Path> files = Files.walk(root);
                 Stream<Path> escaped = Files.walk(outside)) {
             assertEquals(
                     List.of(),
-                    files.filter(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX))
+                    files.filter(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX)
+                                    || p.getParent().endsWith(StagingArea.DIRECTORY)
+                                            && !p.getFileName().toString().equals("publish.lock"))
                             .toList());
             assertEquals(List.of(outside), escaped.toList());
         }
-    }
-
-    private static ArtifactContent counting(Path file, AtomicInteger opened) {
-        return () -> {
-            opened.incrementAndGet();
-            return Files.newInputStream(file);
-        };
     }
 }

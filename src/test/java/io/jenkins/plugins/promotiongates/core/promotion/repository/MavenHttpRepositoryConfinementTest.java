@@ -10,6 +10,8 @@ import static org.junit.Assert.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -49,9 +51,9 @@ public class MavenHttpRepositoryConfinementTest {
 
     private final List<HttpServer> servers = new ArrayList<>();
     private final List<Duration> sleeps = new ArrayList<>();
-    private final ArtifactCoordinates coordinates = new ArtifactCoordinates("app.jar", "2.0");
     private final byte[] bytes = "jar bytes".getBytes(StandardCharsets.UTF_8);
     private String sha256;
+    private Release release;
     private Path spool;
 
     /** One request as a server saw it. */
@@ -67,6 +69,7 @@ public class MavenHttpRepositoryConfinementTest {
         Path file = tmp.newFile("app.jar").toPath();
         Files.write(file, bytes);
         sha256 = Fixtures.sha256(file);
+        release = Fixtures.release("app", "2.0", file);
         spool = tmp.newFolder("spool").toPath();
     }
 
@@ -104,7 +107,8 @@ public class MavenHttpRepositoryConfinementTest {
         assertThat(e.getMessage(), not(containsString("stolen")));
         assertNoCredentialIn(e.getMessage());
         assertEquals(List.of(), elsewhere);
-        assertEquals(List.of("HEAD", "PUT"), seen.stream().map(Seen::method).toList());
+        assertEquals(
+                List.of("GET", "HEAD", "PUT"), seen.stream().map(Seen::method).toList());
         assertEmptySpool();
     }
 
@@ -121,7 +125,8 @@ public class MavenHttpRepositoryConfinementTest {
 
         RepositoryException e = assertThrows(RepositoryException.class, () -> publish(repository));
 
-        assertThat(e.getMessage(), containsString("HEAD " + base(repository)));
+        assertThat(
+                e.getMessage(), containsString("GET " + base(repository) + "org/example/app/2.0/app-2.0-release.json"));
         assertThat(
                 e.getMessage(),
                 containsString(
@@ -238,9 +243,8 @@ public class MavenHttpRepositoryConfinementTest {
                     version,
                     IllegalArgumentException.class,
                     () -> maven.publish(
-                            new ArtifactCoordinates("app.jar", version),
-                            () -> new ByteArrayInputStream(bytes),
-                            Fixtures.digest(sha256),
+                            Release.of("app", version, new ReleaseFile("app.jar", Fixtures.digest(sha256), 9)),
+                            file -> () -> new ByteArrayInputStream(bytes),
                             null));
             assertThat(e.getMessage(), containsString("cannot be used in a repository path"));
         }
@@ -299,16 +303,15 @@ public class MavenHttpRepositoryConfinementTest {
 
         RepositoryException e = assertThrows(
                 RepositoryException.class,
-                () -> repository(repository)
-                        .publish(coordinates, () -> new ByteArrayInputStream(swapped), Fixtures.digest(sha256), null));
+                () -> repository(repository).publish(release, file -> () -> new ByteArrayInputStream(swapped), null));
 
         assertTrue(e.isRefusal());
         assertThat(
                 e.getMessage(),
                 containsString("changed after its gates were evaluated: it was sha256 " + sha256 + " and is now sha256 "
                         + Fixtures.sha256(swappedFile) + "; nothing was written to " + base(repository)
-                        + "org/example/app/2.0/app-2.0.jar"));
-        assertEquals(List.of("HEAD"), seen.stream().map(Seen::method).toList());
+                        + "org/example/app/2.0/ (the staged copy was deleted)"));
+        assertEquals(List.of("GET", "HEAD"), seen.stream().map(Seen::method).toList());
         assertEmptySpool();
     }
 
@@ -340,18 +343,21 @@ public class MavenHttpRepositoryConfinementTest {
         assertEquals(
                 sha256,
                 new String(stored.get("/releases/org/example/app/2.0/app-2.0.jar.sha256"), StandardCharsets.UTF_8));
-        assertEquals(List.of("rw-------", "rw-------", "rw-------"), spoolsDuringUpload);
+        assertEquals(
+                "file, manifest and metadata, each with two checksums",
+                java.util.Collections.nCopies(9, "rw-------"),
+                spoolsDuringUpload);
         assertEmptySpool();
     }
 
     private Publication publish(HttpServer server) throws RepositoryException {
-        return repository(server)
-                .publish(coordinates, () -> new ByteArrayInputStream(bytes), Fixtures.digest(sha256), null);
+        return repository(server).publish(release, file -> () -> new ByteArrayInputStream(bytes), null);
     }
 
     private MavenHttpRepository repository(HttpServer server) {
         RetryPolicy quick = new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(10));
-        return new MavenHttpRepository(base(server), "org.example", CREDENTIALS, quick, sleeps::add, spool);
+        return new MavenHttpRepository(
+                base(server), "org.example", CREDENTIALS, quick, sleeps::add, spool, java.time.Clock.systemUTC());
     }
 
     private static URI base(HttpServer server) {

@@ -8,6 +8,8 @@ import static org.junit.Assert.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.release.Release;
+import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -62,15 +64,91 @@ public class MavenHttpRepositoryRetryTest {
                     base, "org.example", HttpCredentials.bearer("t0ken"), RetryPolicy.DEFAULT, sleeps::add);
 
             Publication publication = repository.publish(
-                    new ArtifactCoordinates("app.jar", "2.0"),
-                    ArtifactContent.of(artifact),
-                    Fixtures.digest(sha256),
+                    Fixtures.release("app", "2.0", artifact),
+                    Fixtures.contentIn(tmp.getRoot().toPath()),
                     null);
 
             assertTrue(publication.stored());
             assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeps);
             assertEquals("jar bytes", new String(stored.get("/releases/org/example/app/2.0/app-2.0.jar")));
             assertEquals(sha256, new String(stored.get("/releases/org/example/app/2.0/app-2.0.jar.sha256")));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    public void promotingAgainAfterAFailureMidwayKeepsWhatIsThereAndUploadsTheRest() throws Exception {
+        Path build = tmp.newFolder("build").toPath();
+        Path jar = Files.writeString(build.resolve("app.jar"), "jar bytes");
+        Path docs = Files.writeString(build.resolve("docs.zip"), "docs bytes");
+        Release release = Fixtures.release("app", "2.0", jar, docs);
+        Map<String, byte[]> stored = new ConcurrentHashMap<>();
+        List<String> puts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean refuseDocs = new java.util.concurrent.atomic.AtomicBoolean(true);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            byte[] held = stored.get(path);
+            switch (exchange.getRequestMethod()) {
+                case "PUT" -> {
+                    puts.add(path.substring(path.lastIndexOf('/') + 1));
+                    if (path.endsWith("-docs.zip") && refuseDocs.get()) {
+                        exchange.sendResponseHeaders(403, -1);
+                    } else {
+                        stored.put(path, body);
+                        exchange.sendResponseHeaders(201, -1);
+                    }
+                }
+                case "HEAD" -> exchange.sendResponseHeaders(held == null ? 404 : 200, -1);
+                default -> {
+                    if (held == null) {
+                        exchange.sendResponseHeaders(404, -1);
+                    } else {
+                        exchange.sendResponseHeaders(200, held.length);
+                        exchange.getResponseBody().write(held);
+                    }
+                }
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            MavenHttpRepository repository = new MavenHttpRepository(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
+                    "org.example",
+                    HttpCredentials.NONE,
+                    RetryPolicy.DEFAULT,
+                    sleeps::add);
+
+            RepositoryException failed = assertThrows(
+                    RepositoryException.class, () -> repository.publish(release, Fixtures.contentIn(build), null));
+            assertThat(failed.getMessage(), containsString("failed midway: PUT "));
+            assertThat(failed.getMessage(), containsString("these 3 are on it now: "));
+            assertEquals(List.of("app-2.0.jar", "app-2.0.jar.sha256", "app-2.0.jar.sha1", "app-2.0-docs.zip"), puts);
+            puts.clear();
+            refuseDocs.set(false);
+
+            Publication again = repository.publish(release, Fixtures.contentIn(build), null);
+
+            assertTrue(again.stored());
+            assertEquals(
+                    List.of(
+                            "app-2.0-docs.zip",
+                            "app-2.0-docs.zip.sha256",
+                            "app-2.0-docs.zip.sha1",
+                            "app-2.0-release.json",
+                            "app-2.0-release.json.sha256",
+                            "app-2.0-release.json.sha1",
+                            "maven-metadata.xml",
+                            "maven-metadata.xml.sha256",
+                            "maven-metadata.xml.sha1"),
+                    puts);
+            assertEquals("docs bytes", new String(stored.get("/org/example/app/2.0/app-2.0-docs.zip")));
+            assertThat(
+                    new String(stored.get("/org/example/app/maven-metadata.xml")),
+                    containsString("<version>2.0</version>"));
         } finally {
             server.stop(0);
         }
@@ -104,9 +182,8 @@ public class MavenHttpRepositoryRetryTest {
             RepositoryException e = assertThrows(
                     RepositoryException.class,
                     () -> repository.publish(
-                            new ArtifactCoordinates("app.jar", "2.0"),
-                            ArtifactContent.of(artifact),
-                            Fixtures.digest("0".repeat(64)),
+                            Release.of("app", "2.0", new ReleaseFile("app.jar", Fixtures.digest("0".repeat(64)), 0)),
+                            file -> ArtifactContent.of(artifact),
                             null));
 
             assertThat(e.getMessage(), containsString("failed 2 times"));

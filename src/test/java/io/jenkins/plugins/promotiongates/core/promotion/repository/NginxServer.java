@@ -13,7 +13,8 @@ import org.junit.Assume;
  * configuration in a temporary directory. Locations other than {@code /} reproduce server answers:
  * {@code /secure/} needs HTTP Basic ({@code deployer}/{@code s3cret}), {@code /readonly/} refuses
  * writes (403), {@code /conflict/} answers PUT with 409 as release repositories do on a redeploy, {@code /missing/} is 404,
- * {@code /broken/} is 503, {@code /small/} accepts at most 1 KiB (413).
+ * {@code /broken/} is 503, {@code /small/} accepts at most 1 KiB (413), and anywhere a file whose name
+ * has {@code -refused.} is refused (403), as a repository refuses one path midway through an upload.
  */
 public final class NginxServer implements AutoCloseable {
 
@@ -62,6 +63,7 @@ public final class NginxServer implements AutoCloseable {
                 + " }\n"
                 + "  location /readonly/ { client_max_body_size 0; limit_except GET HEAD { deny all; } }\n"
                 + "  location /conflict/ { client_max_body_size 0; if ($request_method = PUT) { return 409; } }\n"
+                + "  location ~ -refused\\. { client_max_body_size 0; limit_except GET HEAD { deny all; } }\n"
                 + "  location /small/ { client_max_body_size 1k; " + dav.replace("client_max_body_size 0;", "") + " }\n"
                 + "  location /missing/ { client_max_body_size 0; return 404; }\n"
                 + "  location /broken/ { client_max_body_size 0; return 503; }\n"
