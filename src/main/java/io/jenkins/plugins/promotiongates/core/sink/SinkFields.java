@@ -41,6 +41,29 @@ public final class SinkFields {
         return null;
     }
 
+    /** {@link #maxQueueMegabytes(int)} of a number typed in a form. */
+    public static String maxQueueMegabytes(String value) {
+        Integer number = number(value);
+        return number == null
+                ? "'" + value + "' is not a whole number of MiB. Give " + MIN_QUEUE_MEGABYTES + " to "
+                        + MAX_QUEUE_MEGABYTES + ", for example " + SinkBasics.DEFAULT_QUEUE_MEGABYTES + "."
+                : maxQueueMegabytes(number);
+    }
+
+    /** {@link #port(int)} of a number typed in a form. */
+    public static String port(String value) {
+        Integer number = number(value);
+        return number == null ? "'" + value + "' is not a TCP port. Give 1 to 65535." : port(number);
+    }
+
+    private static Integer number(String value) {
+        try {
+            return Integer.valueOf(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     public static String host(String value) {
         if (value == null || value.isBlank()) {
             return "no host. Give the receiver's host name or IP address, for example 'logs.example.com'.";
