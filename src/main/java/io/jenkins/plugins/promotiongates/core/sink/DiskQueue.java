@@ -14,20 +14,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * A bounded first-in first-out queue of lines on disk, in one directory: append-only segments
- * {@code queue-<n>.jsonl}, synced before {@link #offer} returns, and the position of the first
- * undelivered line in {@code delivered}, replaced atomically on each {@link #acknowledge}. A crash
- * can leave only an incomplete last line, which {@link #open} cuts off, and lines delivered but not yet
- * acknowledged, which are delivered again. One process at a time: {@code lock} is held while open.
+ * {@code queue-<n>.jsonl} and the position of the first undelivered line in {@code delivered}.
+ * {@link #offer} only writes (it runs while the ledger's lock is held, and the ledger, synced first,
+ * holds every line anyway); the consumer syncs what was written with {@link #sync}, and records its
+ * position atomically, each at most once a second ({@link #CURSOR_INTERVAL_NANOS}) and when the queue
+ * closes. A crash can therefore lose the lines written since the last sync, and leave a torn
+ * or zeroed tail, which {@link #open} cuts off at the first line that is not a message (the sink then
+ * reads what is missing from the ledger), and deliver again the lines of the last second. One process
+ * at a time: {@code lock} is held while open.
  *
- * <p>{@link #offer} (any thread) and {@link #peek}/{@link #acknowledge} (one consumer) may run
- * together: the consumer reads without the lock, only bytes that were complete when it looked.
+ * <p>{@link #offer} (any thread) and {@link #sync}/{@link #peek}/{@link #acknowledge} (one consumer)
+ * may run together: the consumer reads without the lock, only bytes that were complete when it looked.
  */
 final class DiskQueue implements Closeable {
 
     static final String DELIVERED = "delivered";
+
+    /** Lines are synced, and the delivered position written, at most this often (and when the queue closes). */
+    static final long CURSOR_INTERVAL_NANOS = 1_000_000_000L;
+
     static final String LOCK = "lock";
 
     /** The longest line the queue holds: a ledger line, newline included. */
@@ -45,6 +54,10 @@ final class DiskQueue implements Closeable {
     private long activeNumber = -1;
     private long activeSize;
     private QueuePosition cursor;
+    private QueuePosition persisted;
+    private long persistedAt = System.nanoTime();
+    private boolean unsynced;
+    private long syncedAt = System.nanoTime() - CURSOR_INTERVAL_NANOS;
     private long queuedBytes;
     private long queuedCount;
     private byte[] lastLine;
@@ -66,6 +79,16 @@ final class DiskQueue implements Closeable {
      * @throws IOException if another process or another open queue holds the directory, or it cannot be read
      */
     static DiskQueue open(Path directory, long maxBytes) throws IOException {
+        return open(directory, maxBytes, line -> true);
+    }
+
+    /**
+     * Opens (creating if needed) the queue in {@code directory}, holding at most {@code maxBytes} of
+     * undelivered lines, cut at the first undelivered line that {@code valid} refuses.
+     *
+     * @throws IOException if another process or another open queue holds the directory, or it cannot be read
+     */
+    static DiskQueue open(Path directory, long maxBytes, Predicate<byte[]> valid) throws IOException {
         if (maxBytes < 2L * MAX_LINE) {
             throw new IllegalArgumentException("A sink's queue must hold at least " + 2 * MAX_LINE + " bytes");
         }
@@ -86,7 +109,7 @@ final class DiskQueue implements Closeable {
         }
         DiskQueue queue = new DiskQueue(directory, maxBytes, lockChannel, lock);
         try {
-            queue.recover();
+            queue.recover(valid);
         } catch (IOException | RuntimeException e) {
             queue.close();
             throw e;
@@ -94,38 +117,56 @@ final class DiskQueue implements Closeable {
         return queue;
     }
 
-    /** Cuts off a torn last line, reads the cursor, counts what is undelivered. */
-    private void recover() throws IOException {
-        if (!segments.isEmpty()) {
-            activeNumber = segments.lastKey();
-            Path last = segments.get(activeNumber);
-            active = FileChannel.open(last, StandardOpenOption.WRITE);
-            activeSize = LineScan.completeLength(last);
-            if (active.size() > activeSize) {
-                active.truncate(activeSize);
-                active.force(true);
-            }
-            active.position(activeSize);
-            for (Map.Entry<Long, Path> segment : segments.descendingMap().entrySet()) {
-                lastLine = LineScan.lastLine(segment.getValue(), segment.getKey() == activeNumber ? activeSize : -1);
-                if (lastLine != null) {
-                    break;
-                }
-            }
-        }
+    /**
+     * Reads the cursor, then every undelivered line: the queue is cut at the first one {@code valid}
+     * refuses (a torn or zeroed tail after a crash), and what follows is dropped.
+     */
+    private void recover(Predicate<byte[]> valid) throws IOException {
         String text = QueueFiles.read(directory.resolve(DELIVERED));
         QueuePosition start = segments.isEmpty() ? QueuePosition.START : new QueuePosition(segments.firstKey(), 0);
         cursor = text == null ? start : QueuePosition.parse(text, directory.resolve(DELIVERED));
         if (cursor.segment() < start.segment() || !segments.containsKey(cursor.segment()) && !segments.isEmpty()) {
             cursor = start;
         }
-        cursor = new QueuePosition(cursor.segment(), Math.min(cursor.offset(), sizeOf(cursor.segment())));
+        Path first = segments.get(cursor.segment());
+        cursor = new QueuePosition(cursor.segment(), Math.min(cursor.offset(), first == null ? 0 : Files.size(first)));
+        persisted = cursor;
+        boolean cut = false;
         for (Map.Entry<Long, Path> segment :
-                segments.tailMap(cursor.segment(), true).entrySet()) {
+                new ArrayList<>(segments.tailMap(cursor.segment(), true).entrySet())) {
+            Path file = segment.getValue();
+            if (cut) {
+                Files.delete(file);
+                segments.remove(segment.getKey());
+                continue;
+            }
             long from = segment.getKey() == cursor.segment() ? cursor.offset() : 0;
-            long to = sizeOf(segment.getKey());
-            queuedCount += LineScan.count(segment.getValue(), from, to);
-            queuedBytes += to - from;
+            LineScan.Scan scan = LineScan.scan(file, from, valid);
+            queuedCount += scan.lines();
+            queuedBytes += scan.end() - from;
+            lastLine = scan.last() == null ? lastLine : scan.last();
+            if (scan.end() < Files.size(file)) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.truncate(scan.end());
+                    channel.force(true);
+                }
+                cut = true;
+            }
+        }
+        if (segments.isEmpty()) {
+            return;
+        }
+        activeNumber = segments.lastKey();
+        active = FileChannel.open(segments.get(activeNumber), StandardOpenOption.WRITE);
+        activeSize = active.size();
+        active.position(activeSize);
+        for (Map.Entry<Long, Path> segment :
+                segments.headMap(cursor.segment(), true).descendingMap().entrySet()) {
+            if (lastLine != null) {
+                break;
+            }
+            long limit = segment.getKey() == cursor.segment() ? cursor.offset() : -1;
+            lastLine = limit == 0 ? null : LineScan.lastLine(segment.getValue(), limit);
         }
     }
 
@@ -163,7 +204,6 @@ final class DiskQueue implements Closeable {
             while (buffer.hasRemaining()) {
                 active.write(buffer);
             }
-            active.force(false);
         } catch (IOException e) {
             try {
                 active.truncate(activeSize);
@@ -178,13 +218,36 @@ final class DiskQueue implements Closeable {
         queuedBytes += added;
         queuedCount += lines.size();
         lastLine = lines.get(lines.size() - 1);
+        unsynced = true;
         return true;
+    }
+
+    /**
+     * Makes what was offered durable (fsync), at most once a second; for the consumer, outside any lock
+     * recording needs.
+     */
+    void sync() throws IOException {
+        FileChannel channel;
+        synchronized (this) {
+            if (!unsynced || active == null || System.nanoTime() - syncedAt < CURSOR_INTERVAL_NANOS) {
+                return;
+            }
+            channel = active;
+            unsynced = false;
+            syncedAt = System.nanoTime();
+        }
+        try {
+            channel.force(false);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            // rotated meanwhile: rotation synced the segment before closing it
+        }
     }
 
     private void rotate() throws IOException {
         long number = activeNumber + 1;
         Path file = QueueFiles.createSegment(directory, number);
         if (active != null) {
+            active.force(false);
             active.close();
         }
         segments.put(number, file);
@@ -260,16 +323,28 @@ final class DiskQueue implements Closeable {
             next = new QueuePosition(following, 0);
             following = segments.higherKey(following);
         }
-        QueueFiles.replace(directory.resolve(DELIVERED), next.toText());
         cursor = next;
         queuedBytes -= batch.bytes();
         queuedCount -= batch.lines().size();
+        if (System.nanoTime() - persistedAt >= CURSOR_INTERVAL_NANOS) {
+            persistCursor();
+        }
+        return true;
+    }
+
+    /** Writes the delivered position, then deletes the segments before it. */
+    private void persistCursor() throws IOException {
+        if (cursor.equals(persisted)) {
+            return;
+        }
+        QueueFiles.replace(directory.resolve(DELIVERED), cursor.toText());
+        persisted = cursor;
+        persistedAt = System.nanoTime();
         for (Path done :
                 new ArrayList<>(QueueFiles.before(segments, cursor.segment()).values())) {
             Files.deleteIfExists(done);
         }
         segments.headMap(cursor.segment(), false).clear();
-        return true;
     }
 
     private long sizeOf(long segment) throws IOException {
@@ -310,6 +385,8 @@ final class DiskQueue implements Closeable {
     public synchronized void close() throws IOException {
         try {
             if (active != null) {
+                persistCursor();
+                active.force(false);
                 active.close();
             }
         } finally {

@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Reads newline-terminated lines of a queue segment by byte range. */
 final class LineScan {
@@ -70,6 +71,49 @@ final class LineScan {
             }
         }
         return lines;
+    }
+
+    /**
+     * What {@link #scan} found.
+     *
+     * @param lines the complete, valid lines from the start offset
+     * @param end where they end: the file's length, or where a line that is not valid (or torn) starts
+     * @param last the last valid line, or {@code null}
+     */
+    record Scan(long lines, long end, byte[] last) {}
+
+    /** Reads {@code file} from {@code from} until its end or the first line {@code valid} refuses. */
+    static Scan scan(Path file, long from, Predicate<byte[]> valid) throws IOException {
+        long lines = 0;
+        long end = from;
+        byte[] last = null;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            while (end < size) {
+                int length = (int) Math.min(size - end, (long) BLOCK + DiskQueue.MAX_LINE);
+                byte[] block = new byte[length];
+                readFully(file, channel, block, end, length);
+                int start = 0;
+                boolean any = false;
+                for (int i = 0; i < length; i++) {
+                    if (block[i] == '\n') {
+                        byte[] line = Arrays.copyOfRange(block, start, i);
+                        if (!valid.test(line)) {
+                            return new Scan(lines, end + start, last);
+                        }
+                        lines++;
+                        last = line;
+                        start = i + 1;
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    return new Scan(lines, end, last); // a torn line, or one longer than any queued line
+                }
+                end += start;
+            }
+        }
+        return new Scan(lines, end, last);
     }
 
     /** The complete lines (without newlines) in {@code length} bytes of {@code file} from {@code offset}. */

@@ -62,6 +62,34 @@ public record SinkMessage(Kind kind, long number, byte[] bytes) {
                 + " over from the ledger's end (with includeExistingEntries, from its first entry).");
     }
 
+    /**
+     * Whether {@code line} has the shape of a message: a JSON object starting with {@code "event"} or
+     * {@code "checkpoint"}, without control characters (canonical JSON escapes them), so a line zeroed
+     * or torn by a crash is told apart without parsing it.
+     */
+    static boolean wellFormed(byte[] line) {
+        if (line.length < 2 || line[line.length - 1] != '}') {
+            return false;
+        }
+        if (!startsWith(line, ENTRY_START) && !startsWith(line, CHECKPOINT_START)) {
+            return false;
+        }
+        for (byte b : line) {
+            if (b >= 0 && b < 0x20) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final byte[] ENTRY_START = "{\"event\":{".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHECKPOINT_START = "{\"checkpoint\":{".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean startsWith(byte[] line, byte[] prefix) {
+        return line.length >= prefix.length
+                && java.util.Arrays.equals(line, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
     /** When the event was recorded or the checkpoint signed (UTC, as the ledger writes it), or empty. */
     public String time() {
         JsonNode json = parse(bytes);

@@ -52,7 +52,7 @@ final class SinkOutbox implements Closeable {
      * @throws IOException if the queue is in use or damaged (the message says what to do)
      */
     static SinkOutbox open(Path directory, String name, long maxBytes, long origin, Clock clock) throws IOException {
-        DiskQueue queue = DiskQueue.open(directory, maxBytes);
+        DiskQueue queue = DiskQueue.open(directory, maxBytes, SinkMessage::wellFormed);
         try {
             byte[] last = queue.lastLine();
             SinkCursor cursor;
@@ -209,6 +209,11 @@ final class SinkOutbox implements Closeable {
             notifyAll();
             return !messages.isEmpty();
         }
+    }
+
+    /** Makes the queued messages durable; for the sender's thread, before it reads them. */
+    void sync() throws IOException {
+        queue.sync();
     }
 
     /** The oldest undelivered messages, as {@link DiskQueue#peek} reads them. */

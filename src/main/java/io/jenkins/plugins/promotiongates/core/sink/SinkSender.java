@@ -65,6 +65,7 @@ final class SinkSender implements Runnable {
             QueueBatch batch = null;
             try {
                 outbox.catchUp(ledger);
+                outbox.sync();
                 batch = outbox.peek(batchLimit, transport.maxBatchBytes());
                 if (batch.isEmpty()) {
                     outbox.awaitWork(policy.idlePoll().toMillis());
@@ -75,6 +76,9 @@ final class SinkSender implements Runnable {
                 outbox.acknowledge(batch);
                 delivered(messages);
                 batchLimit = transport.maxBatchMessages();
+                if (messages.size() < batchLimit && batch.bytes() < transport.maxBatchBytes() / 2) {
+                    pause(policy.linger()); // let the next messages gather: fewer, fuller batches
+                }
             } catch (DeliveryException e) {
                 if (e.tooLarge() && batch != null) {
                     batchLimit = Math.max(1, batch.lines().size() / 2);
@@ -122,7 +126,11 @@ final class SinkSender implements Runnable {
                     "Promotion Gates sink {0}: {1} (retrying with backoff; recording goes on)",
                     new Object[] {name, error});
         }
-        Duration wait = backoff.after(failures);
+        pause(backoff.after(failures));
+    }
+
+    /** Waits {@code wait}, or until {@link #stop}. */
+    private void pause(Duration wait) {
         synchronized (pause) {
             long until = System.nanoTime() + wait.toNanos();
             long left = wait.toMillis();

@@ -78,8 +78,14 @@ public class DiskQueueTest {
             assertEquals(texts(all), drain(queue, 7));
             assertEquals(0, queue.queuedCount());
             assertEquals(0, queue.queuedBytes());
-            assertEquals("only the segment being written remains", 1, segmentCount(directory));
             assertArrayEquals(all.get(all.size() - 1), queue.lastLine());
+        }
+        assertEquals(
+                "once the position is recorded, only the segment last written remains", 1, segmentCount(directory));
+        try (DiskQueue queue = DiskQueue.open(directory, BOUND)) {
+            assertEquals(0, queue.queuedCount());
+            assertArrayEquals(
+                    "the last line is found after everything was delivered", all.get(all.size() - 1), queue.lastLine());
         }
     }
 
@@ -139,6 +145,23 @@ public class DiskQueueTest {
             assertEquals(texts(lines(0, 3, 10)).get(0), drain(queue, 10).get(0));
         }
         assertTrue(Files.readString(segment).endsWith("{\"n\":3,\"pad\":\"x\"}\n"));
+    }
+
+    @Test
+    public void aZeroedOrDamagedTailIsCutAtTheFirstLineThatIsNotValidAndWhatFollowsIsDropped() throws Exception {
+        Path directory = temp.getRoot().toPath();
+        try (DiskQueue queue = DiskQueue.open(directory, BOUND)) {
+            queue.offer(lines(0, 3, 10));
+        }
+        Path segment = directory.resolve(QueueFiles.segmentName(0));
+        // As a power loss can leave it: a block of zeros where lines were, then a line written later.
+        Files.write(segment, new byte[40], StandardOpenOption.APPEND);
+        Files.writeString(segment, "\n{\"n\":5,\"pad\":\"x\"}\n", StandardOpenOption.APPEND);
+        try (DiskQueue queue = DiskQueue.open(directory, BOUND, line -> line.length > 0 && line[0] == '{')) {
+            assertEquals(3, queue.queuedCount());
+            assertEquals("{\"n\":2,\"pad\":\"xxxxxxxxxx\"}", new String(queue.lastLine(), StandardCharsets.UTF_8));
+            assertEquals(texts(lines(0, 3, 10)), drain(queue, 10));
+        }
     }
 
     @Test

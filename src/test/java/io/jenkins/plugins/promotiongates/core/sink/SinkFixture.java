@@ -29,7 +29,8 @@ final class SinkFixture {
             Duration.ofMillis(200),
             Duration.ofMillis(200),
             Duration.ofSeconds(2),
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            Duration.ofMillis(5));
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00.123Z"), ZoneOffset.UTC);
 
@@ -49,11 +50,16 @@ final class SinkFixture {
 
     /** A ledger under {@code base}, signing a checkpoint every {@code checkpointEvery} entries. */
     static AuditService ledger(Path base, int checkpointEvery) throws Exception {
+        return ledger(base, checkpointEvery, Clock.systemUTC());
+    }
+
+    /** The same, with events recorded at {@code clock}'s time. */
+    static AuditService ledger(Path base, int checkpointEvery, Clock clock) throws Exception {
         return AuditService.open(
                 base.resolve("ledger"),
                 keyPair(7),
                 new LedgerOptions(8192, checkpointEvery, Duration.ofHours(1)),
-                Clock.systemUTC(),
+                clock,
                 RunDirectories.NONE);
     }
 
