@@ -93,14 +93,18 @@ final class RsyslogServer implements AutoCloseable {
                 "rsyslogd is not installed. Install it: apt-get install -y --no-install-recommends rsyslog" + INSTALL);
     }
 
-    private static boolean gnutlsInstalled() {
-        for (String lib : List.of(
-                "/usr/lib/x86_64-linux-gnu/rsyslog",
-                "/usr/lib/aarch64-linux-gnu/rsyslog",
-                "/usr/lib/rsyslog",
-                "/usr/lib64/rsyslog")) {
-            if (Files.exists(Path.of(lib, "lmnsd_gtls.so"))) {
+    /** Whether rsyslog's GnuTLS network stream driver is installed (Debian: /usr/lib/<triplet>/rsyslog/). */
+    private static boolean gnutlsInstalled() throws IOException {
+        for (Path lib : List.of(Path.of("/usr/lib"), Path.of("/usr/lib64"))) {
+            if (Files.exists(lib.resolve("rsyslog/lmnsd_gtls.so"))) {
                 return true;
+            }
+            if (Files.isDirectory(lib)) {
+                try (java.util.stream.Stream<Path> triplets = Files.list(lib)) {
+                    if (triplets.anyMatch(triplet -> Files.exists(triplet.resolve("rsyslog/lmnsd_gtls.so")))) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
