@@ -75,7 +75,7 @@ public final class AuditSinks extends ItemListener {
     }
 
     private void applyLater() {
-        Timer.get().submit(this::apply);
+        Timer.get().execute(this::apply);
     }
 
     /** Gives the feed the configured sinks, unless they are the ones it has. */

@@ -121,7 +121,7 @@ final class DiskQueue implements Closeable {
      * Reads the cursor, then every undelivered line: the queue is cut at the first one {@code valid}
      * refuses (a torn or zeroed tail after a crash), and what follows is dropped.
      */
-    private void recover(Predicate<byte[]> valid) throws IOException {
+    private synchronized void recover(Predicate<byte[]> valid) throws IOException {
         String text = QueueFiles.read(directory.resolve(DELIVERED));
         QueuePosition start = segments.isEmpty() ? QueuePosition.START : new QueuePosition(segments.firstKey(), 0);
         cursor = text == null ? start : QueuePosition.parse(text, directory.resolve(DELIVERED));
@@ -337,7 +337,7 @@ final class DiskQueue implements Closeable {
         if (cursor.equals(persisted)) {
             return;
         }
-        QueueFiles.replace(directory.resolve(DELIVERED), cursor.toText());
+        QueueFiles.replace(directory, DELIVERED, cursor.toText());
         persisted = cursor;
         persistedAt = System.nanoTime();
         for (Path done :

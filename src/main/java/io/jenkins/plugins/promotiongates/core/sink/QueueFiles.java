@@ -43,10 +43,10 @@ final class QueueFiles {
         return segments;
     }
 
-    /** Replaces {@code file} with {@code text} so that a crash leaves the old or the new text, whole. */
-    static void replace(Path file, String text) throws IOException {
-        Path directory = file.getParent();
-        Path temporary = directory.resolve(file.getFileName() + ".tmp");
+    /** Replaces {@code directory/name} with {@code text} so that a crash leaves the old or the new text, whole. */
+    static void replace(Path directory, String name, String text) throws IOException {
+        Path file = directory.resolve(name);
+        Path temporary = directory.resolve(name + ".tmp");
         try (FileChannel channel = FileChannel.open(
                 temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));

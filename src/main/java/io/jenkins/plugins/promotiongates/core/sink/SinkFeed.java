@@ -131,10 +131,10 @@ public final class SinkFeed implements LedgerObserver, Closeable {
                 }
             }
             synchronized (this) {
-                opened.forEach((name, sink) -> {
-                    sink.outbox().attached(ledgerSize);
-                    sinks.put(name, sink);
-                });
+                for (Map.Entry<String, Sink> sink : opened.entrySet()) {
+                    sink.getValue().outbox().attached(ledgerSize);
+                    sinks.put(sink.getKey(), sink.getValue());
+                }
                 unusable.putAll(failed);
             }
             opened.values().forEach(sink -> sink.sender().start());

@@ -38,6 +38,7 @@ final class SinkOutbox implements Closeable {
     private Instant behindSince;
     private String behindReason = "";
     private boolean closed;
+    private boolean woken;
 
     private SinkOutbox(String name, DiskQueue queue, SinkCursor cursor, Clock clock) {
         this.name = name;
@@ -62,7 +63,7 @@ final class SinkOutbox implements Closeable {
                 Path file = directory.resolve(ORIGIN);
                 String text = QueueFiles.read(file);
                 if (text == null) {
-                    QueueFiles.replace(file, origin + "\n");
+                    QueueFiles.replace(directory, ORIGIN, origin + "\n");
                     cursor = SinkCursor.startingAt(origin);
                 } else {
                     cursor = SinkCursor.startingAt(parseOrigin(text, file));
@@ -227,13 +228,15 @@ final class SinkOutbox implements Closeable {
 
     /** Waits until there may be something to do (a message queued, or entries to catch up), at most {@code millis}. */
     synchronized void awaitWork(long millis) throws InterruptedException {
-        if (!closed && queue.queuedCount() == 0 && !behind && millis > 0) {
+        if (!closed && !woken && queue.queuedCount() == 0 && !behind && millis > 0) {
             wait(millis);
         }
+        woken = false;
     }
 
     /** Wakes a sender waiting in {@link #awaitWork}. */
     synchronized void wake() {
+        woken = true;
         notifyAll();
     }
 

@@ -148,8 +148,8 @@ final class SinkSender implements Runnable {
 
     /** Stops the loop: ends a delivery in progress (it is sent again later) and waits up to {@code timeout} for the thread. */
     void stop(Duration timeout) throws InterruptedException {
-        stopped = true;
         synchronized (pause) {
+            stopped = true;
             pause.notifyAll();
         }
         outbox.wake();
