@@ -117,56 +117,19 @@ final class DiskQueue implements Closeable {
         return queue;
     }
 
-    /**
-     * Reads the cursor, then every undelivered line: the queue is cut at the first one {@code valid}
-     * refuses (a torn or zeroed tail after a crash), and what follows is dropped.
-     */
+    /** Takes over what {@link QueueRecovery} found, and opens the last segment for appending. */
     private synchronized void recover(Predicate<byte[]> valid) throws IOException {
-        String text = QueueFiles.read(directory.resolve(DELIVERED));
-        QueuePosition start = segments.isEmpty() ? QueuePosition.START : new QueuePosition(segments.firstKey(), 0);
-        cursor = text == null ? start : QueuePosition.parse(text, directory.resolve(DELIVERED));
-        if (cursor.segment() < start.segment() || !segments.containsKey(cursor.segment()) && !segments.isEmpty()) {
-            cursor = start;
-        }
-        Path first = segments.get(cursor.segment());
-        cursor = new QueuePosition(cursor.segment(), Math.min(cursor.offset(), first == null ? 0 : Files.size(first)));
+        QueueRecovery found = QueueRecovery.of(directory, segments, valid);
+        cursor = found.cursor();
         persisted = cursor;
-        boolean cut = false;
-        for (Map.Entry<Long, Path> segment :
-                new ArrayList<>(segments.tailMap(cursor.segment(), true).entrySet())) {
-            Path file = segment.getValue();
-            if (cut) {
-                Files.delete(file);
-                segments.remove(segment.getKey());
-                continue;
-            }
-            long from = segment.getKey() == cursor.segment() ? cursor.offset() : 0;
-            LineScan.Scan scan = LineScan.scan(file, from, valid);
-            queuedCount += scan.lines();
-            queuedBytes += scan.end() - from;
-            lastLine = scan.last() == null ? lastLine : scan.last();
-            if (scan.end() < Files.size(file)) {
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    channel.truncate(scan.end());
-                    channel.force(true);
-                }
-                cut = true;
-            }
-        }
-        if (segments.isEmpty()) {
-            return;
-        }
-        activeNumber = segments.lastKey();
-        active = FileChannel.open(segments.get(activeNumber), StandardOpenOption.WRITE);
-        activeSize = active.size();
-        active.position(activeSize);
-        for (Map.Entry<Long, Path> segment :
-                segments.headMap(cursor.segment(), true).descendingMap().entrySet()) {
-            if (lastLine != null) {
-                break;
-            }
-            long limit = segment.getKey() == cursor.segment() ? cursor.offset() : -1;
-            lastLine = limit == 0 ? null : LineScan.lastLine(segment.getValue(), limit);
+        queuedCount = found.queuedCount();
+        queuedBytes = found.queuedBytes();
+        lastLine = found.lastLine();
+        if (!segments.isEmpty()) {
+            activeNumber = segments.lastKey();
+            active = FileChannel.open(segments.get(activeNumber), StandardOpenOption.WRITE);
+            activeSize = active.size();
+            active.position(activeSize);
         }
     }
 
