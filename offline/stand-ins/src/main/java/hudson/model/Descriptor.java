@@ -4,7 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import jenkins.model.GlobalConfigurationCategory;
 import org.kohsuke.stapler.HttpResponse;
 
-public abstract class Descriptor<T extends Describable<T>> {
+public abstract class Descriptor<T extends Describable<T>> implements Saveable {
 
     protected Descriptor() {
         throw new UnsupportedOperationException();

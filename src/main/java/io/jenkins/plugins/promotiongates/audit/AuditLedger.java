@@ -55,7 +55,8 @@ public final class AuditLedger {
         return controllerKey;
     }
 
-    private static Path home() {
+    /** {@code JENKINS_HOME/promotion-gates}, where the ledger, the key and the sinks' queues live. */
+    static Path home() {
         return Jenkins.get().getRootDir().toPath().resolve("promotion-gates");
     }
 

@@ -7,7 +7,9 @@ import hudson.model.ManagementLink;
 import hudson.security.Permission;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerStatus;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerVerification;
+import io.jenkins.plugins.promotiongates.core.sink.SinkStatus;
 import java.io.IOException;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
@@ -15,7 +17,7 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * Manage Jenkins → Security → Promotion audit ledger: size, last checkpoint, the controller's
- * public key (to give auditors), and "verify now".
+ * public key (to give auditors), "verify now", and the backlog of the copies sent outside the controller.
  */
 @Extension
 public final class AuditLedgerLink extends ManagementLink {
@@ -58,6 +60,15 @@ public final class AuditLedgerLink extends ManagementLink {
     public LedgerStatus getStatus() throws IOException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return AuditLedger.get().service().status();
+    }
+
+    /**
+     * The copies outside the controller: each sink's queued messages, oldest queued time, last delivery
+     * and last error.
+     */
+    public List<SinkStatus> getSinks() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return AuditSinks.get().statuses();
     }
 
     /** The result of the last "verify now", or {@code null}. */

@@ -9,6 +9,7 @@ import io.jenkins.plugins.promotiongates.core.policy.NameList;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyProblem;
 import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKeyCatalog;
+import io.jenkins.plugins.promotiongates.core.sink.InvalidSinkException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
     private List<EnvironmentConfig> environments = new ArrayList<>();
     private List<TrustedKeyEntry> trustedKeys = new ArrayList<>();
     private String snapshotVariables = DEFAULT_SNAPSHOT_VARIABLES;
+    private List<SinkConfig> sinks = new ArrayList<>();
 
     /** The variables a promotion's environment snapshot keeps unless the administrator says otherwise. */
     public static final String DEFAULT_SNAPSHOT_VARIABLES = "JAVA_HOME, NODE_NAME, GIT_COMMIT, BRANCH_NAME";
@@ -123,6 +125,36 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
         return NameList.parse(getSnapshotVariables());
     }
 
+    /** Receivers outside the controller that get a copy of every audit event and checkpoint. */
+    public synchronized @NonNull List<SinkConfig> getSinks() {
+        return sinks == null ? List.of() : List.copyOf(sinks);
+    }
+
+    /**
+     * Replaces the sinks after the engine has validated every one of them; saving restarts their senders.
+     *
+     * @throws InvalidSinkException naming every problem; nothing is changed then
+     */
+    @DataBoundSetter
+    public void setSinks(List<SinkConfig> sinks) {
+        List<SinkConfig> candidate = sinks == null ? new ArrayList<>() : new ArrayList<>(sinks);
+        List<String> problems = new ArrayList<>();
+        for (SinkConfig sink : candidate) {
+            try {
+                sink.toSettings("-");
+            } catch (InvalidSinkException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSinkException(problems);
+        }
+        synchronized (this) {
+            this.sinks = candidate;
+            save();
+        }
+    }
+
     /** The credentials id the administrator configured for {@code environment}'s repository, or empty. */
     public @NonNull String repositoryCredentialsIdOf(String environment) {
         return getEnvironments().stream()
@@ -136,20 +168,23 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
     public synchronized boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         List<EnvironmentConfig> previousEnvironments = environments;
         List<TrustedKeyEntry> previousTrustedKeys = trustedKeys;
+        List<SinkConfig> previousSinks = sinks;
         // Form binding omits empty lists (and then calls no setter): reset them so that removing the
         // last entry works, and save below even when no setter ran.
         environments = new ArrayList<>();
         trustedKeys = new ArrayList<>();
+        sinks = new ArrayList<>();
         try {
             boolean done = super.configure(req, json);
             save();
             return done;
-        } catch (InvalidPolicyException e) {
+        } catch (InvalidPolicyException | InvalidSinkException e) {
             // A refused policy changes nothing, in memory or on disk (a setter may have saved already).
             environments = previousEnvironments;
             trustedKeys = previousTrustedKeys;
+            sinks = previousSinks;
             save();
-            throw new FormException(e.getMessage(), "environments");
+            throw new FormException(e.getMessage(), e instanceof InvalidSinkException ? "sinks" : "environments");
         }
     }
 }

@@ -96,6 +96,35 @@ final class DataBoundModel {
         return names;
     }
 
+    /**
+     * The concrete classes under src/main/java that extend {@code base} directly, as Jenkins finds the
+     * descriptors of a list of several kinds.
+     */
+    static List<Class<?>> subtypes(Class<?> base) throws IOException, ClassNotFoundException {
+        Path sources = Sources.root().resolve("src/main/java");
+        Pattern extendsBase = Pattern.compile("\\bextends\\s+" + base.getSimpleName() + "\\b");
+        List<Class<?>> kinds = new ArrayList<>();
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(sources)) {
+            files = walk.filter(file -> file.toString().endsWith(".java"))
+                    .sorted()
+                    .toList();
+        }
+        for (Path file : files) {
+            if (extendsBase
+                    .matcher(Files.readString(file, StandardCharsets.UTF_8))
+                    .find()) {
+                String name =
+                        sources.relativize(file).toString().replace('/', '.').replaceAll("\\.java$", "");
+                Class<?> kind = Class.forName(name);
+                if (base.isAssignableFrom(kind) && !java.lang.reflect.Modifier.isAbstract(kind.getModifiers())) {
+                    kinds.add(kind);
+                }
+            }
+        }
+        return kinds;
+    }
+
     /** The setter of an optional property. */
     Method setter(String property) {
         for (Method method : type.getMethods()) {

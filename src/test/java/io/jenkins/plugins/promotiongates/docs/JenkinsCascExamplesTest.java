@@ -7,9 +7,12 @@ import hudson.model.Describable;
 import io.jenkins.plugins.promotiongates.config.EnvironmentConfig;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.config.SignaturePolicyConfig;
+import io.jenkins.plugins.promotiongates.config.SinkConfig;
 import io.jenkins.plugins.promotiongates.config.TrustedKeyEntry;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
+import io.jenkins.plugins.promotiongates.core.sink.InvalidSinkException;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,6 +94,31 @@ public class JenkinsCascExamplesTest {
                 refused.get(1));
     }
 
+    /** Sinks bind by their symbol, and the engine validates what they hold. */
+    @Test
+    public void sinksBindByTheirSymbolAndTheEngineRefusesWhatCannotBeUsed() throws Exception {
+        Map<?, ?> yaml = new Yaml()
+                .load("sinks:\n- syslog:\n    name: siem\n    host: logs.example.com\n    colour: red\n"
+                        + "- kafka:\n    name: k\n- httpJsonLines:\n    name: splunk\n");
+        assertEquals(
+                List.of(
+                        "here: sinks[0].colour is not a property of SyslogSinkConfig; it has "
+                                + DataBoundModel.of(io.jenkins.plugins.promotiongates.config.SyslogSinkConfig.class)
+                                        .properties
+                                        .keySet(),
+                        "here: sinks[1].kafka is not one of [httpJsonLines, syslog]",
+                        "here: sinks[2] needs url"),
+                check("here", yaml));
+        Map<?, ?> invalid = new Yaml()
+                .load("sinks:\n- syslog:\n    name: siem\n    host: logs.example.com\n    port: 70000\n"
+                        + "- httpJsonLines:\n    name: splunk\n    url: http://splunk.example.com/raw\n"
+                        + "    credentialsId: hec\n");
+        List<String> refused = check("there", invalid);
+        assertEquals(refused.toString(), 2, refused.size());
+        assertTrue(refused.get(0), refused.get(0).startsWith("there: sinks[siem].port: 70000 is not a TCP port"));
+        assertTrue(refused.get(1), refused.get(1).contains("sinks[splunk].credentialsId: a credential would be sent"));
+    }
+
     private static List<String> check(String where, Map<?, ?> configuration) throws Exception {
         List<String> problems = new ArrayList<>();
         Object bound = bind(where + ": ", PromotionGatesConfiguration.class, configuration, problems);
@@ -112,6 +140,15 @@ public class JenkinsCascExamplesTest {
             new PromotionPolicy(parsed).requireValid();
         } catch (RuntimeException e) {
             problems.add(where + ": " + e.getMessage());
+        }
+        @SuppressWarnings("unchecked")
+        List<SinkConfig> sinks = (List<SinkConfig>) properties.getOrDefault("sinks", List.of());
+        for (SinkConfig sink : sinks) {
+            try {
+                sink.toSettings("jenkins.example.com");
+            } catch (InvalidSinkException e) {
+                problems.add(where + ": " + e.getMessage());
+            }
         }
         Set<String> keyNames = new HashSet<>();
         keys.forEach(key -> keyNames.add(key.getName()));
@@ -145,6 +182,9 @@ public class JenkinsCascExamplesTest {
                 bound.add(bind(path + "[" + i + "]", DataBoundModel.element(type), items.get(i), problems));
             }
             return bound;
+        }
+        if (Describable.class.isAssignableFrom(raw) && Modifier.isAbstract(raw.getModifiers())) {
+            return bindOneOf(path, raw, yaml, problems);
         }
         if (Describable.class.isAssignableFrom(raw) || raw == PromotionGatesConfiguration.class) {
             return bindDescribable(path, raw, yaml, problems);
@@ -219,6 +259,30 @@ public class JenkinsCascExamplesTest {
             }
         }
         return object;
+    }
+
+    /**
+     * Binds an element of a list of several kinds (the sinks), as Configuration as Code does: a map with
+     * one key, the {@code @Symbol} of one of the kinds, holding that kind's properties.
+     */
+    private static Object bindOneOf(String path, Class<?> base, Object yaml, List<String> problems) throws Exception {
+        List<Class<?>> kinds = DataBoundModel.subtypes(base);
+        List<String> symbols = new ArrayList<>();
+        for (Class<?> kind : kinds) {
+            symbols.addAll(List.of(descriptorSymbol(kind).value()));
+        }
+        if (!(yaml instanceof Map<?, ?> wrapped) || wrapped.size() != 1) {
+            problems.add(path + " expects one of " + symbols + " with its properties, not '" + yaml + "'");
+            return null;
+        }
+        String key = String.valueOf(wrapped.keySet().iterator().next());
+        for (Class<?> kind : kinds) {
+            if (List.of(descriptorSymbol(kind).value()).contains(key)) {
+                return bindDescribable(path, kind, wrapped.values().iterator().next(), problems);
+            }
+        }
+        problems.add(path + "." + key + " is not one of " + symbols);
+        return null;
     }
 
     private static Symbol descriptorSymbol(Class<?> type) {

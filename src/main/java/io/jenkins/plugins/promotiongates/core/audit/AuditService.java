@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The one object the Jenkins glue talks to: records events (ledger first, then the run's chain
@@ -237,6 +238,30 @@ public final class AuditService implements Closeable {
 
     public LedgerStatus status() throws IOException {
         return ledger.status();
+    }
+
+    /**
+     * Tells {@code observer} of every entry and checkpoint from now on, once each is durable and in
+     * ledger order (it replaces any observer attached before); {@link LedgerObserver#attached} says
+     * from which entry on.
+     */
+    public void observe(LedgerObserver observer) {
+        ledger.observe(observer);
+    }
+
+    /**
+     * Passes the ledger's lines from entry {@code from} on, bytes as written, to {@code consumer} until
+     * it returns false. Takes no lock: a line being written is not passed.
+     *
+     * @throws AuditFormatException if a line read is malformed
+     */
+    public void scan(long from, Predicate<LedgerLine> consumer) throws IOException {
+        LedgerReader.scan(ledger.root(), from, consumer);
+    }
+
+    /** Every signed checkpoint, oldest first. */
+    public List<Checkpoint> checkpoints() throws IOException {
+        return List.copyOf(CheckpointLog.read(ledger.root()).checkpoints());
     }
 
     /** Verifies the whole ledger ("verify now"): every line, link, run chain and checkpoint. */

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The controller-wide append-only chain of every event of every run, as JSON Lines segments under
@@ -23,6 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * commit) and get consecutive sequence numbers.
  */
 public final class Ledger implements Closeable {
+
+    private static final Logger LOGGER = Logger.getLogger(Ledger.class.getName());
 
     private final Path root;
     private final LedgerOptions options;
@@ -43,6 +48,7 @@ public final class Ledger implements Closeable {
     private String head;
     private Checkpoint lastCheckpoint;
     private Instant oldestUncovered;
+    private LedgerObserver observer;
 
     /**
      * Work on an entry that must be done once the entry is durable and before any later entry is
@@ -185,6 +191,7 @@ public final class Ledger implements Closeable {
                     pending.afterWriteFailure = e;
                 }
             }
+            tell(o -> o.appended(List.copyOf(lines)));
             checkpointIfDueLocked();
         } catch (IOException e) {
             if (!(e instanceof LedgerRefusedException)) {
@@ -246,7 +253,34 @@ public final class Ledger implements Closeable {
         CheckpointLog.append(root, checkpoint);
         lastCheckpoint = checkpoint;
         oldestUncovered = null;
+        tell(o -> o.checkpointed(checkpoint));
         return checkpoint;
+    }
+
+    /**
+     * Makes {@code observer} the one that is told of every entry and checkpoint from now on (replacing
+     * any other), and tells it, under the same lock, from which entry on.
+     */
+    void observe(LedgerObserver observer) {
+        writeLock.lock();
+        try {
+            this.observer = observer;
+            tell(o -> o.attached(nextSeq));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Calls the observer, if any, with the write lock held; what it throws never reaches the appender. */
+    private void tell(Consumer<LedgerObserver> call) {
+        if (observer != null) {
+            try {
+                call.accept(observer);
+            } catch (RuntimeException e) {
+                // An observer's failure must not fail or undo an entry that is already durable.
+                LOGGER.log(Level.WARNING, "A ledger observer failed; the ledger entry is recorded all the same", e);
+            }
+        }
     }
 
     public LedgerStatus status() throws IOException {

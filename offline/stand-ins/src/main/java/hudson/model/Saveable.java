@@ -1,0 +1,8 @@
+package hudson.model;
+
+import java.io.IOException;
+
+public interface Saveable {
+
+    void save() throws IOException;
+}

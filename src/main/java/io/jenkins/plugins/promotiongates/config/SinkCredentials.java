@@ -1,0 +1,54 @@
+package io.jenkins.plugins.promotiongates.config;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.security.ACL;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.promotiongates.core.sink.SecretSource;
+import java.io.IOException;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * The Secret text credential whose value an HTTP sink sends as its token: listed only for
+ * administrators, resolved as SYSTEM from the global credentials each time a batch is sent (so a
+ * rotated token is used at once). The value goes to the engine and nowhere else.
+ */
+final class SinkCredentials {
+
+    private SinkCredentials() {}
+
+    /** The drop-down of an HTTP sink's {@code credentialsId}, for administrators only. */
+    static ListBoxModel choices(String current) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        String value = current == null ? "" : current;
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return result.includeCurrentValue(value);
+        }
+        return result.includeEmptyValue()
+                .includeMatchingAs(
+                        ACL.SYSTEM2,
+                        Jenkins.get(),
+                        StandardCredentials.class,
+                        List.of(),
+                        CredentialsMatchers.instanceOf(StringCredentials.class))
+                .includeCurrentValue(value);
+    }
+
+    /** Resolves {@code credentialsId} when the sink {@code sink} sends; a missing credential is explained. */
+    static SecretSource secretOf(String sink, String credentialsId) {
+        return () -> {
+            StringCredentials credentials = CredentialsProvider.findCredentialByIdInItemGroup(
+                    credentialsId, StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
+            if (credentials == null) {
+                throw new IOException("sinks[" + sink + "].credentialsId names '" + credentialsId + "', which is not a"
+                        + " global Secret text credential. Store the receiver's token under that id in the global"
+                        + " credentials, or choose another credential.");
+            }
+            return credentials.getSecret().getPlainText();
+        };
+    }
+}
