@@ -74,7 +74,8 @@ public final class PromotionService {
      * file hashes to its digest in the release (the release the gates were evaluated for); otherwise
      * nothing is visible and the outcome is {@link PromotionOutcome.Status#REFUSED}. {@code content} is not
      * opened when a gate fails, nor for files the repository already holds under this version, nor when
-     * it copies nothing (record-only).
+     * it copies nothing (record-only). An attesting service signs the attestation before publishing, so
+     * that the repository keeps it beside the release, made visible with it.
      *
      * @param content the files' bytes, as the controller reads them (from the workspace or the run's
      *     archived artifacts); nothing about them is trusted
@@ -99,11 +100,15 @@ public final class PromotionService {
         if (!evaluation.passed()) {
             return refused(evaluation);
         }
-        PromotionRecord planned =
-                record(request, evaluation, inventory, repository.location(request.release()), true, now);
+        String location = repository.location(request.release());
+        PromotionRecord planned = record(request, evaluation, inventory, location, true, now);
+        Optional<DsseEnvelope> attestation = attestation(evaluation, location, now);
         try {
-            Publication publication =
-                    repository.publish(request.release(), content, PromotionRecordJson.canonicalBytes(planned));
+            Publication publication = repository.publish(
+                    request.release(),
+                    content,
+                    PromotionRecordJson.canonicalBytes(planned),
+                    attestation.map(DsseEnvelope::toJson).orElse(null));
             PromotionRecord done =
                     record(request, evaluation, inventory, publication.location(), publication.stored(), now);
             return new PromotionOutcome(
@@ -111,7 +116,7 @@ public final class PromotionService {
                     evaluation,
                     Optional.of(done),
                     List.of(),
-                    attestation(evaluation, done.location(), now));
+                    attestation);
         } catch (RepositoryException e) {
             return unpublished(evaluation, e);
         }

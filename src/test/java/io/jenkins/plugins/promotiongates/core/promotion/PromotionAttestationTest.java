@@ -110,6 +110,38 @@ public class PromotionAttestationTest {
     }
 
     @Test
+    public void theFileRepositoryKeepsTheAttestationBesideTheReleaseMadeVisibleWithIt() throws Exception {
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("attested-repository");
+        try {
+            PromotionOutcome outcome = promote(
+                    List.of(signature("release-key", digest(APP)), signature("release-key", digest(SBOM))),
+                    new io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository(root));
+
+            assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
+            java.nio.file.Path beside = root.resolve("shop/1.4.0/promotion.intoto.json");
+            PromotionStatement statement = AttestationVerifier.verify(
+                    java.nio.file.Files.readAllBytes(beside), controller.getPublic(), beside.toString());
+            assertEquals(release.digest(), statement.releaseDigest());
+            assertEquals(
+                    root.resolve("shop/1.4.0").toUri().toString(),
+                    statement.resourceUri() + (statement.resourceUri().endsWith("/") ? "" : "/"));
+            assertEquals(
+                    outcome.attestation().orElseThrow(),
+                    io.jenkins.plugins.promotiongates.core.attestation.DsseEnvelope.parse(
+                            java.nio.file.Files.readAllBytes(beside), "beside"));
+        } finally {
+            try (var walk = java.nio.file.Files.walk(root)) {
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().setWritable(true));
+            }
+            try (var walk = java.nio.file.Files.walk(root)) {
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
     public void theControllerIsNamedByItsRootUrlOrElseByItsKey() {
         PromotionOutcome outcome =
                 promote(List.of(signature("release-key", digest(APP)), signature("release-key", digest(SBOM))));
@@ -140,6 +172,12 @@ public class PromotionAttestationTest {
     }
 
     private PromotionOutcome promote(List<VerifiedSignature> signatures) {
+        return promote(signatures, new RecordOnlyRepository());
+    }
+
+    private PromotionOutcome promote(
+            List<VerifiedSignature> signatures,
+            io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepository repository) {
         PromotionRequest request = new PromotionRequest(
                 release,
                 "staging",
@@ -173,7 +211,7 @@ public class PromotionAttestationTest {
                         request,
                         file -> ArtifactContent.of(bytes.get(file.name())),
                         Inventory.empty().with(inStaging),
-                        new RecordOnlyRepository());
+                        repository);
     }
 
     private static ReleaseFile file(String name, byte[] bytes) {

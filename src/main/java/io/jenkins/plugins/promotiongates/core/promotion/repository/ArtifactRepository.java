@@ -33,12 +33,20 @@ public interface ArtifactRepository {
      *
      * @param content the files' bytes, each opened at most once and closed by the repository
      * @param record the promotion record to keep beside the release (UTF-8 JSON), where the repository
-     *     keeps one (the file repository does); {@code null} for none
+     *     keeps one (the file and Maven repositories do); {@code null} for none
+     * @param attestation the promotion's signed attestation (a DSSE envelope, canonical JSON) to keep
+     *     beside the release where the repository keeps one; {@code null} for none
      * @throws RepositoryException refusing when a different digest is stored under one of the files, the
      *     bytes read do not hash to the release's digests, or the repository holds something it did not
      *     write (a symbolic link, a stored blob whose bytes do not match its name); or failing when reading
      *     or writing fails. Nothing partial is visible afterwards, or, where the repository cannot hide
      *     files, the exception says exactly which were uploaded
      */
-    Publication publish(Release release, ReleaseContent content, byte[] record) throws RepositoryException;
+    Publication publish(Release release, ReleaseContent content, byte[] record, byte[] attestation)
+            throws RepositoryException;
+
+    /** {@link #publish(Release, ReleaseContent, byte[], byte[])} without an attestation. */
+    default Publication publish(Release release, ReleaseContent content, byte[] record) throws RepositoryException {
+        return publish(release, content, record, null);
+    }
 }

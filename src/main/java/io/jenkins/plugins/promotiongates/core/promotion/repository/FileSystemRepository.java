@@ -18,7 +18,7 @@ import java.util.Optional;
  * A directory on a local or network file system. Each release is a version directory
  * {@code <application path>/<version>/} holding every file of the release, each beside its
  * {@code <file>.sha256} (sha256sum format), plus {@code release.json} (the release's canonical manifest)
- * and {@code promotion.json} (the record); see {@link VersionDirectory}. The files are hard links into the
+ * {@code promotion.json} (the record) and {@code promotion.intoto.json} (the attestation); see {@link VersionDirectory}. The files are hard links into the
  * content store, which keeps the bytes of each digest once ({@link ContentStore}).
  *
  * <p>All or nothing: a version directory is staged whole in {@code .staging} on the same file system
@@ -79,7 +79,8 @@ public final class FileSystemRepository implements ArtifactRepository {
     }
 
     @Override
-    public Publication publish(Release release, ReleaseContent content, byte[] record) throws RepositoryException {
+    public Publication publish(Release release, ReleaseContent content, byte[] record, byte[] attestation)
+            throws RepositoryException {
         VersionDirectory.requireNamesFree(release);
         Path target = root.resolve(versionPath(release));
         try {
@@ -90,7 +91,7 @@ public final class FileSystemRepository implements ArtifactRepository {
             StagingArea staging = new StagingArea(tree);
             staging.clean();
             try (StagingArea.Slot slot = staging.open()) {
-                long size = stage(release, content, record, slot.directory());
+                long size = stage(release, content, record, attestation, slot.directory());
                 try (PublishLock lock = PublishLock.acquire(staging.publishLock())) {
                     Path parent = applicationDirectory(release);
                     if (!AtomicFiles.renameDirectory(slot.directory(), target)) {
@@ -118,7 +119,8 @@ public final class FileSystemRepository implements ArtifactRepository {
      *
      * @return the release's size in bytes
      */
-    private long stage(Release release, ReleaseContent content, byte[] record, Path staging) throws IOException {
+    private long stage(Release release, ReleaseContent content, byte[] record, byte[] attestation, Path staging)
+            throws IOException {
         long size = 0;
         String destination = location(release);
         for (ReleaseFile file : release.files()) {
@@ -142,6 +144,9 @@ public final class FileSystemRepository implements ArtifactRepository {
         AtomicFiles.writeNew(staging.resolve(VersionDirectory.MANIFEST), release.manifest());
         if (record != null) {
             AtomicFiles.writeNew(staging.resolve(VersionDirectory.RECORD), record);
+        }
+        if (attestation != null) {
+            AtomicFiles.writeNew(staging.resolve(VersionDirectory.ATTESTATION), attestation);
         }
         AtomicFiles.syncDirectory(staging);
         return size;

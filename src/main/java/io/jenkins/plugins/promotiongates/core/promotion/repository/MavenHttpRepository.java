@@ -44,7 +44,7 @@ import java.util.TreeMap;
  * refused before anything is uploaded; then every missing file is spooled, hashed on the way, to a private
  * temporary file (owner-only permissions) and compared in constant time with the release's digest; only
  * when all match are they uploaded (PUT with {@code If-None-Match: *}), each followed by its checksums,
- * then the manifest, and last the metadata (read, the version added, written with its checksums), which
+ * then the manifest and the attestation, and last the metadata (read, the version added, written with its checksums), which
  * is what makes the version visible to Maven clients resolving versions. A server cannot hide a file once
  * uploaded, so a failure midway raises an exception listing exactly what was uploaded and what was not
  * ({@link UploadProgress}); promoting again keeps what is there with the right digests and uploads the
@@ -133,7 +133,8 @@ public final class MavenHttpRepository implements ArtifactRepository {
 
     /** @throws IllegalArgumentException if the release cannot be laid out ({@link MavenLayout}) */
     @Override
-    public Publication publish(Release release, ReleaseContent content, byte[] record) throws RepositoryException {
+    public Publication publish(Release release, ReleaseContent content, byte[] record, byte[] attestation)
+            throws RepositoryException {
         MavenLayout layout = new MavenLayout(base, groupId, release);
         Map<ReleaseFile, Spooled> spools = new LinkedHashMap<>();
         try {
@@ -158,7 +159,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
                         layout.versionDirectory().toString());
                 spools.put(file, new Spooled(spool, copied));
             }
-            return upload(release, layout, spools, manifestThere);
+            return upload(release, layout, spools, manifestThere, attestation);
         } catch (RepositoryException e) {
             throw http.redact(e);
         } finally {
@@ -174,12 +175,19 @@ public final class MavenHttpRepository implements ArtifactRepository {
      * unless it lists the version already.
      */
     private Publication upload(
-            Release release, MavenLayout layout, Map<ReleaseFile, Spooled> spools, boolean manifestThere)
+            Release release,
+            MavenLayout layout,
+            Map<ReleaseFile, Spooled> spools,
+            boolean manifestThere,
+            byte[] attestation)
             throws RepositoryException {
         UploadProgress progress = new UploadProgress(release, layout);
         spools.keySet().forEach(file -> planWithChecksums(progress, layout.file(file.name())));
         if (!manifestThere) {
             planWithChecksums(progress, layout.manifest());
+            if (attestation != null) {
+                planWithChecksums(progress, layout.attestation());
+            }
         }
         planWithChecksums(progress, layout.metadata());
         try {
@@ -201,6 +209,11 @@ public final class MavenHttpRepository implements ArtifactRepository {
                     putChecksums(progress, layout.manifest(), digests(manifest));
                 } else {
                     requireNoOtherRelease(release, layout);
+                }
+                if (attestation != null
+                        && putNew(layout.attestation(), HttpRequest.BodyPublishers.ofByteArray(attestation))) {
+                    progress.uploaded(layout.attestation());
+                    putChecksums(progress, layout.attestation(), digests(attestation));
                 }
             }
             MavenMetadata metadata = metadata(layout);

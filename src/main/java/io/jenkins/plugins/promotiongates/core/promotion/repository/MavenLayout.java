@@ -25,6 +25,8 @@ final class MavenLayout {
     static final String MANIFEST_CLASSIFIER = "release";
     static final String MANIFEST_EXTENSION = "json";
     static final String METADATA = "maven-metadata.xml";
+    static final String ATTESTATION_CLASSIFIER = "promotion";
+    static final String ATTESTATION_EXTENSION = "intoto.json";
     private static final Pattern MAVEN_ID = Pattern.compile("[A-Za-z0-9_.-]+");
 
     private final String groupId;
@@ -102,6 +104,11 @@ final class MavenLayout {
     /** The URL of the release's manifest. */
     URI manifest() {
         return child(versionDirectory(), fileName(MANIFEST_CLASSIFIER, MANIFEST_EXTENSION));
+    }
+
+    /** The URL of the promotion's attestation: the {@code promotion} classifier of type {@code intoto.json}. */
+    URI attestation() {
+        return child(versionDirectory(), fileName(ATTESTATION_CLASSIFIER, ATTESTATION_EXTENSION));
     }
 
     /** The URL of the artifact's {@code maven-metadata.xml}. */

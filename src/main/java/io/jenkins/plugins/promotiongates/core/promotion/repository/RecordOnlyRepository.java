@@ -29,7 +29,7 @@ public final class RecordOnlyRepository implements ArtifactRepository {
     }
 
     @Override
-    public Publication publish(Release release, ReleaseContent content, byte[] record) {
+    public Publication publish(Release release, ReleaseContent content, byte[] record, byte[] attestation) {
         return new Publication(true, location(release), release.size());
     }
 }

@@ -23,7 +23,8 @@ import java.util.TreeSet;
 /**
  * A visible version directory of the file repository, {@code <root>/<application>/<version>/}: each file
  * of the release, its {@code <name>.sha256} (sha256sum format), {@code release.json} (the release's
- * canonical manifest) and {@code promotion.json} (the record). It only ever appears whole (see
+ * canonical manifest), {@code promotion.json} (the record) and {@code promotion.intoto.json} (the
+ * promotion's attestation, when the promotion was attested). It only ever appears whole (see
  * {@link FileSystemRepository}); this class reads one and says whether it holds a given release.
  * Directories written before releases existed ({@code <file>/<version>/<file>} with
  * {@code <file>.promotion.json}) are read too: a one-file release of the application named after the file.
@@ -32,6 +33,7 @@ final class VersionDirectory {
 
     static final String MANIFEST = "release.json";
     static final String RECORD = "promotion.json";
+    static final String ATTESTATION = "promotion.intoto.json";
     static final String CHECKSUM = ".sha256";
     private static final String LEGACY_RECORD = ".promotion.json";
     private static final int MAX_SIDECAR_BYTES = 4096;
@@ -51,10 +53,11 @@ final class VersionDirectory {
             boolean sidecar = name.endsWith(CHECKSUM)
                     && release.file(name.substring(0, name.length() - CHECKSUM.length()))
                             .isPresent();
-            if (name.equals(MANIFEST) || name.equals(RECORD) || sidecar) {
+            if (name.equals(MANIFEST) || name.equals(RECORD) || name.equals(ATTESTATION) || sidecar) {
                 throw new IllegalArgumentException("The release " + release + " has a file named '" + name
                         + "', which the file repository writes itself beside the release's files ("
-                        + MANIFEST + ", " + RECORD + " and a <file>" + CHECKSUM + " for each file). Leave it out"
+                        + MANIFEST + ", " + RECORD + ", " + ATTESTATION + " and a <file>" + CHECKSUM
+                        + " for each file). Leave it out"
                         + (sidecar ? " (the repository writes the same checksum file)" : "")
                         + ", or rename it.");
             }

@@ -11,6 +11,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,7 +80,8 @@ public class MavenHttpRepositoryNginxTest {
     public void putsTheFileItsChecksumsTheManifestThenTheMetadataAndMavenResolvesIt() throws Exception {
         MavenHttpRepository repository = repository("", HttpCredentials.NONE);
 
-        Publication publication = repository.publish(release, Fixtures.contentIn(build), null);
+        byte[] attestation = "{\"payloadType\":\"application/vnd.in-toto+json\"}".getBytes(StandardCharsets.UTF_8);
+        Publication publication = repository.publish(release, Fixtures.contentIn(build), null, attestation);
 
         assertTrue(publication.stored());
         assertEquals(nginx.url("com/example/releases/app/1.4.0/"), publication.location());
@@ -92,6 +94,8 @@ public class MavenHttpRepositoryNginxTest {
                 Fixtures.run("sha1sum", artifact.toString()).substring(0, 40),
                 Files.readString(stored.resolveSibling("app-1.4.0.tar.gz.sha1")));
         assertArrayEquals(release.manifest(), Files.readAllBytes(version.resolve("app-1.4.0-release.json")));
+        assertArrayEquals(attestation, Files.readAllBytes(version.resolve("app-1.4.0-promotion.intoto.json")));
+        assertTrue(Files.exists(version.resolve("app-1.4.0-promotion.intoto.json.sha256")));
         Path metadata = nginx.root().resolve("com/example/releases/app/maven-metadata.xml");
         assertEquals(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<metadata>\n  <groupId>com.example.releases</groupId>\n"
