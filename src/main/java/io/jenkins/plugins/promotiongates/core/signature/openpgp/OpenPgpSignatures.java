@@ -32,8 +32,20 @@ final class OpenPgpSignatures {
             return true;
         }
         int first = file[0] & 0xFF;
-        // old-format packet header with tag 2 (0x88-0x8B) or new-format tag 2 (0xC2)
-        return (first & 0xFC) == 0x88 || first == 0xC2;
+        // a signature packet's header: old format, tag 2, with a one-, two- or four-byte length (0x88-0x8A;
+        // gpg never writes the indeterminate length 0x8B), or new format, tag 2 (0xC2). One raw signature
+        // in 60 starts so by chance, so a binary file counts only if it parses into signatures over a
+        // document (binary or text), which is what a detached signature is.
+        if (first < 0x88 || first > 0x8A && first != 0xC2) {
+            return false;
+        }
+        try {
+            return parse(file).stream()
+                    .allMatch(signature -> signature.getSignatureType() == PGPSignature.BINARY_DOCUMENT
+                            || signature.getSignatureType() == PGPSignature.CANONICAL_TEXT_DOCUMENT);
+        } catch (SignatureRejectedException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Every signature packet in the file. */
