@@ -1,6 +1,5 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.audit.Sha256;
@@ -8,26 +7,15 @@ import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseContent;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,13 +45,11 @@ import java.util.TreeMap;
  */
 public final class MavenHttpRepository implements ArtifactRepository {
 
-    private static final int MAX_CHECKSUM_BYTES = 1024;
-    private static final int MAX_DOCUMENT_BYTES = 16 << 20;
-
     private final URI base;
     private final String groupId;
     private final RetryingHttp http;
-    private final Path spoolDirectory;
+    private final MavenFiles files;
+    private final SpoolDirectory spoolDirectory;
     private final Clock clock;
 
     /**
@@ -94,7 +80,8 @@ public final class MavenHttpRepository implements ArtifactRepository {
         this.groupId = groupId;
         groupPath(groupId);
         this.http = new RetryingHttp(credentials, retries, sleeper);
-        this.spoolDirectory = spoolDirectory;
+        this.files = new MavenFiles(http);
+        this.spoolDirectory = new SpoolDirectory(spoolDirectory);
         this.clock = clock;
     }
 
@@ -121,7 +108,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
             Map<String, ArtifactDigest> stored = new TreeMap<>();
             for (ReleaseFile file : release.files()) {
                 URI uri = layout.file(file.name());
-                existing(uri)
+                files.sha256(uri)
                         .ifPresent(hex -> stored.put(
                                 file.name(), ArtifactDigest.ofHex(DigestAlgorithm.SHA256, hex, uri.toString())));
             }
@@ -140,7 +127,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
         try {
             boolean manifestThere = requireNoOtherRelease(release, layout);
             for (ReleaseFile file : release.files()) {
-                Optional<String> existing = existing(layout.file(file.name()));
+                Optional<String> existing = files.sha256(layout.file(file.name()));
                 if (existing.isEmpty()) {
                     spools.put(file, null);
                 } else {
@@ -149,9 +136,10 @@ public final class MavenHttpRepository implements ArtifactRepository {
             }
             for (ReleaseFile file : List.copyOf(spools.keySet())) { // every digest is checked before any upload
                 ArtifactCoordinates coordinates = new ArtifactCoordinates(file.name(), release.version());
-                Path spool = createSpool(coordinates);
+                Path spool = spoolDirectory.create(coordinates);
                 spools.put(file, new Spooled(spool, null));
-                HashingCopy.Result copied = spool(() -> content.of(file).open(), coordinates, spool);
+                HashingCopy.Result copied =
+                        SpoolDirectory.fill(() -> content.of(file).open(), coordinates, spool);
                 HashingCopy.requireApproved(
                         copied,
                         file.digest(),
@@ -163,7 +151,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
         } catch (RepositoryException e) {
             throw http.redact(e);
         } finally {
-            spools.values().stream().filter(Objects::nonNull).forEach(spooled -> deleteSpool(spooled.path()));
+            spools.values().stream().filter(Objects::nonNull).forEach(spooled -> SpoolDirectory.delete(spooled.path()));
         }
     }
 
@@ -194,17 +182,17 @@ public final class MavenHttpRepository implements ArtifactRepository {
             for (Map.Entry<ReleaseFile, Spooled> entry : spools.entrySet()) {
                 ReleaseFile file = entry.getKey();
                 URI uri = layout.file(file.name());
-                if (putNew(
+                if (files.putNew(
                         uri, HttpRequest.BodyPublishers.ofFile(entry.getValue().path()))) {
                     progress.uploaded(uri);
                     putChecksums(progress, uri, entry.getValue().copied());
                 } else {
-                    requireSame(release, file, uri, existing(uri).orElse("(none)"));
+                    requireSame(release, file, uri, files.sha256(uri).orElse("(none)"));
                 }
             }
             if (!manifestThere) {
                 byte[] manifest = release.manifest();
-                if (putNew(layout.manifest(), HttpRequest.BodyPublishers.ofByteArray(manifest))) {
+                if (files.putNew(layout.manifest(), HttpRequest.BodyPublishers.ofByteArray(manifest))) {
                     progress.uploaded(layout.manifest());
                     putChecksums(progress, layout.manifest(), digests(manifest));
                 } else {
@@ -220,7 +208,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
             if (!metadata.lists(release.version())) {
                 byte[] xml =
                         metadata.withVersion(layout.groupId(), layout.artifactId(), release.version(), clock.instant());
-                put(layout.metadata(), HttpRequest.BodyPublishers.ofByteArray(xml));
+                files.put(layout.metadata(), HttpRequest.BodyPublishers.ofByteArray(xml));
                 progress.uploaded(layout.metadata());
                 putChecksums(progress, layout.metadata(), digests(xml));
             }
@@ -245,7 +233,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
         for (String suffix : List.of(".sha256", ".sha1")) {
             URI checksum = MavenLayout.checksum(uri, suffix);
             String hex = suffix.equals(".sha256") ? digests.sha256Hex() : digests.sha1Hex();
-            put(checksum, HttpRequest.BodyPublishers.ofString(hex, StandardCharsets.US_ASCII));
+            files.put(checksum, HttpRequest.BodyPublishers.ofString(hex, StandardCharsets.US_ASCII));
             progress.uploaded(checksum);
         }
     }
@@ -256,7 +244,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
      * @return whether it holds this release's
      */
     private boolean requireNoOtherRelease(Release release, MavenLayout layout) throws RepositoryException {
-        Optional<byte[]> manifest = get(layout.manifest());
+        Optional<byte[]> manifest = files.get(layout.manifest());
         if (manifest.isPresent() && !Arrays.equals(manifest.get(), release.manifest())) {
             throw new RepositoryException(
                     "Refusing to publish " + release + " to " + layout.versionDirectory() + ": that version already"
@@ -280,25 +268,8 @@ public final class MavenHttpRepository implements ArtifactRepository {
         }
     }
 
-    /** The SHA-256 of the file at {@code uri}, if there is one: its {@code .sha256} file's, or hashed. */
-    private Optional<String> existing(URI uri) throws RepositoryException {
-        HttpResponse<Void> head = http.send(
-                "HEAD",
-                uri,
-                () -> http.request(uri)
-                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (head.statusCode() == 404) {
-            return Optional.empty();
-        }
-        requireSuccess("HEAD", uri, head.statusCode());
-        Optional<String> recorded = checksumFile(MavenLayout.checksum(uri, ".sha256"));
-        return recorded.isPresent() ? recorded : Optional.of(hashRemote(uri));
-    }
-
     private MavenMetadata metadata(MavenLayout layout) throws RepositoryException {
-        Optional<byte[]> xml = get(layout.metadata());
+        Optional<byte[]> xml = files.get(layout.metadata());
         if (xml.isEmpty()) {
             return MavenMetadata.empty();
         }
@@ -316,41 +287,6 @@ public final class MavenHttpRepository implements ArtifactRepository {
         }
     }
 
-    /** PUT with {@code If-None-Match: *}; {@code false} if the server answered that the file exists (412). */
-    private boolean putNew(URI uri, HttpRequest.BodyPublisher body) throws RepositoryException {
-        HttpResponse<Void> put = http.send(
-                "PUT",
-                uri,
-                () -> http.request(uri).header("If-None-Match", "*").PUT(body).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (put.statusCode() == 412) {
-            return false;
-        }
-        requireSuccess("PUT", uri, put.statusCode());
-        return true;
-    }
-
-    private void put(URI uri, HttpRequest.BodyPublisher body) throws RepositoryException {
-        HttpResponse<Void> response = http.send(
-                "PUT", uri, () -> http.request(uri).PUT(body).build(), HttpResponse.BodyHandlers.discarding());
-        requireSuccess("PUT", uri, response.statusCode());
-    }
-
-    /** The document at {@code uri} (at most {@value #MAX_DOCUMENT_BYTES} bytes), or empty on 404. */
-    private Optional<byte[]> get(URI uri) throws RepositoryException {
-        HttpResponse<InputStream> response =
-                http.send("GET", uri, () -> http.request(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() == 404) {
-                return Optional.empty();
-            }
-            requireSuccess("GET", uri, response.statusCode());
-            return Optional.of(body.readNBytes(MAX_DOCUMENT_BYTES));
-        } catch (IOException e) {
-            throw new RepositoryException("Reading " + uri + " failed: " + e.getMessage(), e);
-        }
-    }
-
     private static HashingCopy.Result digests(byte[] bytes) {
         try {
             return new HashingCopy.Result(
@@ -359,87 +295,6 @@ public final class MavenHttpRepository implements ArtifactRepository {
                     MessageDigest.getInstance("SHA-1").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("The JDK lacks SHA-1, which every Java SE runtime must provide", e);
-        }
-    }
-
-    /** A new empty file only this user may read or write, in the spool directory. */
-    private Path createSpool(ArtifactCoordinates coordinates) throws RepositoryException {
-        try {
-            Path directory = spoolDirectory != null ? spoolDirectory : Path.of(System.getProperty("java.io.tmpdir"));
-            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                return Files.createTempFile(
-                        directory,
-                        "promotion-",
-                        ".spool",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            return Files.createTempFile(directory, "promotion-", ".spool"); // per-user on Windows
-        } catch (IOException e) {
-            throw new RepositoryException(
-                    "Cannot create a temporary file to spool " + coordinates + " before uploading it: " + e
-                            + ". Nothing was uploaded; free space in the controller's temporary directory"
-                            + " (java.io.tmpdir), then promote again.",
-                    e);
-        }
-    }
-
-    private static HashingCopy.Result spool(ArtifactContent content, ArtifactCoordinates coordinates, Path spool)
-            throws RepositoryException {
-        try (FileChannel out = FileChannel.open(spool, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            return HashingCopy.copy(content, out, coordinates, true, false);
-        } catch (RepositoryException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new RepositoryException(
-                    "Spooling " + coordinates + " to " + spool + " before uploading it failed: " + e
-                            + ". Nothing was uploaded; free space in the controller's temporary directory"
-                            + " (java.io.tmpdir), then promote again.",
-                    e);
-        }
-    }
-
-    private static void deleteSpool(Path spool) {
-        try {
-            Files.deleteIfExists(spool);
-        } catch (IOException e) {
-            spool.toFile().deleteOnExit();
-        }
-    }
-
-    private Optional<String> checksumFile(URI uri) throws RepositoryException {
-        HttpResponse<InputStream> response =
-                http.send("GET", uri, () -> http.request(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() == 404) {
-                return Optional.empty();
-            }
-            requireSuccess("GET", uri, response.statusCode());
-            String text = new String(body.readNBytes(MAX_CHECKSUM_BYTES), StandardCharsets.US_ASCII)
-                    .trim()
-                    .toLowerCase(Locale.ROOT);
-            String hex = text.length() >= 64 ? text.substring(0, 64) : text;
-            return Sha256.isHex(hex) ? Optional.of(hex) : Optional.empty();
-        } catch (IOException e) {
-            throw new RepositoryException("Reading " + uri + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private String hashRemote(URI uri) throws RepositoryException {
-        HttpResponse<InputStream> response =
-                http.send("GET", uri, () -> http.request(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        MessageDigest sha256 = DigestAlgorithm.SHA256.newMessageDigest();
-        try (InputStream body = new DigestInputStream(response.body(), sha256)) {
-            requireSuccess("GET", uri, response.statusCode());
-            body.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (IOException e) {
-            throw new RepositoryException("Reading " + uri + " to compare digests failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void requireSuccess(String action, URI uri, int status) throws RepositoryException {
-        if (status < 200 || status > 299) {
-            throw HttpStatusExplanation.explain(action, uri, status, http.credentials());
         }
     }
 
