@@ -199,7 +199,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
                     requireNoOtherRelease(release, layout);
                 }
                 if (attestation != null
-                        && putNew(layout.attestation(), HttpRequest.BodyPublishers.ofByteArray(attestation))) {
+                        && files.putNew(layout.attestation(), HttpRequest.BodyPublishers.ofByteArray(attestation))) {
                     progress.uploaded(layout.attestation());
                     putChecksums(progress, layout.attestation(), digests(attestation));
                 }
