@@ -2,11 +2,14 @@ package io.jenkins.plugins.promotiongates.config;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * An external system asked over HTTPS by the controller (a change approval, a monitoring check): pass, fail,
@@ -83,6 +86,11 @@ public final class ExternalCheckEvidenceConfig extends EvidenceConfig {
         @Override
         public String getDisplayName() {
             return Messages.ExternalCheckEvidenceConfig_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+            return SecretTextCredentials.choices(credentialsId);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceFixtures;
+import io.jenkins.plugins.promotiongates.core.evidence.EvidenceVerdict;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceVerdict.Outcome;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,22 @@ public class ExternalCheckJudgeTest {
 
     private static ExternalCheckDecision decide(int status, String body) {
         return decide(status, body, 1, FIRST);
+    }
+
+    @Test
+    public void aCallThatWasNotMadeFailsAtOnceInsteadOfWaiting() {
+        ExternalCheckDecision decision = new ExternalCheckJudge(SETTINGS)
+                .decide(
+                        ExternalCheckAnswer.notAsked("externalCheck.credentialsId names 'cab-token', which is not a"
+                                + " global Secret text credential"),
+                        1,
+                        FIRST,
+                        FIRST);
+
+        assertEquals(EvidenceVerdict.Outcome.FAILED, decision.verdict().outcome());
+        assertEquals(java.util.Optional.empty(), decision.askAgainAt());
+        assertThat(decision.verdict().message(), containsString("was not asked: externalCheck.credentialsId"));
+        assertThat(decision.verdict().remedy(), containsString("administrator"));
     }
 
     @Test
