@@ -82,8 +82,7 @@ public class EvidenceGateJenkinsTest {
         String bom = Base64.getEncoder().encodeToString(resource("cyclonedx-maven-1.6.json"));
         String report = Base64.getEncoder().encodeToString(resource("surefire-passing.xml"));
         WorkflowJob job = j.createProject(WorkflowJob.class, "hello-service");
-        job.setDefinition(new CpsFlowDefinition(
-                """
+        job.setDefinition(new CpsFlowDefinition("""
                 node('%s') {
                   writeFile file: 'dist/app.jar', text: 'the application'
                   writeFile file: 'dist/bom.json', text: '%s', encoding: 'Base64'
@@ -93,9 +92,7 @@ public class EvidenceGateJenkinsTest {
                 }
                 def result = promoteArtifact archived: 'dist/*', to: 'qa', version: '1.0.0'
                 echo "promoted ${result.status}"
-                """
-                        .formatted(agent, bom, report),
-                true));
+                """.formatted(agent, bom, report), true));
         return j.buildAndAssertStatus(expected, job);
     }
 
@@ -130,7 +127,8 @@ public class EvidenceGateJenkinsTest {
         assertEquals("tests", evidence.get(0).get("kind").asText());
         assertEquals(0, evidence.get(0).get("files").size());
         assertEquals(digest, evidence.get(1).get("files").get(0).get("digest").asText());
-        JsonNode promoted = event(run, EventTypes.PROMOTION_COMPLETED).get("details").get("evidence");
+        JsonNode promoted =
+                event(run, EventTypes.PROMOTION_COMPLETED).get("details").get("evidence");
         assertEquals(2, promoted.size());
     }
 
