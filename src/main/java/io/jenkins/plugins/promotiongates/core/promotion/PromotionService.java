@@ -11,6 +11,7 @@ import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepos
 import io.jenkins.plugins.promotiongates.core.promotion.repository.Publication;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryOpener;
+import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseContent;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,6 +66,17 @@ public final class PromotionService {
     /** {@link #evaluate(PromotionRequest, Inventory)}, deciding the evidence the target requires from {@code sources}. */
     public Evaluation evaluate(PromotionRequest request, Inventory inventory, EvidenceSources sources) {
         return evaluate(request, inventory, null, sources, clock.instant());
+    }
+
+    /**
+     * The evidence {@code environment} requires of {@code release}, decided now without promoting, as an
+     * approver sees it before deciding: {@link EvidenceResults#NONE} when the environment is unknown or
+     * requires none. External checks are asked only if {@code sources} can ask them.
+     */
+    public EvidenceResults evidence(String environment, Release release, RunRef run, EvidenceSources sources) {
+        return policy.environment(environment)
+                .map(target -> EvidenceEvaluation.decide(target, release, run, sources, clock.instant()))
+                .orElse(EvidenceResults.NONE);
     }
 
     /** {@link #promote(PromotionRequest, ReleaseContent, Inventory, RepositoryOpener)} with an open repository. */
