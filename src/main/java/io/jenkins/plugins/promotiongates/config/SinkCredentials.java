@@ -13,7 +13,7 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
- * The Secret text credential whose value an HTTP sink sends as its token: listed only for
+ * The Secret text credential whose value an HTTP sink sends as its token (or a webhook signs with): listed only for
  * administrators, resolved as SYSTEM from the global credentials each time a batch is sent (so a
  * rotated token is used at once). The value goes to the engine and nowhere else.
  */
@@ -40,13 +40,23 @@ final class SinkCredentials {
 
     /** Resolves {@code credentialsId} when the sink {@code sink} sends; a missing credential is explained. */
     static SecretSource secretOf(String sink, String credentialsId) {
+        return secretOf("sinks[" + sink + "].credentialsId", credentialsId, "the receiver's token");
+    }
+
+    /**
+     * Resolves {@code credentialsId} each time the secret is needed; a missing credential is explained.
+     *
+     * @param setting the setting that names the credential, such as {@code environments[production].webhooks[0].credentialsId}
+     * @param what what the credential holds, for the remedy, such as {@code the webhook's HMAC secret}
+     */
+    static SecretSource secretOf(String setting, String credentialsId, String what) {
         return () -> {
             StringCredentials credentials = CredentialsProvider.findCredentialByIdInItemGroup(
                     credentialsId, StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
             if (credentials == null) {
-                throw new IOException("sinks[" + sink + "].credentialsId names '" + credentialsId + "', which is not a"
-                        + " global Secret text credential. Store the receiver's token under that id in the global"
-                        + " credentials, or choose another credential.");
+                throw new IOException(setting + " names '" + credentialsId + "', which is not a global Secret text"
+                        + " credential. Store " + what + " under that id in the global credentials, or choose"
+                        + " another credential.");
             }
             return credentials.getSecret().getPlainText();
         };

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.notify;
 
+import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import io.jenkins.plugins.promotiongates.core.sink.SecretSource;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,7 +18,7 @@ public record WebhookTarget(URI url, SecretSource secret) {
      * Reads an administrator's URL.
      *
      * @param field the setting, named in the error, such as {@code environments[production].webhooks[0].url}
-     * @throws IllegalArgumentException naming the setting, what is wrong and the remedy
+     * @throws InvalidPolicyException naming the setting, what is wrong and the remedy
      */
     public static WebhookTarget of(String field, String url, SecretSource secret) {
         String text = url == null ? "" : url.trim();
@@ -30,12 +31,16 @@ public record WebhookTarget(URI url, SecretSource secret) {
         }
         String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
         if (!parsed.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
-            throw new IllegalArgumentException(field + " '" + text + "' must be an absolute http:// or https:// URL"
-                    + " with a host, such as https://hooks.example.com/promotion-gates");
+            throw new InvalidPolicyException(
+                    field,
+                    "'" + text + "' must be an absolute http:// or https:// URL with a host, such as"
+                            + " https://hooks.example.com/promotion-gates");
         }
         if (parsed.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(field + " must not carry a user name or password in the URL;"
-                    + " the receiver checks the X-Promotion-Gates-Signature header instead");
+            throw new InvalidPolicyException(
+                    field,
+                    "must not carry a user name or password in the URL; the receiver checks the"
+                            + " X-Promotion-Gates-Signature header instead");
         }
         return new WebhookTarget(parsed, secret);
     }

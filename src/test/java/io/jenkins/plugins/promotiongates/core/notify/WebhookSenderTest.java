@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import io.jenkins.plugins.promotiongates.core.sink.Backoff;
 import io.jenkins.plugins.promotiongates.core.sink.SecretSource;
 import java.io.IOException;
@@ -180,14 +181,14 @@ public class WebhookSenderTest {
     public void badUrlsAreRefusedWithTheSettingAndRemedy() {
         for (String url :
                 new String[] {"", "hooks.example.com/x", "ftp://example.com/x", "https://user:pw@example.com/"}) {
-            IllegalArgumentException e = assertThrows(
-                    IllegalArgumentException.class,
+            InvalidPolicyException e = assertThrows(
+                    InvalidPolicyException.class,
                     () -> WebhookTarget.of("environments[p].webhooks[0].url", url, () -> "s"));
             assertThat(e.getMessage(), containsString("environments[p].webhooks[0].url"));
         }
         assertThat(
                 assertThrows(
-                                IllegalArgumentException.class,
+                                InvalidPolicyException.class,
                                 () -> WebhookTarget.of("f", "https://u:p@example.com/", null))
                         .getMessage(),
                 containsString("X-Promotion-Gates-Signature"));
