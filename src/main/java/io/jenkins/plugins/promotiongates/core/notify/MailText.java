@@ -21,10 +21,14 @@ public final class MailText {
     /**
      * The messages of {@code notice}, one per person in {@code notice.deciders()} who has an address in
      * {@code addresses}; addresses of anyone else are ignored, so nobody who may not decide is written to.
+     * None for a decision that closed the gate: the closing e-mail that follows says it.
      *
      * @param addresses e-mail address by user id; blank addresses are skipped
      */
     public static List<MailMessage> compose(GateNotice notice, Map<String, String> addresses) {
+        if (notice.event() == GateEvent.DECIDED && notice.state().isClosed()) {
+            return List.of();
+        }
         String subject = subject(notice);
         String body = body(notice);
         List<MailMessage> messages = new ArrayList<>();

@@ -64,6 +64,7 @@ public class MailSenderTest {
         for (MimeMessage message : messages) {
             to.add(message.getRecipients(Message.RecipientType.TO)[0].toString());
         }
+        to.sort(null);
         return to;
     }
 

@@ -40,6 +40,26 @@ public class MailTextTest {
     }
 
     @Test
+    public void aDecisionThatClosesTheGateIsToldOnceByTheClosingMail() {
+        ApprovalGate gate = NotifyFixture.gate(NotifyFixture.clock());
+        var result = gate.reject(
+                NotifyFixture.BOB,
+                "wrong build",
+                gate.snapshot().artifactDigest(),
+                gate.snapshot().policyDigest());
+        var addresses = java.util.Map.of("ann", "ann@example.com", "lena", "lena@example.com");
+        assertEquals(
+                List.of(),
+                MailText.compose(
+                        NotifyFixture.notice(GateEvent.DECIDED, gate.snapshot(), result.decision()), addresses));
+        assertEquals(
+                List.of("ann@example.com", "lena@example.com"),
+                MailText.compose(NotifyFixture.notice(GateEvent.CLOSED, gate.snapshot(), null), addresses).stream()
+                        .map(MailMessage::to)
+                        .toList());
+    }
+
+    @Test
     public void textFromTheBuildCannotForgeHeadersOrLines() {
         GateSnapshot gate = NotifyFixture.gate(NotifyFixture.clock()).snapshot();
         GateNotice notice = GateNotice.of(
