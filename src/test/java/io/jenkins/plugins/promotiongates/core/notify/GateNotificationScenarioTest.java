@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
 import io.jenkins.plugins.promotiongates.core.approval.Approver;
 import io.jenkins.plugins.promotiongates.core.approval.Deciders;
@@ -18,21 +17,18 @@ import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.Tightening;
 import io.jenkins.plugins.promotiongates.core.sink.Backoff;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -58,6 +54,9 @@ public class GateNotificationScenarioTest {
             Approver.of(IDS, "sam", List.of()),
             Approver.of(IDS, "mallory", List.of()));
 
+    @Rule
+    public SmtpServer server = new SmtpServer();
+
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final Clock clock = NotifyFixture.clock();
     private GreenMail smtp;
@@ -67,12 +66,8 @@ public class GateNotificationScenarioTest {
 
     @Before
     public void start() throws Exception {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", "127.0.0.1");
-        properties.put("mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
-        mail = new MailSender(Session.getInstance(properties), "jenkins@example.com", clock);
+        smtp = server.greenMail();
+        mail = new MailSender(server.session(), "jenkins@example.com", clock);
         receiver = new WebhookReceiver(SECRET, 0);
         webhooks = new WebhookSender(
                 scheduler,
@@ -83,7 +78,6 @@ public class GateNotificationScenarioTest {
 
     @After
     public void stop() {
-        smtp.stop();
         receiver.close();
         scheduler.shutdownNow();
     }
@@ -114,13 +108,7 @@ public class GateNotificationScenarioTest {
                         WebhookBody.of(notice))
                 .get(10, TimeUnit.SECONDS);
         assertTrue(delivery.problem(), delivery.delivered());
-        List<String> to = new ArrayList<>();
-        MimeMessage[] received = smtp.getReceivedMessages();
-        for (MimeMessage message : received) {
-            to.add(message.getRecipients(Message.RecipientType.TO)[0].toString());
-        }
-        to.sort(null);
-        return to;
+        return server.recipients();
     }
 
     @Test

@@ -9,18 +9,13 @@ import static org.junit.Assert.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -29,23 +24,16 @@ import org.junit.Test;
  */
 public class MailSenderTest {
 
+    @Rule
+    public SmtpServer server = new SmtpServer();
+
     private GreenMail smtp;
     private MailSender sender;
 
     @Before
-    public void startSmtpServer() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", "127.0.0.1");
-        properties.put("mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
-        sender =
-                new MailSender(Session.getInstance(properties), "Jenkins <jenkins@example.com>", NotifyFixture.clock());
-    }
-
-    @After
-    public void stopSmtpServer() {
-        smtp.stop();
+    public void connect() {
+        smtp = server.greenMail();
+        sender = new MailSender(server.session(), "Jenkins <jenkins@example.com>", NotifyFixture.clock());
     }
 
     private void sendAll(GateNotice notice) throws NotificationException {
@@ -59,15 +47,6 @@ public class MailSenderTest {
         }
     }
 
-    private static List<String> recipients(MimeMessage[] messages) throws Exception {
-        List<String> to = new ArrayList<>();
-        for (MimeMessage message : messages) {
-            to.add(message.getRecipients(Message.RecipientType.TO)[0].toString());
-        }
-        to.sort(null);
-        return to;
-    }
-
     @Test
     public void openedGateReachesOnlyThePeopleWhoMayDecide() throws Exception {
         GateSnapshot gate = NotifyFixture.gate(NotifyFixture.clock()).snapshot();
@@ -75,7 +54,7 @@ public class MailSenderTest {
 
         assertTrue(smtp.waitForIncomingEmail(5_000, 2));
         MimeMessage[] received = smtp.getReceivedMessages();
-        assertEquals(List.of("ann@example.com", "bob@example.com"), recipients(received));
+        assertEquals(List.of("ann@example.com", "bob@example.com"), server.recipients());
         MimeMessage message = received[0];
         assertEquals("[Promotion Gates] Approval needed: shop 1.4.0 to production (shop #42)", message.getSubject());
         assertEquals(
@@ -107,7 +86,7 @@ public class MailSenderTest {
 
         assertTrue(smtp.waitForIncomingEmail(5_000, 1));
         MimeMessage[] received = smtp.getReceivedMessages();
-        assertEquals(List.of("bob@example.com"), recipients(received));
+        assertEquals(List.of("bob@example.com"), server.recipients());
         assertEquals("[Promotion Gates] ann approved shop 1.4.0 to production (0 of 2)", received[0].getSubject());
         assertThat(GreenMailUtil.getBody(received[0]), containsString("Comment: looks good"));
     }
