@@ -23,7 +23,8 @@ import java.util.List;
  * @param state the gate's state after the event
  * @param progress approvals that count, as people say it: {@code 1 of 2}
  * @param deadline when the gate times out
- * @param time when the event happened
+ * @param time when the event happened: the gate opened, the decision was taken, the gate closed, or the
+ *     reminder was sent
  * @param actor who decided or closed the gate; empty for an opening, a reminder or a timeout
  * @param decision the decision of a {@link GateEvent#DECIDED} event, or {@code null}
  * @param closeReason why the gate closed, in words; empty while it waits
@@ -63,6 +64,7 @@ public record GateNotice(
      * @param decision the decision just accepted ({@link GateEvent#DECIDED}), else {@code null}
      * @param progress the gate's progress summary now
      * @param deciders who is asked to decide, from {@code Deciders.among}
+     * @param now the time of a reminder, and of an event whose own time the gate does not hold
      */
     public static GateNotice of(
             GateEvent event,
@@ -73,7 +75,7 @@ public record GateNotice(
             String progress,
             Decision decision,
             List<String> deciders,
-            Instant time) {
+            Instant now) {
         String actor = decision != null ? decision.userId() : event == GateEvent.CLOSED ? gate.closedBy() : "";
         return new GateNotice(
                 event,
@@ -87,12 +89,21 @@ public record GateNotice(
                 gate.state(),
                 progress,
                 gate.deadline(),
-                time,
+                timeOf(event, gate, decision, now),
                 actor,
                 decision,
                 gate.closeReason(),
                 deciders,
                 gate.policyDigest());
+    }
+
+    private static Instant timeOf(GateEvent event, GateSnapshot gate, Decision decision, Instant now) {
+        return switch (event) {
+            case OPENED -> gate.openedAt();
+            case DECIDED -> decision == null ? now : decision.time();
+            case CLOSED -> gate.closedAt() == null ? now : gate.closedAt();
+            case REMINDER -> now;
+        };
     }
 
     /** {@code shop 1.4.0}, {@code shop}, or the digest when the release is not known by name. */
