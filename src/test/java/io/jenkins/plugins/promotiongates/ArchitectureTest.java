@@ -44,6 +44,8 @@ public class ArchitectureTest {
                     "javax..",
                     "org.bouncycastle..",
                     "com.fasterxml.jackson..",
+                    // Jakarta Mail sends gate notifications (core.notify); Jenkins's Mailer plugin brings it
+                    "jakarta.mail..",
                     // the CycloneDX library reads SBOM evidence (core.evidence.sbom)
                     "org.cyclonedx..")
             .because("data flows one way: glue calls the engine, never the reverse");

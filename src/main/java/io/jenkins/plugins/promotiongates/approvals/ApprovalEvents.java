@@ -33,8 +33,11 @@ public interface ApprovalEvents {
      */
     void closed(Run<?, ?> run, TaskListener listener, GateSnapshot gate) throws IOException;
 
-    /** The implementation the step uses. */
+    /** The gate still waits and its deadline is near (the environment's {@code reminderBefore}). */
+    default void reminder(Run<?, ?> run, TaskListener listener, GateSnapshot gate) throws IOException {}
+
+    /** The implementation the step uses: the audit first, then the notifications ({@code GateListener}s). */
     static ApprovalEvents standard() {
-        return new AuditApprovalEvents();
+        return new NotifyingApprovalEvents(new AuditApprovalEvents());
     }
 }

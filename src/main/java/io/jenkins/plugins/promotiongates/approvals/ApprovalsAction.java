@@ -124,6 +124,17 @@ public final class ApprovalsAction implements RunAction2 {
         return json == null ? null : GateSnapshotJson.read(json);
     }
 
+    /** What the approvals of a gate are bound to, or {@code null}. */
+    synchronized @CheckForNull ApprovalSubject subject(String gateId) {
+        String subject = subjects.get(gateId);
+        return subject == null ? null : ApprovalSubject.fromJson(subject);
+    }
+
+    /** The step's message of a gate, or empty. */
+    synchronized String message(String gateId) {
+        return messages.getOrDefault(gateId, "");
+    }
+
     /** {@code .../approvals/<gate id>/}. */
     public synchronized @CheckForNull GatePage getDynamic(String gateId) {
         return gates.containsKey(gateId) ? page(gateId) : null;

@@ -20,6 +20,7 @@ import io.jenkins.plugins.promotiongates.core.approval.GateSnapshotJson;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
+import io.jenkins.plugins.promotiongates.notify.GateNotifications;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,8 @@ final class RequireApprovalsExecution extends StepExecution {
     private String subjectJson;
     /** Whether the step has completed (or is completing), so that it completes once. */
     private boolean completed;
+    /** Whether the reminder before the deadline was sent, so that it is sent once, restarts included. */
+    private boolean reminded;
 
     private transient volatile ApprovalGate gate;
     private transient volatile Run<?, ?> run;
@@ -173,6 +176,7 @@ final class RequireApprovalsExecution extends StepExecution {
                             snapshot, request.message, gate.progress().summary()));
             listener.getLogger().println(GateLinks.consoleLinks(owner, snapshot.gateId()));
             armTimeout();
+            armReminder();
         } catch (Exception e) {
             fail(e);
         }
@@ -199,6 +203,7 @@ final class RequireApprovalsExecution extends StepExecution {
                 changed(null);
             } else {
                 armTimeout();
+                armReminder();
             }
         } catch (Exception e) {
             fail(e);
@@ -210,6 +215,35 @@ final class RequireApprovalsExecution extends StepExecution {
                         Clock.systemUTC().instant(), gate.snapshot().deadline())
                 .toMillis();
         Timer.get().schedule(this::expire, Math.max(0, millis) + 1, TimeUnit.MILLISECONDS);
+    }
+
+    /** Schedules the reminder before the deadline, if the environment asks for one and it was not sent yet. */
+    private void armReminder() {
+        if (reminded) {
+            return;
+        }
+        GateNotifications.reminderAt(gate.snapshot())
+                .ifPresent(at -> Timer.get()
+                        .schedule(
+                                this::remind,
+                                Math.max(
+                                        0,
+                                        Duration.between(Clock.systemUTC().instant(), at)
+                                                .toMillis()),
+                                TimeUnit.MILLISECONDS));
+    }
+
+    private synchronized void remind() {
+        if (completed || reminded || gate == null || gate.state().isClosed()) {
+            return;
+        }
+        reminded = true;
+        try {
+            getContext().saveState();
+            ApprovalEvents.standard().reminder(run, getContext().get(TaskListener.class), gate.snapshot());
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, "Could not send the reminder of the gate of " + run, e);
+        }
     }
 
     private synchronized void expire() {

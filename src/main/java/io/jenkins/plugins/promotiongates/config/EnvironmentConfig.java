@@ -45,6 +45,8 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private String repositoryCredentialsId = "";
     private BreakGlassConfig breakGlass;
     private String rollbackApprovals = "";
+    private String reminderBefore = "";
+    private List<WebhookConfig> webhooks = new ArrayList<>();
 
     @DataBoundConstructor
     public EnvironmentConfig(String name) {
@@ -218,8 +220,37 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.evidence = evidence == null ? new ArrayList<>() : new ArrayList<>(evidence);
     }
 
-    /** The settings as the engine reads them. */
+    /**
+     * How long before a gate's deadline the people asked to decide are reminded ({@code 4h}); empty for no
+     * reminder. A notification setting, not part of the policy or its digest.
+     */
+    public String getReminderBefore() {
+        return reminderBefore == null ? "" : reminderBefore;
+    }
+
+    @DataBoundSetter
+    public void setReminderBefore(String reminderBefore) {
+        this.reminderBefore = reminderBefore == null ? "" : reminderBefore.trim();
+    }
+
+    /** URLs that receive this environment's gate events, signed; not part of the policy or its digest. */
+    public List<WebhookConfig> getWebhooks() {
+        return webhooks == null ? List.of() : List.copyOf(webhooks);
+    }
+
+    @DataBoundSetter
+    public void setWebhooks(List<WebhookConfig> webhooks) {
+        this.webhooks = webhooks == null ? new ArrayList<>() : new ArrayList<>(webhooks);
+    }
+
+    /**
+     * The settings as the engine reads them.
+     *
+     * @throws InvalidPolicyException naming the notification setting that cannot be used (the policy's own
+     *     settings are checked by the engine when it reads them)
+     */
     public EnvironmentSettings toSettings() {
+        EnvironmentNotifications.check(this);
         return new EnvironmentSettings(
                 name,
                 promotedFrom,

@@ -78,7 +78,10 @@ public final class HttpSinkConfig extends SinkConfig {
         return HttpSettings.of(
                 basics(),
                 url,
-                id.isEmpty() ? null : SecretTextCredentials.secretOf("sinks[" + getName() + "].credentialsId", id),
+                id.isEmpty()
+                        ? null
+                        : SecretTextCredentials.secretOf(
+                                "sinks[" + getName() + "].credentialsId", id, "the receiver's token"),
                 headerName,
                 getAuthScheme(),
                 getCaCertificate());

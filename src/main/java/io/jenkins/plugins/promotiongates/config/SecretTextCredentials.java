@@ -13,9 +13,10 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
- * A Secret text credential whose value the controller sends as a token (an HTTP sink's, an external
- * check's): listed only for administrators, resolved as SYSTEM from the global credentials each time
- * it is used (so a rotated token is used at once). The value goes to the engine and nowhere else.
+ * A Secret text credential whose value the controller uses as a token or key (an HTTP sink's token, an
+ * external check's bearer token, a webhook's HMAC secret): listed only for administrators, resolved as
+ * SYSTEM from the global credentials each time it is used (so a rotated secret is used at once). The value
+ * goes to the engine and nowhere else.
  */
 public final class SecretTextCredentials {
 
@@ -41,16 +42,26 @@ public final class SecretTextCredentials {
     /**
      * Resolves {@code credentialsId} each time the secret is used; a missing credential is explained.
      *
-     * @param field the setting that names the credential, such as {@code sinks[siem].credentialsId}
+     * @param setting the setting that names the credential, such as {@code sinks[siem].credentialsId}
      */
-    public static SecretSource secretOf(String field, String credentialsId) {
+    public static SecretSource secretOf(String setting, String credentialsId) {
+        return secretOf(setting, credentialsId, "the token");
+    }
+
+    /**
+     * Resolves {@code credentialsId} each time the secret is needed; a missing credential is explained.
+     *
+     * @param setting the setting that names the credential, such as {@code environments[production].webhooks[0].credentialsId}
+     * @param what what the credential holds, for the remedy, such as {@code the webhook's HMAC secret}
+     */
+    public static SecretSource secretOf(String setting, String credentialsId, String what) {
         return () -> {
             StringCredentials credentials = CredentialsProvider.findCredentialByIdInItemGroup(
                     credentialsId, StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
             if (credentials == null) {
-                throw new IOException(field + " names '" + credentialsId + "', which is not a global Secret text"
-                        + " credential. Store the token under that id in the global credentials, or choose another"
-                        + " credential.");
+                throw new IOException(setting + " names '" + credentialsId + "', which is not a global Secret text"
+                        + " credential. Store " + what + " under that id in the global credentials, or choose"
+                        + " another credential.");
             }
             return credentials.getSecret().getPlainText();
         };

@@ -24,6 +24,10 @@ public final class EventTypes {
     public static final String PROMOTION_REFUSED = "promotion.refused";
     public static final String PROMOTION_NOOP = "promotion.noop";
     public static final String PROMOTION_ATTESTED = "promotion.attested";
+    /** A gate's notification (e-mail or webhook) was delivered; details say where, how and after how many attempts. */
+    public static final String NOTIFICATION_SENT = "notification.sent";
+    /** A gate's notification could not be delivered, after every attempt. */
+    public static final String NOTIFICATION_FAILED = "notification.failed";
 
     public static final List<String> KNOWN = List.of(
             SIGNATURE_VERIFIED,
@@ -39,7 +43,9 @@ public final class EventTypes {
             PROMOTION_COMPLETED,
             PROMOTION_REFUSED,
             PROMOTION_NOOP,
-            PROMOTION_ATTESTED);
+            PROMOTION_ATTESTED,
+            NOTIFICATION_SENT,
+            NOTIFICATION_FAILED);
 
     /** Two or more dot-separated words of lower-case letters, digits and '-', each starting with a letter. */
     private static final Pattern WELL_FORMED = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
