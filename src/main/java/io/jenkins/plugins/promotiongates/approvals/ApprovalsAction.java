@@ -35,6 +35,11 @@ public final class ApprovalsAction implements RunAction2 {
      * something; {@code null} in a run stored before releases, until {@link #readResolve}.
      */
     private Map<String, String> subjects = new LinkedHashMap<>();
+    /**
+     * Gate id to the evidence its environment requires of the release, one line per kind, as it stood when
+     * the gate opened; {@code null} in a run stored before evidence, until {@link #readResolve}.
+     */
+    private Map<String, List<String>> evidence = new LinkedHashMap<>();
 
     private transient Run<?, ?> run;
 
@@ -54,6 +59,9 @@ public final class ApprovalsAction implements RunAction2 {
     private synchronized Object readResolve() {
         if (subjects == null) {
             subjects = new LinkedHashMap<>();
+        }
+        if (evidence == null) {
+            evidence = new LinkedHashMap<>();
         }
         return this;
     }
@@ -88,16 +96,21 @@ public final class ApprovalsAction implements RunAction2 {
     }
 
     /**
-     * Records a newly opened gate, bound to {@code subject} ({@code null}: to nothing); a second gate with
-     * the same id in one run is refused.
+     * Records a newly opened gate, bound to {@code subject} ({@code null}: to nothing), with the evidence
+     * lines of its environment; a second gate with the same id in one run is refused.
      */
-    synchronized void add(GateSnapshot gate, String message, @CheckForNull ApprovalSubject subject) throws IOException {
+    synchronized void add(
+            GateSnapshot gate, String message, @CheckForNull ApprovalSubject subject, List<String> evidenceLines)
+            throws IOException {
         if (gates.containsKey(gate.gateId())) {
             throw new AbortException(Messages.ApprovalsAction_DuplicateId(gate.gateId()));
         }
         messages.put(gate.gateId(), message == null ? "" : message);
         if (subject != null) {
             subjects.put(gate.gateId(), subject.toJson());
+        }
+        if (!evidenceLines.isEmpty()) {
+            evidence.put(gate.gateId(), new ArrayList<>(evidenceLines));
         }
         update(gate);
     }
@@ -128,6 +141,11 @@ public final class ApprovalsAction implements RunAction2 {
     synchronized @CheckForNull ApprovalSubject subject(String gateId) {
         String subject = subjects.get(gateId);
         return subject == null ? null : ApprovalSubject.fromJson(subject);
+    }
+
+    /** The evidence lines of a gate as it opened, or empty. */
+    synchronized List<String> evidence(String gateId) {
+        return List.copyOf(evidence.getOrDefault(gateId, List.of()));
     }
 
     /** The step's message of a gate, or empty. */

@@ -16,17 +16,23 @@ import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.StepTightening;
 import io.jenkins.plugins.promotiongates.core.promotion.ChangeWindow;
+import io.jenkins.plugins.promotiongates.core.promotion.EvidenceSources;
 import io.jenkins.plugins.promotiongates.core.promotion.Inventory;
+import io.jenkins.plugins.promotiongates.core.promotion.PromotionService;
+import io.jenkins.plugins.promotiongates.core.promotion.RunRef;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalBinding;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import io.jenkins.plugins.promotiongates.core.release.FileSelection;
+import io.jenkins.plugins.promotiongates.core.release.ReadRelease;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseReader;
 import io.jenkins.plugins.promotiongates.steps.JobApplication;
 import io.jenkins.plugins.promotiongates.steps.ReleaseFiles;
+import io.jenkins.plugins.promotiongates.steps.RunTestResults;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * Opens the gate of one {@code requireApprovals} call, off the CPS thread: reads the effective policy from
@@ -39,8 +45,12 @@ final class GateOpener {
 
     private static final String STEP = "requireApprovals";
 
-    /** The opened gate, and what its approvals are bound to ({@code null} when to nothing). */
-    record Opened(ApprovalGate gate, @CheckForNull ApprovalSubject subject) {}
+    /**
+     * The opened gate, what its approvals are bound to ({@code null} when to nothing), and the evidence its
+     * environment requires of the release as it stands now, one line per kind (empty when none is required
+     * or the approvals are bound to no release the controller read).
+     */
+    record Opened(ApprovalGate gate, @CheckForNull ApprovalSubject subject, List<String> evidence) {}
 
     private GateOpener() {}
 
@@ -61,7 +71,17 @@ final class GateOpener {
                     request.artifact, request.files, request.archived, request.digest, request.version);
             Inventory inventory = EnvironmentInventory.get().current();
             String application = JobApplication.of(run, request.application);
-            ApprovalSubject subject = subject(binding, application, run, workspace, inventory);
+            ReadRelease read = binding.kind() == ApprovalBinding.Kind.RELEASE
+                    ? new ReleaseReader()
+                            .read(
+                                    application,
+                                    binding.version(),
+                                    binding.source(),
+                                    ReleaseFiles.of(STEP, binding.source(), run, workspace))
+                    : null;
+            ApprovalSubject subject = read != null
+                    ? ApprovalSubject.of(read.release())
+                    : subject(binding, application, run, workspace, inventory);
             ChangeWindow window = ChangeWindow.of(
                     inventory,
                     subject == null || subject.application().isEmpty() ? application : subject.application(),
@@ -73,10 +93,27 @@ final class GateOpener {
                     subject == null ? null : subject.digest(),
                     RealmIdentity.parties(run, ids, window),
                     clock);
-            return new Opened(gate, subject);
+            return new Opened(gate, subject, read == null ? List.of() : evidence(request.environment, read, run, ids));
         } catch (IllegalArgumentException e) { // InvalidPolicyException too
             throw new AbortException(STEP + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The evidence the environment requires of the release, decided on the bytes just read and the test
+     * results the run recorded so far; external checks are not asked before {@code promoteArtifact}.
+     */
+    private static List<String> evidence(String environment, ReadRelease read, Run<?, ?> run, IdNormalizer ids) {
+        PromotionService service = new PromotionService(
+                PromotionGatesConfiguration.get().policy(),
+                new PolicyTightener(ids, RealmIdentity.groups(ids)),
+                Clock.systemUTC());
+        return service.evidence(
+                        environment,
+                        read.release(),
+                        new RunRef(run.getParent().getFullName(), run.getNumber(), run.getUrl()),
+                        new EvidenceSources(read, RunTestResults.of(run), null))
+                .lines();
     }
 
     /**
@@ -93,14 +130,7 @@ final class GateOpener {
         return switch (binding.kind()) {
             case NONE -> null;
             case DIGEST -> ApprovalSubject.ofDigest(binding.digest(), inventory.release(binding.digest()));
-            case RELEASE ->
-                ApprovalSubject.of(new ReleaseReader()
-                        .read(
-                                application,
-                                binding.version(),
-                                binding.source(),
-                                ReleaseFiles.of(STEP, binding.source(), run, workspace))
-                        .release());
+            case RELEASE -> throw new IllegalStateException("a release is read by open()");
             case FILE -> {
                 String path = binding.source().patterns().get(0);
                 String name = FileSelection.single("artifact", path).name();

@@ -159,7 +159,7 @@ final class RequireApprovalsExecution extends StepExecution {
                     GateOpener.open(request, owner, getContext().get(FilePath.class), Clock.systemUTC());
             GateSnapshot snapshot = opened.gate().snapshot();
             ApprovalSubject subject = opened.subject();
-            ApprovalsAction.of(owner).add(snapshot, request.message, subject);
+            ApprovalsAction.of(owner).add(snapshot, request.message, subject, opened.evidence());
             run = owner;
             gate = opened.gate();
             gateJson = GateSnapshotJson.write(snapshot);
@@ -170,6 +170,12 @@ final class RequireApprovalsExecution extends StepExecution {
             ApprovalEvents.standard().opened(owner, listener, snapshot, request.message, subject);
             if (subject != null) {
                 listener.getLogger().println("[Promotion Gates] approvals are bound to " + subject.describe());
+            }
+            if (!opened.evidence().isEmpty()) {
+                listener.getLogger()
+                        .println("[Promotion Gates] evidence " + request.environment
+                                + " requires, as it stands now (promoteArtifact decides again):");
+                opened.evidence().forEach(line -> listener.getLogger().println(line));
             }
             listener.getLogger()
                     .println(GateOutcome.waitingLine(

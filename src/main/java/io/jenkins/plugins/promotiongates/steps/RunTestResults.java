@@ -11,11 +11,11 @@ import java.util.Optional;
  * evidence. The JUnit plugin parses the reports on the agent, so these counts are what the build
  * reported; naming JUnit XML files of the release instead binds the results to the release digest.
  */
-final class RunTestResults {
+public final class RunTestResults {
 
     private RunTestResults() {}
 
-    static Optional<TestReport> of(Run<?, ?> run) {
+    public static Optional<TestReport> of(Run<?, ?> run) {
         AbstractTestResultAction<?> action = run.getAction(AbstractTestResultAction.class);
         if (action == null) {
             return Optional.empty();

@@ -41,9 +41,9 @@ public record EvidenceResults(List<EvidenceRecord> records, Optional<Instant> as
         return results;
     }
 
-    /** One line per kind, as the build log shows it: {@code [FAIL] evidence: sbom: ... Remedy: ...}. */
+    /** One line per kind: {@code [FAIL] sbom: ... Remedy: ...}, {@code [wait] externalCheck: ...}. */
     public List<String> lines() {
-        return gateResults().stream().map(GateResult::line).toList();
+        return records.stream().map(record -> record.verdict().line()).toList();
     }
 
     /** Each record as audit details: kind, outcome, files with digests, message, problems, remedy. */

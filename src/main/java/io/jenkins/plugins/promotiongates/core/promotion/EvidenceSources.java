@@ -65,11 +65,10 @@ public final class EvidenceSources {
         }
         if (asker == null) {
             return new ExternalCheckDecision(
-                    EvidenceVerdict.failed(
+                    EvidenceVerdict.pending(
                             EvidenceKind.EXTERNAL_CHECK,
-                            requirement.label() + " was not asked: this evaluation has no way to call it",
-                            java.util.List.of(),
-                            "promote with promoteArtifact on the controller, which asks it"),
+                            requirement.label() + " is asked when promoteArtifact runs, not before",
+                            ""),
                     Optional.empty());
         }
         int attempt = previous == null ? 1 : previous.attempt() + 1;

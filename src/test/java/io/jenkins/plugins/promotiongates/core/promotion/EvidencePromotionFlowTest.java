@@ -301,10 +301,19 @@ public class EvidencePromotionFlowTest {
         EvidenceResults results = service.evidence("qa", release, Fixtures.RUN, sources(passing(5)));
 
         assertEquals(4, results.records().size());
-        assertThat(results.lines().get(0), containsString("[ok]   evidence: tests: 5 tests ran"));
-        assertThat(results.lines().get(1), containsString("[FAIL] evidence: sbom: "));
+        assertThat(results.lines().get(0), containsString("[ok]   tests: 5 tests ran"));
+        assertThat(results.lines().get(1), containsString("[FAIL] sbom: "));
         assertThat(results.lines().get(1), containsString("Remedy: "));
         assertEquals(EvidenceResults.NONE, service.evidence("nowhere", release, Fixtures.RUN, sources(null)));
+        Environment cab = Environment.builder("cab")
+                .evidence(List.of(requirement(
+                        EvidenceKind.EXTERNAL_CHECK, settings("name", "change", "endpoint", "https://cab.example/"))))
+                .build();
+        assertEquals(
+                List.of("[wait] externalCheck: externalCheck[change] is asked when promoteArtifact runs, not before"),
+                new PromotionService(new PromotionPolicy(List.of(cab)), Fixtures.TIGHTENER, clock)
+                        .evidence("cab", release, Fixtures.RUN, sources(null))
+                        .lines());
         assertFalse(Files.exists(repositoryRoot.resolve("hello-service")));
     }
 
