@@ -4,7 +4,7 @@ import hudson.Extension;
 import hudson.model.Api;
 import hudson.model.Job;
 import hudson.model.RootAction;
-import io.jenkins.plugins.promotiongates.approvals.VisibleGates;
+import io.jenkins.plugins.promotiongates.approvals.LaneGates;
 import io.jenkins.plugins.promotiongates.audit.EnvironmentInventory;
 import io.jenkins.plugins.promotiongates.config.EnvironmentConfig;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
@@ -76,7 +76,7 @@ public final class PromotionsPage implements RootAction {
         Map<String, ApplicationHoldings> byName = new HashMap<>();
         holdings.forEach(application -> byName.put(application.application(), application));
         EnvironmentMap map = EnvironmentMap.of(
-                PromotionGatesConfiguration.get().policy(), holdings, VisibleGates.waiting(), clock.instant());
+                PromotionGatesConfiguration.get().policy(), holdings, LaneGates.waiting(), clock.instant());
         return map.lanes().stream()
                 .map(lane -> new LaneRow(
                         lane,

@@ -71,8 +71,8 @@ public final class StopRow {
 
     /** The gates waiting to promote the application into it, oldest first. */
     @Exported(inline = true)
-    public List<WaitingGateRow> getWaiting() {
-        return stop.waiting().stream().map(WaitingGateRow::new).toList();
+    public List<GateLinkRow> getWaiting() {
+        return stop.waiting().stream().map(GateLinkRow::new).toList();
     }
 
     /** How many gates wait, for {@code api/json} and the badge. */

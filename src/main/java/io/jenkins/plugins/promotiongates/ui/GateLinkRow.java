@@ -7,11 +7,11 @@ import org.kohsuke.stapler.export.ExportedBean;
 
 /** A gate waiting to promote into an environment, as the environment view links it. */
 @ExportedBean(defaultVisibility = 3)
-public final class WaitingGateRow {
+public final class GateLinkRow {
 
     private final WaitingGate gate;
 
-    WaitingGateRow(WaitingGate gate) {
+    GateLinkRow(WaitingGate gate) {
         this.gate = gate;
     }
 

@@ -15,9 +15,9 @@ import java.util.List;
  * counts them: application, environment, page and opening time. Reads only the gates in memory; never
  * blocks.
  */
-public final class VisibleGates {
+public final class LaneGates {
 
-    private VisibleGates() {}
+    private LaneGates() {}
 
     /** Every waiting gate whose job the current user may read. */
     public static List<WaitingGate> waiting() {
