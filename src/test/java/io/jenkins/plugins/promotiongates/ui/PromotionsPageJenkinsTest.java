@@ -12,6 +12,10 @@ import io.jenkins.plugins.promotiongates.config.ApprovalRuleConfig;
 import io.jenkins.plugins.promotiongates.config.EnvironmentConfig;
 import io.jenkins.plugins.promotiongates.config.FreezeConfig;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -32,6 +36,10 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 public class PromotionsPageJenkinsTest {
 
     private static final String HOSTILE_REASON = "<img src=x onerror=alert(1)>";
+
+    /** Within the 400 days the calendar looks ahead, so the page can say until when. */
+    private static final Instant FREEZE_END =
+            Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
 
     @Rule
     public JenkinsRule j = new JenkinsRule();
@@ -58,7 +66,7 @@ public class PromotionsPageJenkinsTest {
         production.setPromotedFrom("staging");
         production.setApprovalRules(List.of(rule));
         production.setSoakTime("2h");
-        FreezeConfig freeze = new FreezeConfig("2020-01-01T00:00:00Z", "2100-01-01T00:00:00Z");
+        FreezeConfig freeze = new FreezeConfig("2020-01-01T00:00:00Z", FREEZE_END.toString());
         freeze.setReason(HOSTILE_REASON);
         production.setFreezes(List.of(freeze));
         EnvironmentConfig staging = new EnvironmentConfig("staging");
@@ -99,7 +107,7 @@ public class PromotionsPageJenkinsTest {
         assertThat(page, containsString("1.0.0"));
         assertThat(page, containsString("Gates waiting: 1"));
         assertThat(page, containsString("href=\"/jenkins/job/shop/1/approvals/prod/\""));
-        assertThat(page, containsString("Frozen until 2100-01-01T00:00:00Z"));
+        assertThat(page, containsString("Frozen until " + DisplayTime.of(FREEZE_END)));
         assertThat(page, containsString("&lt;img src=x onerror=alert(1)&gt;"));
         assertThat(page, not(containsString(HOSTILE_REASON)));
         assertThat(page, containsString("May move on to production in 1h59m"));
