@@ -8,6 +8,8 @@ import io.jenkins.plugins.promotiongates.approvals.LaneGates;
 import io.jenkins.plugins.promotiongates.audit.EnvironmentInventory;
 import io.jenkins.plugins.promotiongates.config.EnvironmentConfig;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
+import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
 import io.jenkins.plugins.promotiongates.core.promotion.ApplicationHoldings;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionRecord;
 import io.jenkins.plugins.promotiongates.core.view.EnvironmentMap;
@@ -75,8 +77,7 @@ public final class PromotionsPage implements RootAction {
         List<ApplicationHoldings> holdings = holdings();
         Map<String, ApplicationHoldings> byName = new HashMap<>();
         holdings.forEach(application -> byName.put(application.application(), application));
-        EnvironmentMap map = EnvironmentMap.of(
-                PromotionGatesConfiguration.get().policy(), holdings, LaneGates.waiting(), clock.instant());
+        EnvironmentMap map = EnvironmentMap.of(policy(), holdings, LaneGates.waiting(), clock.instant());
         return map.lanes().stream()
                 .map(lane -> new LaneRow(
                         lane,
@@ -84,6 +85,18 @@ public final class PromotionsPage implements RootAction {
                                 ? new ApplicationRow(byName.get(lane.application()))
                                 : null))
                 .toList();
+    }
+
+    /**
+     * The saved policy; an empty one if what was loaded from disk no longer validates (the environments
+     * are then drawn as no longer defined, and the configuration page names the problem).
+     */
+    private static PromotionPolicy policy() {
+        try {
+            return PromotionGatesConfiguration.get().policy();
+        } catch (InvalidPolicyException e) {
+            return new PromotionPolicy(List.of());
+        }
     }
 
     private List<ApplicationHoldings> holdings() throws IOException {

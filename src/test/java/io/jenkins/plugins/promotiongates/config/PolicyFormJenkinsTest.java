@@ -34,7 +34,8 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
  * environment's effective policy with its digest, the checks while typing (POST, administrators only,
  * saying what saving says), the pickers, and break-glass as one setting surviving a save. Read as an
  * administrator, an approver and someone with Overall/Read only. Engine twins: {@code EnvironmentFieldsTest},
- * {@code PolicyInWordsTest}; offline twin of the permission checks: {@code FormEndpointsTest}.
+ * {@code PolicyInWordsTest}, {@code BreakGlassConfigTest}; offline twin of the permission checks:
+ * {@code FormEndpointsTest}.
  */
 public class PolicyFormJenkinsTest {
 
@@ -166,21 +167,5 @@ public class PolicyFormJenkinsTest {
         assertTrue(production.breakGlass().permits("oncall-lead"));
         Environment staging = PromotionGatesConfiguration.get().policy().require("staging");
         assertFalse(staging.breakGlass().allowed());
-    }
-
-    @Test
-    public void anOlderBreakGlassTurnedOffStaysOffAndIsNotShownAsOn() {
-        BreakGlassConfig off = new BreakGlassConfig();
-        off.setAllowed(false);
-        off.setUsers("oncall-lead");
-        EnvironmentConfig production = new EnvironmentConfig("production");
-        production.setBreakGlass(off);
-        assertEquals(null, production.getBreakGlass());
-        PromotionGatesConfiguration.get().setEnvironments(List.of(production));
-        assertFalse(PromotionGatesConfiguration.get()
-                .policy()
-                .require("production")
-                .breakGlass()
-                .permits("oncall-lead"));
     }
 }
