@@ -89,13 +89,17 @@ public class PromotionsPageJenkinsTest {
         j.waitForMessage("waits for approvals", run);
     }
 
+    private JenkinsRule.WebClient user(String name) throws Exception {
+        return j.createWebClient().login(name);
+    }
+
+    private static String read(JenkinsRule.WebClient client, String url) throws Exception {
+        return client.goTo(url).getWebResponse().getContentAsString();
+    }
+
     @Test
     public void anApproverSeesTheEnvironmentsInPromotionOrderWithReleaseGatesFreezeAndSoak() throws Exception {
-        String page = j.createWebClient()
-                .login("alice")
-                .goTo("promotions/")
-                .getWebResponse()
-                .getContentAsString();
+        String page = read(user("alice"), "promotions/");
         int dev = page.indexOf("pg-stop-name\">dev<");
         int staging = page.indexOf("pg-stop-name\">staging<");
         int production = page.indexOf("pg-stop-name\">production<");
@@ -114,8 +118,7 @@ public class PromotionsPageJenkinsTest {
         assertThat(page, containsString("Open: no change window or freeze"));
         assertThat(page, containsString("Outside the promotion chain"));
 
-        String api = j.createWebClient()
-                .login("alice")
+        String api = user("alice")
                 .goTo("promotions/api/json?depth=3", "application/json")
                 .getWebResponse()
                 .getContentAsString();
@@ -125,12 +128,16 @@ public class PromotionsPageJenkinsTest {
     }
 
     @Test
+    public void aReaderWhoMayNotDecideSeesTheSameViewWithTheGateToLookAt() throws Exception {
+        String page = read(user("sam"), "promotions/");
+        assertThat(page, containsString("Gates waiting: 1"));
+        assertThat(page, containsString("job/shop/1/approvals/prod/"));
+        assertThat(page, containsString("May move on to production in"));
+    }
+
+    @Test
     public void someoneWhoMayNotReadTheJobSeesNoneOfIt() throws Exception {
-        String page = j.createWebClient()
-                .login("eve")
-                .goTo("promotions/")
-                .getWebResponse()
-                .getContentAsString();
+        String page = read(user("eve"), "promotions/");
         assertThat(page, not(containsString("1.0.0")));
         assertThat(page, not(containsString("Gates waiting")));
         assertThat(page, not(containsString("approvals/prod/")));
@@ -139,11 +146,7 @@ public class PromotionsPageJenkinsTest {
 
     @Test
     public void anAdministratorSeesTheSameViewAndTheGateStillWaits() throws Exception {
-        String page = j.createWebClient()
-                .login("admin")
-                .goTo("promotions/")
-                .getWebResponse()
-                .getContentAsString();
+        String page = read(user("admin"), "promotions/");
         assertThat(page, containsString("Gates waiting: 1"));
         assertThat(page, containsString("pg-stop--frozen"));
         assertTrue("the gate still waits", run.isBuilding());
