@@ -39,6 +39,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private String timeZone = "UTC";
     private List<ChangeWindowConfig> changeWindows = new ArrayList<>();
     private List<FreezeConfig> freezes = new ArrayList<>();
+    private List<EvidenceConfig> evidence = new ArrayList<>();
     private String soakTime = "0";
     private String repository = "";
     private String repositoryCredentialsId = "";
@@ -209,6 +210,15 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.rollbackApprovals = rollbackApprovals;
     }
 
+    public List<EvidenceConfig> getEvidence() {
+        return evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    @DataBoundSetter
+    public void setEvidence(List<EvidenceConfig> evidence) {
+        this.evidence = evidence == null ? new ArrayList<>() : new ArrayList<>(evidence);
+    }
+
     /** The settings as the engine reads them. */
     public EnvironmentSettings toSettings() {
         return new EnvironmentSettings(
@@ -228,7 +238,8 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
                 soakTime,
                 repository,
                 breakGlass == null ? null : breakGlass.toSettings(),
-                rollbackApprovals);
+                rollbackApprovals,
+                getEvidence().stream().map(EvidenceConfig::toSettings).toList());
     }
 
     @Extension

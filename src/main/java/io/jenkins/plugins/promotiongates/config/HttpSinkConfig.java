@@ -78,7 +78,7 @@ public final class HttpSinkConfig extends SinkConfig {
         return HttpSettings.of(
                 basics(),
                 url,
-                id.isEmpty() ? null : SinkCredentials.secretOf(getName(), id),
+                id.isEmpty() ? null : SecretTextCredentials.secretOf("sinks[" + getName() + "].credentialsId", id),
                 headerName,
                 getAuthScheme(),
                 getCaCertificate());
@@ -106,7 +106,7 @@ public final class HttpSinkConfig extends SinkConfig {
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-            return SinkCredentials.choices(credentialsId);
+            return SecretTextCredentials.choices(credentialsId);
         }
 
         @POST

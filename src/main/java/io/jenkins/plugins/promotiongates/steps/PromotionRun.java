@@ -23,6 +23,7 @@ import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
 import io.jenkins.plugins.promotiongates.core.promotion.EnvironmentSnapshot;
 import io.jenkins.plugins.promotiongates.core.promotion.Evaluation;
+import io.jenkins.plugins.promotiongates.core.promotion.EvidenceSources;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionAttestor;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionEvents;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionOutcome;
@@ -37,9 +38,12 @@ import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryExc
 import io.jenkins.plugins.promotiongates.core.release.ReadRelease;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseReader;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseSource;
+import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,15 +116,14 @@ final class PromotionRun {
                 Clock.systemUTC(),
                 PromotionAttestor.forController(
                         AuditLedger.get().controllerKey(), Jenkins.get().getRootUrl()));
+        EvidenceSources sources = new EvidenceSources(release, RunTestResults.of(run), new ControllerExternalChecks());
         if (step.isDryRun()) {
             Evaluation evaluation =
-                    service.evaluate(request, EnvironmentInventory.get().current());
+                    service.evaluate(request, EnvironmentInventory.get().current(), sources);
             log.println("promoteArtifact (dry run, nothing written, no repository opened): " + evaluation.report());
             return PromotionStepResult.dryRun(evaluation);
         }
-        Optional<Environment> target = policy.environment(step.getTo());
-        PromotionOutcome outcome = service.promote(
-                request, release, EnvironmentInventory.get().current(), () -> open(target.orElseThrow()));
+        PromotionOutcome outcome = promote(service, request, sources, policy.environment(step.getTo()), log);
         String starter = RealmIdentity.parties(run, ids).starter();
         String actor = starter == null || starter.isEmpty() ? EventDraft.SYSTEM : starter;
         for (EventDraft draft : PromotionEvents.drafts(outcome, actor)) {
@@ -139,6 +142,32 @@ final class PromotionRun {
         log.println(STEP + ": " + outcome.status() + " " + release.release() + " in " + step.getTo() + " at "
                 + outcome.record().orElseThrow().location());
         return PromotionStepResult.of(outcome);
+    }
+
+    /**
+     * Promotes; while the only gates that fail are pending external checks, waits (on this step's thread,
+     * which an abort interrupts) until the engine says to ask again, and promotes again with the same
+     * sources, so each check is asked as its backoff says.
+     */
+    private PromotionOutcome promote(
+            PromotionService service,
+            PromotionRequest request,
+            EvidenceSources sources,
+            Optional<Environment> target,
+            PrintStream log)
+            throws IOException, InterruptedException {
+        while (true) {
+            PromotionOutcome outcome = service.promote(
+                    request, sources, EnvironmentInventory.get().current(), () -> open(target.orElseThrow()));
+            Optional<Instant> again = outcome.evaluation().waitingUntil();
+            if (again.isEmpty()) {
+                return outcome;
+            }
+            log.println(STEP + ": waiting, asking again at " + DisplayTime.of(again.get()) + ":");
+            outcome.evaluation().failures().forEach(failure -> log.println(failure.line()));
+            Thread.sleep(
+                    Math.max(0, Duration.between(Instant.now(), again.get()).toMillis()));
+        }
     }
 
     /**

@@ -119,6 +119,34 @@ public class JenkinsCascExamplesTest {
         assertTrue(refused.get(1), refused.get(1).contains("sinks[splunk].credentialsId: a credential would be sent"));
     }
 
+    /** Evidence binds by its symbol, lists inside it bind too, and the engine validates every setting. */
+    @Test
+    public void evidenceBindsByItsSymbolAndTheEngineRefusesWhatCannotBeUsed() throws Exception {
+        Map<?, ?> yaml = new Yaml()
+                .load("environments:\n- name: production\n  evidence:\n  - sbom:\n      files: bom.json\n"
+                        + "      licences: MIT\n  - coverage:\n      min: 80\n");
+        List<String> problems = check("here", yaml);
+        assertEquals(problems.toString(), 2, problems.size());
+        assertTrue(problems.get(0), problems.get(0).startsWith("here: environments[0].evidence[0].licences is not a"));
+        assertTrue(
+                problems.get(1),
+                problems.get(1)
+                        .contains("coverage is not one of [externalCheck, metrics, sbom, tests, vulnerabilities]"));
+        Map<?, ?> invalid = new Yaml()
+                .load("environments:\n- name: production\n  evidence:\n  - sbom:\n      files: bom.json\n"
+                        + "  - vulnerabilities:\n      files: scan.sarif\n      exceptions:\n"
+                        + "      - ruleId: CVE-1\n        until: soon\n        acceptedBy: alice\n        reason: r\n");
+        List<String> refused = check("there", invalid);
+        assertEquals(refused.toString(), 1, refused.size());
+        assertTrue(
+                refused.get(0),
+                refused.get(0).contains("environments[production].evidence[sbom]: sbom.allowedLicences is empty"));
+        assertTrue(
+                refused.get(0),
+                refused.get(0)
+                        .contains("evidence[vulnerabilities]: vulnerabilities.exceptions: until 'soon' is not a date"));
+    }
+
     private static List<String> check(String where, Map<?, ?> configuration) throws Exception {
         List<String> problems = new ArrayList<>();
         Object bound = bind(where + ": ", PromotionGatesConfiguration.class, configuration, problems);

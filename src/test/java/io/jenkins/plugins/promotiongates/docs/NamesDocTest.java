@@ -84,7 +84,8 @@ public class NamesDocTest {
                 "d".repeat(64),
                 List.of(GateResult.pass(Gate.PATH, "ok")),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                null);
         Map<String, Object> result = PromotionStepResult.dryRun(evaluation);
         String page = Sources.read("docs/promotion.md");
         String table = page.substring(page.indexOf("### Return value"), page.indexOf("### Badge"));

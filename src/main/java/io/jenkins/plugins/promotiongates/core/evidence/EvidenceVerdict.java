@@ -56,10 +56,15 @@ public record EvidenceVerdict(
                     case FAILED -> "[FAIL] ";
                     case PENDING -> "[wait] ";
                 };
+        return mark + kind.label() + ": " + summary() + (remedy.isEmpty() ? "" : ". Remedy: " + remedy);
+    }
+
+    /** The message with every problem that it does not already say: {@code message: problem; problem}. */
+    public String summary() {
         String details =
                 problems.size() > 1 || problems.size() == 1 && !problems.get(0).equals(message)
                         ? ": " + String.join("; ", problems)
                         : "";
-        return mark + kind.label() + ": " + message + details + (remedy.isEmpty() ? "" : ". Remedy: " + remedy);
+        return message + details;
     }
 }

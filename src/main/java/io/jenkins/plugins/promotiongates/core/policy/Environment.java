@@ -28,6 +28,8 @@ import java.util.List;
  * @param breakGlass whether and by whom approvals may be bypassed with a justification
  * @param rollbackApprovals approvals a rollback (a digest this environment held before) needs in place of
  *     {@code approvalRules}, from people eligible under any rule; {@code null}: rollbacks need the rules
+ * @param evidence what a release must show before it enters: test results, SBOM, scans, metrics, external
+ *     checks; empty for none
  */
 public record Environment(
         String name,
@@ -46,7 +48,8 @@ public record Environment(
         Duration soakTime,
         String repository,
         BreakGlass breakGlass,
-        Integer rollbackApprovals)
+        Integer rollbackApprovals,
+        List<EvidenceRequirement> evidence)
         implements Serializable {
 
     public static final Duration DEFAULT_APPROVAL_VALIDITY = Duration.ofHours(24);
@@ -65,6 +68,7 @@ public record Environment(
         soakTime = soakTime == null ? Duration.ZERO : soakTime;
         repository = repository == null ? "" : repository.trim();
         breakGlass = breakGlass == null ? BreakGlass.FORBIDDEN : breakGlass;
+        evidence = List.copyOf(evidence == null ? List.of() : evidence);
     }
 
     /** A builder with every default: no rules, separation of duties on, 24h validity, 7d timeout. */

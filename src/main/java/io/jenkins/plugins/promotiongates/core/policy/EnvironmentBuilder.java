@@ -25,6 +25,7 @@ public final class EnvironmentBuilder {
     private String repository = "";
     private BreakGlass breakGlass = BreakGlass.FORBIDDEN;
     private Integer rollbackApprovals;
+    private List<EvidenceRequirement> evidence = List.of();
 
     EnvironmentBuilder(String name) {
         this.name = name;
@@ -48,6 +49,7 @@ public final class EnvironmentBuilder {
         this.repository = e.repository();
         this.breakGlass = e.breakGlass();
         this.rollbackApprovals = e.rollbackApprovals();
+        this.evidence = e.evidence();
     }
 
     public EnvironmentBuilder promotedFrom(String... sources) {
@@ -148,6 +150,12 @@ public final class EnvironmentBuilder {
         return this;
     }
 
+    /** The evidence a release must show; empty (the default) for none. */
+    public EnvironmentBuilder evidence(List<EvidenceRequirement> value) {
+        this.evidence = value;
+        return this;
+    }
+
     public Environment build() {
         return new Environment(
                 name,
@@ -166,6 +174,7 @@ public final class EnvironmentBuilder {
                 soakTime,
                 repository,
                 breakGlass,
-                rollbackApprovals);
+                rollbackApprovals,
+                evidence);
     }
 }

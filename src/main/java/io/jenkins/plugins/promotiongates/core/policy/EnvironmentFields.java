@@ -224,7 +224,8 @@ public final class EnvironmentFields {
                     soakTime,
                     "",
                     breakGlass,
-                    rollbackApprovals);
+                    rollbackApprovals,
+                    List.of());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.policy;
 
+import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +35,8 @@ public record EnvironmentSettings(
         String soakTime,
         String repository,
         BreakGlassSettings breakGlass,
-        String rollbackApprovals) {
+        String rollbackApprovals,
+        List<EvidenceSettings> evidence) {
 
     /** One approval rule: eligible {@code users} and {@code groups}, {@code count} distinct people. */
     public record RuleSettings(String name, String users, String groups, int count, boolean commentRequired) {}
@@ -50,10 +53,14 @@ public record EnvironmentSettings(
     /** Whether break-glass is allowed, and for whom. */
     public record BreakGlassSettings(boolean allowed, String users) {}
 
+    /** One kind of evidence with its settings as typed (see {@link EvidenceRequirement}). */
+    public record EvidenceSettings(EvidenceKind kind, Map<String, Object> settings) {}
+
     public EnvironmentSettings {
         approvalRules = approvalRules == null ? List.of() : List.copyOf(approvalRules);
         changeWindows = changeWindows == null ? List.of() : List.copyOf(changeWindows);
         freezes = freezes == null ? List.of() : List.copyOf(freezes);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
     /**
@@ -117,6 +124,13 @@ public record EnvironmentSettings(
             builder.breakGlass(
                     new BreakGlass(breakGlass.allowed(), new LinkedHashSet<>(NameList.parse(breakGlass.users()))));
         }
+        List<EvidenceRequirement> required = new ArrayList<>();
+        for (EvidenceSettings item : evidence) {
+            String field = prefix + ".evidence["
+                    + (item.kind() == null ? "?" : item.kind().label()) + "]";
+            read(problems, () -> required.add(EvidenceRequirement.of(item.kind(), item.settings(), field)));
+        }
+        builder.evidence(required);
         if (!problems.isEmpty()) {
             throw new InvalidPolicyException(problems);
         }

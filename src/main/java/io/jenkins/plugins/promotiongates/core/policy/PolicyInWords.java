@@ -45,6 +45,16 @@ public final class PolicyInWords {
                     + (freeze.reason().isEmpty() ? "." : ": " + freeze.reason() + "."));
         }
         lines.add(
+                e.evidence().isEmpty()
+                        ? "No evidence is required."
+                        : "Evidence required: "
+                                + list(
+                                        e.evidence().stream()
+                                                .map(EvidenceRequirement::label)
+                                                .toList(),
+                                        "and")
+                                + ".");
+        lines.add(
                 e.soakTime().isZero()
                         ? "No soak time."
                         : "A release must have spent " + DurationText.format(e.soakTime())

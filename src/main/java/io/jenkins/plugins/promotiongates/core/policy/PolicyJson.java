@@ -86,6 +86,12 @@ public final class PolicyJson {
             // Written only when set, so that the digests of policies without it stay as they were.
             tree.put("rollbackApprovals", e.rollbackApprovals());
         }
+        if (!e.evidence().isEmpty()) {
+            // Written only when required, for the same reason.
+            tree.put(
+                    "evidence",
+                    e.evidence().stream().map(EvidenceRequirement::tree).toList());
+        }
         return tree;
     }
 
@@ -168,7 +174,24 @@ public final class PolicyJson {
                 .repository(text(root, "repository"))
                 .breakGlass(new BreakGlass(field(glass, "allowed").asBoolean(), strings(glass, "users")))
                 .rollbackApprovals(rollbackApprovals(root))
+                .evidence(evidence(root))
                 .build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<EvidenceRequirement> evidence(JsonNode root) {
+        JsonNode value = root.get("evidence");
+        if (value == null) {
+            return List.of();
+        }
+        List<EvidenceRequirement> evidence = new ArrayList<>();
+        for (JsonNode item : array(root, "evidence")) {
+            if (!item.isObject()) {
+                throw new InvalidPolicyException("policy.evidence", "holds " + item + ", which is not an object");
+            }
+            evidence.add(EvidenceRequirement.fromTree(MAPPER.convertValue(item, Map.class), "policy.evidence"));
+        }
+        return evidence;
     }
 
     private static Integer rollbackApprovals(JsonNode root) {

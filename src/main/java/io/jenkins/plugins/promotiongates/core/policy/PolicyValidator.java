@@ -94,7 +94,20 @@ public final class PolicyValidator {
                     prefix + "breakGlass.users",
                     "is empty although breakGlass.allowed is on; name who may break the glass, or turn it off"));
         }
+        evidence(environment, prefix, problems);
         return problems;
+    }
+
+    /** Each kind of evidence once, but for external checks, which differ by name. */
+    private static void evidence(Environment environment, String prefix, List<PolicyProblem> problems) {
+        Set<String> labels = new HashSet<>();
+        for (EvidenceRequirement requirement : environment.evidence()) {
+            if (!labels.add(requirement.label())) {
+                problems.add(new PolicyProblem(
+                        prefix + "evidence",
+                        "requires " + requirement.label() + " twice; keep one entry and put all its settings in it"));
+            }
+        }
     }
 
     /** @throws InvalidPolicyException listing every problem, if there is any */

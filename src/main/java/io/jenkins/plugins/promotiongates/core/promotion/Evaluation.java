@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.core.promotion;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseJson;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param results each gate's result, in {@link Gate} order
  * @param approvals the approval gate relied on, if one was
  * @param signatures the signatures relied on, one per file; empty when none was required
+ * @param evidence the verdict on each kind of evidence the target requires
  */
 public record Evaluation(
         String to,
@@ -32,11 +34,22 @@ public record Evaluation(
         String policyDigest,
         List<GateResult> results,
         Optional<ApprovalSummary> approvals,
-        List<SignatureReference> signatures) {
+        List<SignatureReference> signatures,
+        EvidenceResults evidence) {
 
     public Evaluation {
         results = List.copyOf(results);
         signatures = List.copyOf(signatures);
+        evidence = evidence == null ? EvidenceResults.NONE : evidence;
+    }
+
+    /**
+     * When to evaluate again: present only when every failing gate is evidence that is pending (an external
+     * check that answered "pending"), so the promotion waits instead of being refused.
+     */
+    public Optional<Instant> waitingUntil() {
+        boolean onlyEvidence = failures().stream().allMatch(result -> result.gate() == Gate.EVIDENCE);
+        return !passed() && onlyEvidence ? evidence.askAgainAt() : Optional.empty();
     }
 
     /** The release digest. */
@@ -93,6 +106,9 @@ public record Evaluation(
             gates.add(gate);
         }
         tree.put("gates", gates);
+        if (!evidence.records().isEmpty()) {
+            tree.put("evidence", evidence.toTree());
+        }
         return tree;
     }
 }

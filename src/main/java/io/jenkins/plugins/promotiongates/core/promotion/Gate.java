@@ -15,7 +15,12 @@ public enum Gate {
     /** The artifact spent the target's soak time in the source. */
     SOAK_TIME("soakTime"),
     /** The version does not already hold a different digest in the target. */
-    VERSION("version");
+    VERSION("version"),
+    /**
+     * What the target requires the release to show: tests, SBOM, scans, metrics, external checks. One result
+     * per required kind, and none when the target requires no evidence.
+     */
+    EVIDENCE("evidence");
 
     private final String label;
 

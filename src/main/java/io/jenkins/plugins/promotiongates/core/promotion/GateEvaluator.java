@@ -24,11 +24,13 @@ final class GateEvaluator {
 
     private final Inventory inventory;
     private final ArtifactRepository repository;
+    private final EvidenceSources sources;
     private final Instant now;
 
-    GateEvaluator(Inventory inventory, ArtifactRepository repository, Instant now) {
+    GateEvaluator(Inventory inventory, ArtifactRepository repository, EvidenceSources sources, Instant now) {
         this.inventory = inventory;
         this.repository = repository;
+        this.sources = sources;
         this.now = now;
     }
 
@@ -50,6 +52,8 @@ final class GateEvaluator {
         results.add(GateResult.of(Gate.CHANGE_WINDOW, target.changeCalendar().check(now)));
         results.add(soak(request, target, rollback));
         results.add(version(request, target));
+        EvidenceResults evidence = EvidenceEvaluation.decide(target, request, sources, now);
+        results.addAll(evidence.gateResults());
         return new Evaluation(
                 target.name(),
                 request.from(),
@@ -59,7 +63,8 @@ final class GateEvaluator {
                 policy.digest(),
                 results,
                 approvals.gate().map(ApprovalSummary::of),
-                signature.signatures().stream().map(SignatureReference::of).toList());
+                signature.signatures().stream().map(SignatureReference::of).toList(),
+                evidence);
     }
 
     /** The evaluation of a promotion whose target is not (validly) defined: only the path gate, failing. */
@@ -73,7 +78,8 @@ final class GateEvaluator {
                 "",
                 List.of(GateResult.fail(Gate.PATH, message, remedy)),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                EvidenceResults.NONE);
     }
 
     private GateResult path(PromotionRequest request, Environment target, boolean rollback) {

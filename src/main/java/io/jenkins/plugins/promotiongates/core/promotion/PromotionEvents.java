@@ -79,6 +79,16 @@ public final class PromotionEvents {
      *
      * @param actor the user who started the run, or {@link EventDraft#SYSTEM}
      */
+    /** The record's tree, listing the evidence that held when the target requires any. */
+    private static Map<String, Object> withEvidence(Map<String, Object> record, Evaluation evaluation) {
+        if (evaluation.evidence().records().isEmpty()) {
+            return record;
+        }
+        Map<String, Object> details = new LinkedHashMap<>(record);
+        details.put("evidence", evaluation.evidence().passedTree());
+        return details;
+    }
+
     public static List<EventDraft> drafts(PromotionOutcome outcome, String actor) {
         Evaluation evaluation = outcome.evaluation();
         ArtifactRef ref = new ArtifactRef(
@@ -93,7 +103,9 @@ public final class PromotionEvents {
                 .withEnvironment(evaluation.to())
                 .withArtifact(ref)
                 .withPolicyDigest(policyDigest)
-                .withDetails(outcome.record().map(PromotionRecordJson::toTree).orElseGet(() -> refusal(outcome)));
+                .withDetails(outcome.record()
+                        .map(record -> withEvidence(PromotionRecordJson.toTree(record), evaluation))
+                        .orElseGet(() -> refusal(outcome)));
         if (outcome.attestation().isEmpty()) {
             return List.of(gates, promotion);
         }

@@ -51,7 +51,7 @@ public final class PromotionService {
 
     /** Every gate's result; nothing is written. */
     public Evaluation evaluate(PromotionRequest request, Inventory inventory, ArtifactRepository repository) {
-        return evaluate(request, inventory, repository, clock.instant());
+        return evaluate(request, inventory, repository, EvidenceSources.none(), clock.instant());
     }
 
     /**
@@ -59,7 +59,12 @@ public final class PromotionService {
      * checks the inventory only, and says so; nothing is read from or written to a repository.
      */
     public Evaluation evaluate(PromotionRequest request, Inventory inventory) {
-        return evaluate(request, inventory, null, clock.instant());
+        return evaluate(request, inventory, EvidenceSources.none());
+    }
+
+    /** {@link #evaluate(PromotionRequest, Inventory)}, deciding the evidence the target requires from {@code sources}. */
+    public Evaluation evaluate(PromotionRequest request, Inventory inventory, EvidenceSources sources) {
+        return evaluate(request, inventory, null, sources, clock.instant());
     }
 
     /** {@link #promote(PromotionRequest, ReleaseContent, Inventory, RepositoryOpener)} with an open repository. */
@@ -85,8 +90,21 @@ public final class PromotionService {
      */
     public PromotionOutcome promote(
             PromotionRequest request, ReleaseContent content, Inventory inventory, RepositoryOpener opener) {
+        return promote(request, new EvidenceSources(content, Optional.empty(), null), inventory, opener);
+    }
+
+    /**
+     * {@link #promote(PromotionRequest, ReleaseContent, Inventory, RepositoryOpener)} with the release's bytes
+     * and the rest of the evidence the target may require in {@code sources}. When the only gates that fail
+     * are pending external checks, the outcome is refused and its evaluation says when to ask again ({@link
+     * Evaluation#waitingUntil()}); the caller may wait and promote again with the same {@code sources}.
+     */
+    public PromotionOutcome promote(
+            PromotionRequest request, EvidenceSources sources, Inventory inventory, RepositoryOpener opener) {
+        ReleaseContent content = sources.content()
+                .orElseThrow(() -> new IllegalArgumentException("a promotion needs the release's files' bytes"));
         Instant now = clock.instant();
-        Evaluation evaluation = evaluate(request, inventory, null, now);
+        Evaluation evaluation = evaluate(request, inventory, null, sources, now);
         if (!evaluation.passed()) {
             return refused(evaluation);
         }
@@ -96,7 +114,7 @@ public final class PromotionService {
         } catch (RepositoryException e) {
             return unpublished(evaluation, e);
         }
-        evaluation = evaluate(request, inventory, repository, now);
+        evaluation = evaluate(request, inventory, repository, sources, now);
         if (!evaluation.passed()) {
             return refused(evaluation);
         }
@@ -143,7 +161,11 @@ public final class PromotionService {
 
     /** @param repository the target's repository, or {@code null} to evaluate without opening one */
     private Evaluation evaluate(
-            PromotionRequest request, Inventory inventory, ArtifactRepository repository, Instant now) {
+            PromotionRequest request,
+            Inventory inventory,
+            ArtifactRepository repository,
+            EvidenceSources sources,
+            Instant now) {
         Optional<Environment> target = policy.environment(request.to());
         if (target.isEmpty()) {
             return GateEvaluator.unknownTarget(
@@ -168,7 +190,7 @@ public final class PromotionService {
                     "environments[" + request.to() + "] is not a valid policy: " + e.getMessage(),
                     "ask an administrator to correct the environment in Manage Jenkins");
         }
-        return new GateEvaluator(inventory, repository, now).evaluate(request, effective);
+        return new GateEvaluator(inventory, repository, sources, now).evaluate(request, effective);
     }
 
     private static PromotionRecord record(

@@ -14,6 +14,7 @@ import io.jenkins.plugins.promotiongates.core.audit.BundleVerifier;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceCheck;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceContext;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceDocument;
+import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceLimits;
 import io.jenkins.plugins.promotiongates.core.evidence.external.Backoff;
 import io.jenkins.plugins.promotiongates.core.evidence.external.ExternalCheckAnswer;
@@ -52,6 +53,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,6 +155,43 @@ public class EngineInputFuzzTest {
 
     private static String shown(List<String> drawn) {
         return drawn.stream().map(QuotedInput::of).toList().toString();
+    }
+
+    private static final List<String> EVIDENCE_KEYS = List.of(
+            "files",
+            "minimumTests",
+            "allowedLicences",
+            "allowUnlicensed",
+            "requireSubjectDigest",
+            "failOnLevel",
+            "failOnSecuritySeverity",
+            "name",
+            "endpoint",
+            "credentialsId",
+            "timeout",
+            "giveUpAfter",
+            "bogus");
+
+    /** One evidence requirement of a drawn kind with up to four drawn settings, and sometimes an entry list. */
+    private static EnvironmentSettings.EvidenceSettings evidence(HostileInputs in, List<String> drawn) {
+        EvidenceKind kind = EvidenceKind.values()[in.nextInt(EvidenceKind.values().length)];
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (int i = in.nextInt(5); i > 0; i--) {
+            settings.put(EVIDENCE_KEYS.get(in.nextInt(EVIDENCE_KEYS.size())), draw(in, drawn));
+        }
+        if (in.bool()) {
+            settings.put(kind == EvidenceKind.METRICS ? "bounds" : "exceptions", List.of(entry(in, drawn)));
+        }
+        return new EnvironmentSettings.EvidenceSettings(kind, settings);
+    }
+
+    /** An exception or bound entry whose values may be null, as a hostile YAML file could give. */
+    private static Map<String, Object> entry(HostileInputs in, List<String> drawn) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", draw(in, drawn));
+        entry.put("ruleId", draw(in, drawn));
+        entry.put("until", draw(in, drawn));
+        return entry;
     }
 
     private static String draw(HostileInputs in, List<String> drawn) {
@@ -298,7 +337,8 @@ public class EngineInputFuzzTest {
                     draw(in, drawn),
                     draw(in, drawn),
                     new EnvironmentSettings.BreakGlassSettings(in.bool(), draw(in, drawn)),
-                    draw(in, drawn));
+                    draw(in, drawn),
+                    List.of(evidence(in, drawn)));
             settings.toEnvironment(prefix);
             return drawn;
         });

@@ -26,7 +26,7 @@ public class EnvironmentFieldsTest {
     private static EnvironmentSettings withSoakTime(String soakTime) {
         return new EnvironmentSettings(
                 "x", "", List.of(), true, true, true, "24h", "7d", null, "", "UTC", List.of(), List.of(), soakTime, "",
-                null, "");
+                null, "", List.of());
     }
 
     @Test

@@ -3,8 +3,11 @@ package io.jenkins.plugins.promotiongates.core.policy;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
 import io.jenkins.plugins.promotiongates.core.policy.EnvironmentSettings.BreakGlassSettings;
+import io.jenkins.plugins.promotiongates.core.policy.EnvironmentSettings.EvidenceSettings;
 import io.jenkins.plugins.promotiongates.core.policy.EnvironmentSettings.FreezeSettings;
 import io.jenkins.plugins.promotiongates.core.policy.EnvironmentSettings.RuleSettings;
 import io.jenkins.plugins.promotiongates.core.policy.EnvironmentSettings.SignatureSettings;
@@ -16,6 +19,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.Test;
@@ -42,7 +46,18 @@ public class EnvironmentSettingsTest {
                 "24h",
                 "file:/srv/releases/production",
                 new BreakGlassSettings(true, "oncall-lead"),
-                "1");
+                "1",
+                List.of(
+                        new EvidenceSettings(EvidenceKind.TESTS, Map.of("minimumTests", 10)),
+                        new EvidenceSettings(
+                                EvidenceKind.SBOM,
+                                Map.of(
+                                        "files",
+                                        " bom.json ",
+                                        "allowedLicences",
+                                        "MIT, Apache-2.0",
+                                        "allowUnlicensed",
+                                        false))));
     }
 
     @Test
@@ -72,12 +87,19 @@ public class EnvironmentSettingsTest {
         assertEquals(Duration.ofHours(24), environment.soakTime());
         assertEquals(Set.of("oncall-lead"), environment.breakGlass().users());
         assertEquals(Integer.valueOf(1), environment.rollbackApprovals());
+        assertEquals(10, environment.evidence().get(0).testsSettings().minimumTests());
+        assertTrue(environment.evidence().get(0).usesRunTestResults());
+        assertEquals(List.of("bom.json"), environment.evidence().get(1).files());
+        assertEquals(
+                Map.of("kind", "sbom", "files", "bom.json", "allowedLicences", "MIT, Apache-2.0"),
+                environment.evidence().get(1).tree());
     }
 
     @Test
     public void blankFieldsTakeTheDefaults() {
         Environment dev = new EnvironmentSettings(
-                        "dev", "", List.of(), true, true, true, "", null, null, "", "", null, null, "0", "", null, "")
+                        "dev", "", List.of(), true, true, true, "", null, null, "", "", null, null, "0", "", null, "",
+                        null)
                 .toEnvironment("environments[dev]");
         assertEquals(List.of(), dev.promotedFrom());
         assertEquals(Environment.DEFAULT_APPROVAL_VALIDITY, dev.approvalValidity());

@@ -3,11 +3,13 @@ package io.jenkins.plugins.promotiongates.core.policy;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.Test;
 
@@ -29,6 +31,7 @@ public class PolicyInWordsTest {
                 .repository("file:/srv/releases")
                 .rollbackApprovals(1)
                 .breakGlass(new BreakGlass(true, Set.of("oncall-lead")))
+                .evidence(List.of(EvidenceRequirement.of(EvidenceKind.TESTS, Map.of(), "evidence[0]")))
                 .build();
         assertEquals(
                 List.of(
@@ -43,6 +46,7 @@ public class PolicyInWordsTest {
                         "Promotions may enter only inside the change windows [MON,TUE,WED,THU,FRI 09:00-17:00],"
                                 + " time zone Europe/Paris.",
                         "Frozen from 2025-12-20T00:00:00Z to 2026-01-05T00:00:00Z: year-end.",
+                        "Evidence required: tests.",
                         "A release must have spent 1d in the environment it comes from before it may enter.",
                         "Promotions publish to file:/srv/releases.",
                         "A rollback (a release it held before) needs 1 approval(s) from anyone eligible under any"
@@ -59,6 +63,7 @@ public class PolicyInWordsTest {
         assertEquals("An entry point: releases enter it from no other environment.", lines.get(0));
         assertEquals("No approvals are needed.", lines.get(1));
         assertTrue(lines.contains("Signature: none needed."));
+        assertTrue(lines.contains("No evidence is required."));
         assertTrue(lines.contains("Break-glass is not allowed: nobody can bypass the approvals."));
         assertTrue(lines.contains("Promotions are recorded only: no repository is written."));
     }

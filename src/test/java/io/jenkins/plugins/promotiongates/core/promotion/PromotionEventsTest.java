@@ -102,7 +102,8 @@ public class PromotionEventsTest {
                 "d".repeat(64),
                 List.of(GateResult.fail(Gate.APPROVALS, "no gate", "call requireApprovals")),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                null);
         PromotionOutcome refused = new PromotionOutcome(
                 PromotionOutcome.Status.REFUSED, evaluation, Optional.empty(), List.of("[FAIL] approvals: no gate"));
 
@@ -134,7 +135,8 @@ public class PromotionEventsTest {
                 "",
                 List.of(GateResult.pass(Gate.PATH, "ok")),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                null);
         List<EventDraft> noop = PromotionEvents.drafts(
                 new PromotionOutcome(PromotionOutcome.Status.NOOP, unknown, Optional.of(record), List.of()), "SYSTEM");
         assertEquals(EventTypes.GATE_PASSED, noop.get(0).type());

@@ -29,7 +29,8 @@ public class PromotionStepResultTest {
                 "d".repeat(64),
                 List.of(results),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                null);
     }
 
     @Test

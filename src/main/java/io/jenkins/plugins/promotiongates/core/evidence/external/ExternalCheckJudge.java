@@ -42,6 +42,11 @@ public final class ExternalCheckJudge {
      * @param now now, from the controller's clock
      */
     public ExternalCheckDecision decide(ExternalCheckAnswer answer, int attempt, Instant firstAsked, Instant now) {
+        if (!answer.asked()) {
+            return failed(
+                    check + " was not asked: " + answer.failure(),
+                    "ask an administrator to correct the check in Manage Jenkins, then promote again");
+        }
         if (!answer.answered()) {
             return waitOrGiveUp(check + " did not answer: " + answer.failure(), attempt, firstAsked, now);
         }

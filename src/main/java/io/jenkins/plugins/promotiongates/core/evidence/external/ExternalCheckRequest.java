@@ -1,7 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.evidence.external;
 
 import io.jenkins.plugins.promotiongates.core.audit.CanonicalJson;
-import io.jenkins.plugins.promotiongates.core.audit.RunRef;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseJson;
 import java.util.LinkedHashMap;
@@ -25,12 +24,17 @@ public final class ExternalCheckRequest {
 
     private ExternalCheckRequest() {}
 
-    /** The body asking whether {@code release}, built by {@code run}, may enter {@code environment}. */
-    public static byte[] body(Release release, String environment, RunRef run) {
+    /**
+     * The body asking whether {@code release}, built by run {@code number} of {@code job}, may enter
+     * {@code environment}.
+     *
+     * @param url the run's URL relative to the Jenkins root, such as {@code job/folder/job/app/42/}
+     */
+    public static byte[] body(Release release, String environment, String job, long number, String url) {
         Map<String, Object> runTree = new LinkedHashMap<>();
-        runTree.put("job", run.job());
-        runTree.put("number", run.build());
-        runTree.put("url", run.url());
+        runTree.put("job", job);
+        runTree.put("number", number);
+        runTree.put("url", url);
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("request", FORMAT);
         tree.put("application", release.application());

@@ -10,7 +10,6 @@ import static org.junit.Assert.assertThrows;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.jenkins.plugins.promotiongates.core.audit.RunRef;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceFixtures;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceVerdict;
 import io.jenkins.plugins.promotiongates.core.release.Release;
@@ -19,7 +18,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -102,8 +100,7 @@ public class ExternalCheckClientTest {
     }
 
     private static byte[] body() {
-        return ExternalCheckRequest.body(
-                release(), "production", new RunRef("folder/app", 42, "job/folder/job/app/42/", Path.of("/tmp")));
+        return ExternalCheckRequest.body(release(), "production", "folder/app", 42, "job/folder/job/app/42/");
     }
 
     private static void assertNoSecret(EvidenceVerdict verdict) {

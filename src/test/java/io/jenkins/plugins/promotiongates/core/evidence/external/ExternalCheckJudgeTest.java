@@ -5,12 +5,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
-import io.jenkins.plugins.promotiongates.core.audit.RunRef;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceFixtures;
+import io.jenkins.plugins.promotiongates.core.evidence.EvidenceVerdict;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceVerdict.Outcome;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +38,22 @@ public class ExternalCheckJudgeTest {
 
     private static ExternalCheckDecision decide(int status, String body) {
         return decide(status, body, 1, FIRST);
+    }
+
+    @Test
+    public void aCallThatWasNotMadeFailsAtOnceInsteadOfWaiting() {
+        ExternalCheckDecision decision = new ExternalCheckJudge(SETTINGS)
+                .decide(
+                        ExternalCheckAnswer.notAsked("externalCheck.credentialsId names 'cab-token', which is not a"
+                                + " global Secret text credential"),
+                        1,
+                        FIRST,
+                        FIRST);
+
+        assertEquals(EvidenceVerdict.Outcome.FAILED, decision.verdict().outcome());
+        assertEquals(java.util.Optional.empty(), decision.askAgainAt());
+        assertThat(decision.verdict().message(), containsString("was not asked: externalCheck.credentialsId"));
+        assertThat(decision.verdict().remedy(), containsString("administrator"));
     }
 
     @Test
@@ -111,8 +126,7 @@ public class ExternalCheckJudgeTest {
         byte[] jar = "jar".getBytes(StandardCharsets.UTF_8);
         var release = EvidenceFixtures.release(new ReleaseFile("app.jar", EvidenceFixtures.sha256(jar), 3));
         String body = new String(
-                ExternalCheckRequest.body(
-                        release, "production", new RunRef("folder/app", 42, "job/folder/job/app/42/", Path.of("/x"))),
+                ExternalCheckRequest.body(release, "production", "folder/app", 42, "job/folder/job/app/42/"),
                 StandardCharsets.UTF_8);
         assertEquals(
                 "{\"application\":\"hello-service\",\"environment\":\"production\",\"files\":[{\"digest\":\""

@@ -24,14 +24,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A self-signed P-256 certificate for 127.0.0.1 and localhost, made fresh for each test run: the server's
  * TLS context holds its key, the client's trusts only it.
  */
-final class TestCertificate {
+public final class TestCertificate {
 
     private static final char[] PASSWORD = "test-only".toCharArray();
 
     private final KeyPair keys;
     private final X509Certificate certificate;
 
-    TestCertificate() throws Exception {
+    public TestCertificate() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         keys = generator.generateKeyPair();
@@ -52,7 +52,7 @@ final class TestCertificate {
     }
 
     /** The server side: presents this certificate. */
-    SSLContext server() throws Exception {
+    public SSLContext server() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry("server", keys.getPrivate(), PASSWORD, new Certificate[] {certificate});
@@ -64,7 +64,7 @@ final class TestCertificate {
     }
 
     /** The client side: trusts this certificate and nothing else. */
-    SSLContext client() throws Exception {
+    public SSLContext client() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setCertificateEntry("server", certificate);

@@ -13,16 +13,16 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
- * The Secret text credential whose value an HTTP sink sends as its token: listed only for
- * administrators, resolved as SYSTEM from the global credentials each time a batch is sent (so a
- * rotated token is used at once). The value goes to the engine and nowhere else.
+ * A Secret text credential whose value the controller sends as a token (an HTTP sink's, an external
+ * check's): listed only for administrators, resolved as SYSTEM from the global credentials each time
+ * it is used (so a rotated token is used at once). The value goes to the engine and nowhere else.
  */
-final class SinkCredentials {
+public final class SecretTextCredentials {
 
-    private SinkCredentials() {}
+    private SecretTextCredentials() {}
 
-    /** The drop-down of an HTTP sink's {@code credentialsId}, for administrators only. */
-    static ListBoxModel choices(String current) {
+    /** The drop-down of a {@code credentialsId} field, for administrators only. */
+    public static ListBoxModel choices(String current) {
         StandardListBoxModel result = new StandardListBoxModel();
         String value = current == null ? "" : current;
         if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
@@ -38,15 +38,19 @@ final class SinkCredentials {
                 .includeCurrentValue(value);
     }
 
-    /** Resolves {@code credentialsId} when the sink {@code sink} sends; a missing credential is explained. */
-    static SecretSource secretOf(String sink, String credentialsId) {
+    /**
+     * Resolves {@code credentialsId} each time the secret is used; a missing credential is explained.
+     *
+     * @param field the setting that names the credential, such as {@code sinks[siem].credentialsId}
+     */
+    public static SecretSource secretOf(String field, String credentialsId) {
         return () -> {
             StringCredentials credentials = CredentialsProvider.findCredentialByIdInItemGroup(
                     credentialsId, StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
             if (credentials == null) {
-                throw new IOException("sinks[" + sink + "].credentialsId names '" + credentialsId + "', which is not a"
-                        + " global Secret text credential. Store the receiver's token under that id in the global"
-                        + " credentials, or choose another credential.");
+                throw new IOException(field + " names '" + credentialsId + "', which is not a global Secret text"
+                        + " credential. Store the token under that id in the global credentials, or choose another"
+                        + " credential.");
             }
             return credentials.getSecret().getPlainText();
         };

@@ -1,0 +1,141 @@
+package io.jenkins.plugins.promotiongates.steps;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hudson.model.Label;
+import hudson.model.Result;
+import io.jenkins.plugins.promotiongates.audit.RunAudit;
+import io.jenkins.plugins.promotiongates.config.EnvironmentConfig;
+import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
+import io.jenkins.plugins.promotiongates.config.SbomEvidenceConfig;
+import io.jenkins.plugins.promotiongates.config.TestsEvidenceConfig;
+import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
+import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.Before;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/**
+ * The evidence gate on a real agent: the build writes a CycloneDX SBOM (from cyclonedx-maven-plugin) and a
+ * Surefire report there, records the report with the JUnit plugin's {@code junit} step and archives the
+ * release; {@code promoteArtifact archived:} runs outside {@code node}, so the controller reads the SBOM
+ * from the run's artifacts, and the tests evidence reads the run's recorded results. Engine twin: {@code
+ * EvidencePromotionFlowTest}.
+ */
+public class EvidenceGateJenkinsTest {
+
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    private Path releases;
+    private String agent;
+
+    @Before
+    public void setUp() throws Exception {
+        releases = folder.newFolder("releases").toPath();
+        agent = j.createOnlineSlave(Label.get("evidence")).getNodeName();
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = EvidenceGateJenkinsTest.class.getResourceAsStream(
+                "/io/jenkins/plugins/promotiongates/core/evidence/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private void requireEvidence(String allowedLicences) {
+        EnvironmentConfig qa = new EnvironmentConfig("qa");
+        qa.setRepository("file:" + releases);
+        TestsEvidenceConfig tests = new TestsEvidenceConfig();
+        tests.setMinimumTests(3);
+        SbomEvidenceConfig sbom = new SbomEvidenceConfig("bom.json");
+        sbom.setAllowedLicences(allowedLicences);
+        qa.setEvidence(List.of(tests, sbom));
+        PromotionGatesConfiguration.get().setEnvironments(List.of(qa));
+    }
+
+    private WorkflowRun build(Result expected) throws Exception {
+        String bom = Base64.getEncoder().encodeToString(resource("cyclonedx-maven-1.6.json"));
+        String report = Base64.getEncoder().encodeToString(resource("surefire-passing.xml"));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "hello-service");
+        job.setDefinition(new CpsFlowDefinition("""
+                node('%s') {
+                  writeFile file: 'dist/app.jar', text: 'the application'
+                  writeFile file: 'dist/bom.json', text: '%s', encoding: 'Base64'
+                  writeFile file: 'reports/TEST-hello.xml', text: '%s', encoding: 'Base64'
+                  junit 'reports/TEST-hello.xml'
+                  archiveArtifacts 'dist/*'
+                }
+                def result = promoteArtifact archived: 'dist/*', to: 'qa', version: '1.0.0'
+                echo "promoted ${result.status}"
+                """.formatted(agent, bom, report), true));
+        return j.buildAndAssertStatus(expected, job);
+    }
+
+    @Test
+    public void aLicenceOutsideTheAllowListRefusesThePromotionAndNamesItWithTheRemedy() throws Exception {
+        requireEvidence("Apache-2.0, EPL-1.0");
+
+        WorkflowRun run = build(Result.FAILURE);
+
+        j.assertLogContains("[ok]   evidence: tests", run);
+        j.assertLogContains("[FAIL] evidence: sbom: the SBOM 'bom.json' does not meet the policy", run);
+        j.assertLogContains("BSD-3-Clause", run);
+        j.assertLogContains("Remedy: replace the component, or add its licence to sbom.allowedLicences", run);
+        assertFalse(Files.exists(releases.resolve("hello-service")));
+        JsonNode failed = event(run, EventTypes.GATE_FAILED).get("details").get("evidence");
+        assertEquals("failed", failed.get(1).get("outcome").asText());
+    }
+
+    @Test
+    public void satisfiedEvidencePromotesAndTheAuditNamesTheSbomByTheDigestTheControllerComputed() throws Exception {
+        requireEvidence("Apache-2.0, EPL-1.0, BSD-3-Clause");
+
+        WorkflowRun run = build(Result.SUCCESS);
+
+        j.assertLogContains("promoted COMPLETED", run);
+        Path stored = releases.resolve("hello-service/1.0.0/bom.json");
+        assertTrue(Files.isRegularFile(stored));
+        String digest = "sha256:"
+                + HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(resource("cyclonedx-maven-1.6.json")));
+        JsonNode evidence = event(run, EventTypes.GATE_PASSED).get("details").get("evidence");
+        assertEquals("tests", evidence.get(0).get("kind").asText());
+        assertEquals(0, evidence.get(0).get("files").size());
+        assertEquals(digest, evidence.get(1).get("files").get(0).get("digest").asText());
+        JsonNode promoted =
+                event(run, EventTypes.PROMOTION_COMPLETED).get("details").get("evidence");
+        assertEquals(2, promoted.size());
+    }
+
+    private static AuditEvent event(WorkflowRun run, String type) throws IOException {
+        return RunAudit.chain(run).events().stream()
+                .filter(event -> event.type().equals(type))
+                .findFirst()
+                .orElseThrow();
+    }
+}
