@@ -13,14 +13,9 @@ import java.util.Optional;
 /**
  * Asks external checks from the controller: the credential the administrator named is resolved as SYSTEM
  * from the global credentials for each call, sent as a bearer token, and never logged. The client uses the
- * controller's trust store and follows no redirect.
+ * controller's trust store (as it is at each call) and follows no redirect.
  */
 final class ControllerExternalChecks implements ExternalCheckAsker {
-
-    private static final ExternalCheckClient CLIENT = new ExternalCheckClient(HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build());
 
     @Override
     public ExternalCheckAnswer ask(ExternalCheckSettings settings, byte[] body) {
@@ -34,6 +29,10 @@ final class ControllerExternalChecks implements ExternalCheckAsker {
                 return ExternalCheckAnswer.notAsked(e.getMessage());
             }
         }
-        return CLIENT.ask(settings, body, authorization);
+        HttpClient http = HttpClient.newBuilder() // the JVM's trust store as it is now
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        return new ExternalCheckClient(http).ask(settings, body, authorization);
     }
 }

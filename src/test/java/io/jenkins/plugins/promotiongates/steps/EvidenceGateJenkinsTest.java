@@ -4,24 +4,39 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import hudson.model.Label;
 import hudson.model.Result;
+import hudson.util.Secret;
 import io.jenkins.plugins.promotiongates.audit.RunAudit;
 import io.jenkins.plugins.promotiongates.config.EnvironmentConfig;
+import io.jenkins.plugins.promotiongates.config.ExternalCheckEvidenceConfig;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.config.SbomEvidenceConfig;
 import io.jenkins.plugins.promotiongates.config.TestsEvidenceConfig;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.evidence.external.TestCertificate;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -130,6 +145,73 @@ public class EvidenceGateJenkinsTest {
         JsonNode promoted =
                 event(run, EventTypes.PROMOTION_COMPLETED).get("details").get("evidence");
         assertEquals(2, promoted.size());
+    }
+
+    /**
+     * An external check answered by a real HTTPS server on 127.0.0.1 (trusted through the JVM's default
+     * SSL context, as the controller's trust store would be): pending first, so the step waits its backoff
+     * (30 s) and asks again, then pass; the bearer token comes from the global Secret text credential and
+     * appears in neither the log nor the audit.
+     */
+    @Test
+    public void aPendingExternalCheckKeepsTheStepWaitingUntilItPasses() throws Exception {
+        TestCertificate certificate = new TestCertificate();
+        SSLContext previous = SSLContext.getDefault();
+        SSLContext.setDefault(certificate.client());
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(certificate.server()));
+        AtomicInteger calls = new AtomicInteger();
+        List<String> tokens = new CopyOnWriteArrayList<>();
+        server.createContext("/change", exchange -> {
+            tokens.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] answer = (calls.incrementAndGet() == 1
+                            ? "{\"status\":\"pending\",\"reason\":\"CAB meets soon\"}"
+                            : "{\"status\":\"pass\",\"reason\":\"CHG0042 approved\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.start();
+        try {
+            CredentialsProvider.lookupStores(j.jenkins)
+                    .iterator()
+                    .next()
+                    .addCredentials(
+                            Domain.global(),
+                            new StringCredentialsImpl(
+                                    CredentialsScope.GLOBAL, "cab-token", "CAB", Secret.fromString("cab-s3cret")));
+            EnvironmentConfig qa = new EnvironmentConfig("qa");
+            qa.setRepository("file:" + releases);
+            ExternalCheckEvidenceConfig check = new ExternalCheckEvidenceConfig(
+                    "change-approval",
+                    "https://127.0.0.1:" + server.getAddress().getPort() + "/change");
+            check.setCredentialsId("cab-token");
+            qa.setEvidence(List.of(check));
+            PromotionGatesConfiguration.get().setEnvironments(List.of(qa));
+            WorkflowJob job = j.createProject(WorkflowJob.class, "hello-service");
+            job.setDefinition(new CpsFlowDefinition("""
+                    node('%s') {
+                      writeFile file: 'dist/app.jar', text: 'the application'
+                      archiveArtifacts 'dist/*'
+                    }
+                    promoteArtifact archived: 'dist/*', to: 'qa', version: '1.0.0'
+                    """.formatted(agent), true));
+
+            WorkflowRun run = j.buildAndAssertSuccess(job);
+
+            assertEquals(2, calls.get());
+            assertEquals(List.of("Bearer cab-s3cret", "Bearer cab-s3cret"), tokens);
+            j.assertLogContains("promoteArtifact: waiting, asking again at", run);
+            j.assertLogContains("CAB meets soon", run);
+            j.assertLogContains("[ok]   evidence: externalCheck", run);
+            j.assertLogNotContains("cab-s3cret", run);
+            assertFalse(new String(RunAudit.bundle(run), StandardCharsets.UTF_8).contains("cab-s3cret"));
+        } finally {
+            server.stop(0);
+            SSLContext.setDefault(previous);
+        }
     }
 
     private static AuditEvent event(WorkflowRun run, String type) throws IOException {

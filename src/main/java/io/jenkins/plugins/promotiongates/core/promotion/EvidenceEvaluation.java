@@ -29,6 +29,11 @@ final class EvidenceEvaluation {
     private EvidenceEvaluation() {}
 
     static EvidenceResults decide(Environment target, PromotionRequest request, EvidenceSources sources, Instant now) {
+        return decide(target, request.release(), request.run(), sources, now);
+    }
+
+    static EvidenceResults decide(
+            Environment target, Release release, RunRef run, EvidenceSources sources, Instant now) {
         if (target.evidence().isEmpty()) {
             return EvidenceResults.NONE;
         }
@@ -38,13 +43,13 @@ final class EvidenceEvaluation {
         for (EvidenceRequirement requirement : target.evidence()) {
             EvidenceRecord record;
             if (requirement.kind() == EvidenceKind.EXTERNAL_CHECK) {
-                ExternalCheckDecision decision = sources.external(requirement, body(target, request), now);
+                ExternalCheckDecision decision = sources.external(requirement, body(target, release, run), now);
                 record = new EvidenceRecord(decision.verdict(), Map.of());
                 askAgainAt = earliest(askAgainAt, decision.askAgainAt());
             } else if (requirement.usesRunTestResults()) {
                 record = runTests(requirement, sources);
             } else {
-                record = files(requirement, request.release(), sources, now);
+                record = files(requirement, release, sources, now);
             }
             failed |= record.verdict().outcome() == EvidenceVerdict.Outcome.FAILED;
             records.add(record);
@@ -88,9 +93,8 @@ final class EvidenceEvaluation {
                 check.evaluate(sources.runTests().get(), "the run's recorded test results"), Map.of());
     }
 
-    private static byte[] body(Environment target, PromotionRequest request) {
-        RunRef run = request.run();
-        return ExternalCheckRequest.body(request.release(), target.name(), run.job(), run.number(), run.url());
+    private static byte[] body(Environment target, Release release, RunRef run) {
+        return ExternalCheckRequest.body(release, target.name(), run.job(), run.number(), run.url());
     }
 
     private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {

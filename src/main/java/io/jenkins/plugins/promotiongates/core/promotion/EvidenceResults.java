@@ -41,6 +41,11 @@ public record EvidenceResults(List<EvidenceRecord> records, Optional<Instant> as
         return results;
     }
 
+    /** One line per kind, as the build log shows it: {@code [FAIL] evidence: sbom: ... Remedy: ...}. */
+    public List<String> lines() {
+        return gateResults().stream().map(GateResult::line).toList();
+    }
+
     /** Each record as audit details: kind, outcome, files with digests, message, problems, remedy. */
     public List<Object> toTree() {
         return records.stream().map(record -> (Object) record.details()).toList();

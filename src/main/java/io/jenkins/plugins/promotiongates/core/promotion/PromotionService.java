@@ -11,6 +11,7 @@ import io.jenkins.plugins.promotiongates.core.promotion.repository.ArtifactRepos
 import io.jenkins.plugins.promotiongates.core.promotion.repository.Publication;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryOpener;
+import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseContent;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,6 +68,17 @@ public final class PromotionService {
         return evaluate(request, inventory, null, sources, clock.instant());
     }
 
+    /**
+     * The evidence {@code environment} requires of {@code release}, decided now without promoting, as an
+     * approver sees it before deciding: {@link EvidenceResults#NONE} when the environment is unknown or
+     * requires none. External checks are asked only if {@code sources} can ask them.
+     */
+    public EvidenceResults evidence(String environment, Release release, RunRef run, EvidenceSources sources) {
+        return policy.environment(environment)
+                .map(target -> EvidenceEvaluation.decide(target, release, run, sources, clock.instant()))
+                .orElse(EvidenceResults.NONE);
+    }
+
     /** {@link #promote(PromotionRequest, ReleaseContent, Inventory, RepositoryOpener)} with an open repository. */
     public PromotionOutcome promote(
             PromotionRequest request, ReleaseContent content, Inventory inventory, ArtifactRepository repository) {
@@ -101,8 +113,7 @@ public final class PromotionService {
      */
     public PromotionOutcome promote(
             PromotionRequest request, EvidenceSources sources, Inventory inventory, RepositoryOpener opener) {
-        ReleaseContent content = sources.content()
-                .orElseThrow(() -> new IllegalArgumentException("a promotion needs the release's files' bytes"));
+        ReleaseContent content = sources.content().orElse(null); // not opened when nothing is copied
         Instant now = clock.instant();
         Evaluation evaluation = evaluate(request, inventory, null, sources, now);
         if (!evaluation.passed()) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,9 +11,8 @@ import java.util.stream.Collectors;
  * Chooses the verifier for a signature file when the format is {@code auto}. Every verifier but
  * RAW is asked whether it {@link SignatureVerifier#recognizes recognizes} the bytes, in the fixed
  * order of {@link SignatureFormat}. One match wins. Several matches are narrowed by the file name's
- * extension ({@code .asc .gpg .pgp} OpenPGP; {@code .sig} OpenPGP, signify, SSH or raw;
- * {@code .minisig} minisign; {@code .p7s .p7m .p7b .pem} CMS; {@code SHA256SUMS}, {@code .sha256}...
- * checksum); if that leaves not exactly one, the format is ambiguous. RAW is chosen only when
+ * extension, as each format declares it ({@link SignatureFormat#suggestedBy}); if that leaves not
+ * exactly one, the format is ambiguous. RAW is chosen only when
  * nothing else matches, it recognizes the bytes, and a trusted key is a PEM public key. Otherwise
  * an {@link UndetectedFormatException} tells the user to pass the format.
  */
@@ -73,26 +71,11 @@ public final class SignatureFormatDetector {
 
     /** The formats a file name's extension suggests; empty if it suggests none. */
     public static Set<SignatureFormat> hintedFormats(String signatureName) {
-        String name = signatureName == null ? "" : signatureName.toLowerCase(Locale.ROOT);
-        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         Set<SignatureFormat> formats = EnumSet.noneOf(SignatureFormat.class);
-        if (base.endsWith(".asc") || base.endsWith(".gpg") || base.endsWith(".pgp")) {
-            formats.add(SignatureFormat.OPENPGP);
-        }
-        if (base.endsWith(".sig")) {
-            formats.addAll(EnumSet.of(
-                    SignatureFormat.OPENPGP, SignatureFormat.SIGNIFY, SignatureFormat.SSH, SignatureFormat.RAW));
-        }
-        if (base.endsWith(".minisig")) {
-            formats.add(SignatureFormat.MINISIGN);
-        }
-        if (base.endsWith(".p7s") || base.endsWith(".p7m") || base.endsWith(".p7b") || base.endsWith(".pem")) {
-            formats.add(SignatureFormat.CMS);
-        }
-        if (base.contains("sums")
-                || base.matches(".*\\.(sha256|sha384|sha512)(sum)?")
-                || base.matches("sha(256|384|512)")) {
-            formats.add(SignatureFormat.CHECKSUM);
+        for (SignatureFormat format : SignatureFormat.values()) {
+            if (format.suggestedBy(signatureName)) {
+                formats.add(format);
+            }
         }
         return formats;
     }

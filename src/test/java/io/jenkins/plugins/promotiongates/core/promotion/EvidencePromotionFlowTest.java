@@ -294,6 +294,21 @@ public class EvidencePromotionFlowTest {
     }
 
     @Test
+    public void anApproverSeesTheEvidenceVerdictsBeforeAnyPromotion() {
+        Environment qa = Environment.builder("qa").evidence(strictEvidence()).build();
+        PromotionService service = new PromotionService(new PromotionPolicy(List.of(qa)), Fixtures.TIGHTENER, clock);
+
+        EvidenceResults results = service.evidence("qa", release, Fixtures.RUN, sources(passing(5)));
+
+        assertEquals(4, results.records().size());
+        assertThat(results.lines().get(0), containsString("[ok]   evidence: tests: 5 tests ran"));
+        assertThat(results.lines().get(1), containsString("[FAIL] evidence: sbom: "));
+        assertThat(results.lines().get(1), containsString("Remedy: "));
+        assertEquals(EvidenceResults.NONE, service.evidence("nowhere", release, Fixtures.RUN, sources(null)));
+        assertFalse(Files.exists(repositoryRoot.resolve("hello-service")));
+    }
+
+    @Test
     public void aDryRunWithoutTheReleasesBytesFailsFileEvidenceSayingWhy() {
         Environment qa = Environment.builder("qa").evidence(strictEvidence()).build();
         PromotionRequest request = new PromotionRequest(

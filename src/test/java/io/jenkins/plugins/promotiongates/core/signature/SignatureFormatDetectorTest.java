@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.minisign.MinisignVerifier;
@@ -162,5 +163,25 @@ public class SignatureFormatDetectorTest {
                 EnumSet.of(SignatureFormat.OPENPGP, SignatureFormat.SIGNIFY, SignatureFormat.SSH, SignatureFormat.RAW),
                 SignatureFormatDetector.hintedFormats("a.sig"));
         assertEquals(EnumSet.noneOf(SignatureFormat.class), SignatureFormatDetector.hintedFormats("a.bin"));
+    }
+
+    /** Each format declares its suffixes once: what its tools write suggests it, and the locator tries it. */
+    @Test
+    public void everySuffixAFormatWritesSuggestsItAndIsLookedFor() {
+        for (SignatureFormat format : SignatureFormat.values()) {
+            for (String suffix : format.writtenSuffixes()) {
+                assertTrue(
+                        format + " " + suffix,
+                        SignatureFormatDetector.hintedFormats("dist/app.tar.gz" + suffix)
+                                .contains(format));
+                assertTrue(
+                        format + " " + suffix,
+                        io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureLocator.EXTENSIONS.contains(
+                                suffix));
+            }
+        }
+        assertEquals(EnumSet.of(SignatureFormat.CHECKSUM), SignatureFormatDetector.hintedFormats("app.SHA384SUM"));
+        assertEquals(EnumSet.of(SignatureFormat.CHECKSUM), SignatureFormatDetector.hintedFormats("sha512"));
+        assertEquals(EnumSet.of(SignatureFormat.OPENPGP), SignatureFormatDetector.hintedFormats("a\\b.PGP"));
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.signature.verifiers;
 
 import io.jenkins.plugins.promotiongates.core.artifact.Workspace;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import java.io.IOException;
 import java.util.List;
 
@@ -10,9 +11,8 @@ import java.util.List;
  */
 public final class SignatureLocator {
 
-    /** The extensions tried, in order. */
-    public static final List<String> EXTENSIONS =
-            List.of(".asc", ".sig", ".gpg", ".minisig", ".p7s", ".sha256", ".sha512");
+    /** The extensions tried, in order: what each format's tools write ({@link SignatureFormat}). */
+    public static final List<String> EXTENSIONS = SignatureFormat.allWrittenSuffixes();
 
     private SignatureLocator() {}
 

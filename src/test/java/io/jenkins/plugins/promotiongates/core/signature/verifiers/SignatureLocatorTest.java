@@ -46,7 +46,7 @@ public class SignatureLocatorTest {
                 IOException.class,
                 () -> SignatureLocator.locate(ConfinedPath.under(workspace), "dist/app.tar.gz", null));
         assertEquals(
-                "No signature found for 'dist/app.tar.gz': tried dist/app.tar.gz{.asc,.sig,.gpg,.minisig,.p7s,.sha256,.sha512}."
+                "No signature found for 'dist/app.tar.gz': tried dist/app.tar.gz{.asc,.sig,.gpg,.p7s,.minisig,.sha256,.sha512}."
                         + " Pass signature: 'path/to/file' or put the signature next to the artifact.",
                 e.getMessage());
     }
