@@ -146,30 +146,4 @@ public final class StopRow {
                         DurationText.format(countdown.remaining()),
                         DisplayTime.of(countdown.readyAt()));
     }
-
-    /** One soak countdown for {@code api/json}. */
-    @ExportedBean(defaultVisibility = 4)
-    public static final class SoakRow {
-
-        private final SoakCountdown countdown;
-
-        SoakRow(SoakCountdown countdown) {
-            this.countdown = countdown;
-        }
-
-        @Exported
-        public String getTarget() {
-            return countdown.target();
-        }
-
-        @Exported
-        public String getReadyAt() {
-            return countdown.readyAt().toString();
-        }
-
-        @Exported
-        public long getRemainingSeconds() {
-            return countdown.remaining().toSeconds();
-        }
-    }
 }
