@@ -9,6 +9,10 @@ public abstract class FormValidation extends IOException implements HttpResponse
         throw new UnsupportedOperationException();
     }
 
+    public static FormValidation warning(String message) {
+        throw new UnsupportedOperationException();
+    }
+
     public static FormValidation ok() {
         throw new UnsupportedOperationException();
     }

@@ -105,6 +105,12 @@ final class RequireApprovalsExecution extends StepExecution {
         return request.message;
     }
 
+    /** The step's {@code application} argument; empty or {@code null} for the job's default. */
+    @CheckForNull
+    String application() {
+        return request.application;
+    }
+
     /** What the approvals are bound to, or {@code null} when to nothing or while the gate opens. */
     @CheckForNull
     ApprovalSubject subject() {

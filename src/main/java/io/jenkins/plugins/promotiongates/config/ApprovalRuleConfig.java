@@ -4,10 +4,14 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.promotiongates.core.policy.EnvironmentFields;
 import io.jenkins.plugins.promotiongates.core.policy.EnvironmentSettings;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** One approval rule of an environment: how many distinct eligible people must approve. Read and validated by the engine's {@link EnvironmentSettings}. */
 public final class ApprovalRuleConfig implements Describable<ApprovalRuleConfig> {
@@ -78,6 +82,22 @@ public final class ApprovalRuleConfig implements Describable<ApprovalRuleConfig>
         @Override
         public String getDisplayName() {
             return Messages.ApprovalRuleConfig_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckUsers(@QueryParameter String value, @QueryParameter String groups) {
+            return FormChecks.error(() -> EnvironmentFields.ruleEligibility(value, groups));
+        }
+
+        @POST
+        public FormValidation doCheckGroups(@QueryParameter String value, @QueryParameter String users) {
+            return FormChecks.error(() -> EnvironmentFields.ruleEligibility(users, value));
+        }
+
+        @POST
+        public FormValidation doCheckCount(
+                @QueryParameter int value, @QueryParameter String users, @QueryParameter String groups) {
+            return FormChecks.error(() -> EnvironmentFields.ruleCount(users, groups, value));
         }
     }
 }

@@ -3,16 +3,16 @@ package io.jenkins.plugins.promotiongates.config;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.model.AutoCompletionCandidates;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.promotiongates.core.policy.DurationText;
+import io.jenkins.plugins.promotiongates.core.policy.EnvironmentFields;
 import io.jenkins.plugins.promotiongates.core.policy.EnvironmentSettings;
-import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -193,8 +193,9 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.repositoryCredentialsId = repositoryCredentialsId == null ? "" : repositoryCredentialsId.trim();
     }
 
+    /** Break-glass, or {@code null} when nobody may break the glass (also for an older setting turned off). */
     public @CheckForNull BreakGlassConfig getBreakGlass() {
-        return breakGlass;
+        return breakGlass == null || !breakGlass.isAllowed() ? null : breakGlass;
     }
 
     @DataBoundSetter
@@ -283,31 +284,82 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         }
 
         @POST
+        public FormValidation doCheckName(@QueryParameter String value) {
+            return FormChecks.error(() -> EnvironmentFields.name(value));
+        }
+
+        @POST
+        public FormValidation doCheckPromotedFrom(@QueryParameter String value, @QueryParameter String name) {
+            return FormChecks.errorOrWarning(
+                    () -> EnvironmentFields.promotedFrom(name, value),
+                    () -> EnvironmentFields.unknownNames("environment", value, FormChecks.environmentNames()));
+        }
+
+        /** The other environments' names, for the one being typed in the comma-separated list. */
+        @POST
+        public AutoCompletionCandidates doAutoCompletePromotedFrom(@QueryParameter String value) {
+            return FormChecks.completions(value, FormChecks.environmentNames());
+        }
+
+        @POST
         public FormValidation doCheckApprovalValidity(@QueryParameter String value) {
-            return check(value, text -> DurationText.parse("approvalValidity", text));
+            return FormChecks.error(() -> EnvironmentFields.approvalValidity(value));
         }
 
         @POST
         public FormValidation doCheckGateTimeout(@QueryParameter String value) {
-            return check(value, text -> DurationText.parse("gateTimeout", text));
+            return FormChecks.error(() -> EnvironmentFields.gateTimeout(value));
+        }
+
+        @POST
+        public FormValidation doCheckAllowedBranches(@QueryParameter String value) {
+            return FormChecks.error(() -> EnvironmentFields.allowedBranches(value));
+        }
+
+        @POST
+        public FormValidation doCheckTimeZone(@QueryParameter String value) {
+            return FormChecks.error(() -> EnvironmentFields.timeZone(value));
+        }
+
+        /** Every time zone id, sorted; a saved value the JVM does not list (an offset) is kept first. */
+        @POST
+        public ListBoxModel doFillTimeZoneItems(@QueryParameter String timeZone) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            ListBoxModel items = new ListBoxModel();
+            List<String> zones = EnvironmentFields.timeZones();
+            if (timeZone != null && !timeZone.isBlank() && !zones.contains(timeZone)) {
+                items.add(timeZone);
+            }
+            zones.forEach(items::add);
+            return items;
+        }
+
+        @POST
+        public FormValidation doCheckSoakTime(@QueryParameter String value) {
+            return FormChecks.error(() -> EnvironmentFields.soakTime(value));
+        }
+
+        /** The promotion refuses a repository it cannot read; saving does not open it, so this warns. */
+        @POST
+        public FormValidation doCheckRepository(@QueryParameter String value) {
+            return FormChecks.errorOrWarning(() -> null, () -> {
+                try {
+                    RepositoryConfig.parse(value, "repository");
+                    return null;
+                } catch (IllegalArgumentException e) {
+                    return e.getMessage();
+                }
+            });
+        }
+
+        @POST
+        public FormValidation doCheckRollbackApprovals(@QueryParameter String value) {
+            return FormChecks.error(() -> EnvironmentFields.rollbackApprovals(value));
         }
 
         @POST
         public ListBoxModel doFillRepositoryCredentialsIdItems(@QueryParameter String repositoryCredentialsId) {
             return RepositoryCredentials.choices(repositoryCredentialsId);
-        }
-
-        private static FormValidation check(String value, Function<String, ?> reader) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            if (value == null || value.isBlank()) {
-                return FormValidation.ok();
-            }
-            try {
-                reader.apply(value);
-                return FormValidation.ok();
-            } catch (InvalidPolicyException e) {
-                return FormValidation.error(e.getMessage());
-            }
         }
     }
 }

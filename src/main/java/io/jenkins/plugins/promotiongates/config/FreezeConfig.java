@@ -4,10 +4,14 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.promotiongates.core.policy.EnvironmentFields;
 import io.jenkins.plugins.promotiongates.core.policy.EnvironmentSettings;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** A period in which no promotion into an environment may happen, whatever the change windows say. Read and validated by the engine's {@link EnvironmentSettings}. */
 public final class FreezeConfig implements Describable<FreezeConfig> {
@@ -51,6 +55,17 @@ public final class FreezeConfig implements Describable<FreezeConfig> {
         @Override
         public String getDisplayName() {
             return Messages.FreezeConfig_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckFrom(@QueryParameter String value, @QueryParameter String to) {
+            return FormChecks.error(() -> EnvironmentFields.freeze(value, to == null || to.isBlank() ? value : to));
+        }
+
+        @POST
+        public FormValidation doCheckTo(@QueryParameter String value, @QueryParameter String from) {
+            return FormChecks.error(
+                    () -> EnvironmentFields.freeze(from == null || from.isBlank() ? value : from, value));
         }
     }
 }

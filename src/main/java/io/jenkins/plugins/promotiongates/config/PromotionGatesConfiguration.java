@@ -89,6 +89,14 @@ public final class PromotionGatesConfiguration extends GlobalConfiguration {
         return new PromotionPolicy(parsed).requireValid();
     }
 
+    /**
+     * The saved policy of each environment in words, with its policy digest: the preview under the form.
+     * Not a getter, so that Configuration-as-Code does not take it for a setting.
+     */
+    public List<PolicyPreview> previews() {
+        return PolicyPreview.of(policy());
+    }
+
     /** Keys that may sign artifacts, each a credential holding public key material. */
     public synchronized @NonNull List<TrustedKeyEntry> getTrustedKeys() {
         return trustedKeys == null ? List.of() : List.copyOf(trustedKeys);

@@ -3,14 +3,19 @@ package io.jenkins.plugins.promotiongates.config;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.model.AutoCompletionCandidates;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.promotiongates.core.policy.EnvironmentFields;
 import io.jenkins.plugins.promotiongates.core.policy.EnvironmentSettings;
 import io.jenkins.plugins.promotiongates.core.policy.SignatureHash;
 import io.jenkins.plugins.promotiongates.core.policy.SignatureRequirement;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** The signature an artifact needs to enter an environment: which trusted keys may sign it, and the algorithm floor. Read and validated by the engine's {@link EnvironmentSettings}. */
 public final class SignaturePolicyConfig implements Describable<SignaturePolicyConfig> {
@@ -77,6 +82,39 @@ public final class SignaturePolicyConfig implements Describable<SignaturePolicyC
         @Override
         public String getDisplayName() {
             return Messages.SignaturePolicyConfig_DisplayName();
+        }
+
+        /** Saving needs at least one name; a promotion needs each to be a trusted key, so an unknown one warns. */
+        @POST
+        public FormValidation doCheckTrustedKeys(@QueryParameter String value) {
+            return FormChecks.errorOrWarning(
+                    () -> EnvironmentFields.signatureKeys(value),
+                    () -> EnvironmentFields.unknownNames("trusted key", value, FormChecks.trustedKeyNames()));
+        }
+
+        /** The configured trusted keys' names, for the one being typed in the comma-separated list. */
+        @POST
+        public AutoCompletionCandidates doAutoCompleteTrustedKeys(@QueryParameter String value) {
+            return FormChecks.completions(value, FormChecks.trustedKeyNames());
+        }
+
+        @POST
+        public FormValidation doCheckMinimumRsaBits(@QueryParameter String value) {
+            return FormChecks.error(() -> value == null || value.isBlank() ? null : bits(value));
+        }
+
+        @POST
+        public FormValidation doCheckMinimumHash(@QueryParameter String value) {
+            return FormChecks.error(
+                    () -> value == null || value.isBlank() ? null : EnvironmentFields.minimumHash(value));
+        }
+
+        private static String bits(String value) {
+            try {
+                return EnvironmentFields.minimumRsaBits(Integer.parseInt(value.trim()));
+            } catch (NumberFormatException e) {
+                return "'" + value + "' is not a whole number of bits; write one such as 2048 or 3072";
+            }
         }
     }
 }

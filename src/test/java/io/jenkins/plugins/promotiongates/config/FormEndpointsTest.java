@@ -18,7 +18,7 @@ import java.util.Set;
 import org.junit.Test;
 
 /**
- * Every form endpoint of the configuration ({@code doCheck*}, {@code doFill*}: the sinks', the
+ * Every form endpoint of the configuration ({@code doCheck*}, {@code doFill*}, {@code doAutoComplete*}: the sinks', the
  * environments', the trusted keys') answers POST only and checks the caller's permission before it
  * looks at anything, directly or through the helper it calls. The JenkinsRule twin,
  * {@code SinkConfigurationJenkinsTest}, calls them as a user without Overall/Administer.
@@ -37,7 +37,9 @@ public class FormEndpointsTest {
             for (JavaMethod method : type.getMethods()) {
                 String name = method.getName();
                 if (!method.getModifiers().contains(JavaModifier.PUBLIC)
-                        || !(name.startsWith("doCheck") || name.startsWith("doFill"))) {
+                        || !(name.startsWith("doCheck")
+                                || name.startsWith("doFill")
+                                || name.startsWith("doAutoComplete"))) {
                     continue;
                 }
                 endpoints++;
@@ -51,7 +53,7 @@ public class FormEndpointsTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertTrue("the sinks' endpoints are among them: " + endpoints, endpoints >= 18);
+        assertTrue("the sinks' and the policy form's endpoints are among them: " + endpoints, endpoints >= 40);
     }
 
     /** Whether {@code code} calls checkPermission or hasPermission, itself or through the plugin's own methods. */

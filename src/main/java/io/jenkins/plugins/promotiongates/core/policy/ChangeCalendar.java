@@ -77,6 +77,36 @@ public record ChangeCalendar(ZoneId zone, List<WeeklyWindow> windows, List<Freez
                 .findFirst();
     }
 
+    /**
+     * The first instant after {@code from}, while promotions may happen at {@code from}, at which they no
+     * longer may: the end of the open change window (when the next one does not start right then) or the
+     * start of the next freeze. Empty when {@code from} is closed already, or when nothing closes the
+     * calendar within 400 days (no windows and no freeze ahead).
+     */
+    public Optional<Instant> nextClosing(Instant from) {
+        if (!isOpen(from)) {
+            return Optional.empty();
+        }
+        TreeSet<Instant> candidates = new TreeSet<>();
+        for (Freeze freeze : freezes) {
+            candidates.add(freeze.from());
+        }
+        LocalDate first = from.atZone(zone).toLocalDate().minusDays(1);
+        for (int offset = 0; offset <= SEARCH_DAYS && !windows.isEmpty(); offset++) {
+            LocalDate date = first.plusDays(offset);
+            for (WeeklyWindow window : windows) {
+                if (window.days().contains(date.getDayOfWeek())) {
+                    LocalDate closingDay = window.end().isAfter(window.start()) ? date : date.plusDays(1);
+                    candidates.add(opening(closingDay.atTime(window.end())));
+                }
+            }
+        }
+        Instant limit = from.plus(Duration.ofDays(SEARCH_DAYS));
+        return candidates.tailSet(from, false).stream()
+                .filter(candidate -> candidate.isBefore(limit) && !isOpen(candidate))
+                .findFirst();
+    }
+
     private boolean inWindow(Instant instant) {
         if (windows.isEmpty()) {
             return true;

@@ -135,7 +135,7 @@ public record EnvironmentSettings(
             throw new InvalidPolicyException(problems);
         }
         Environment environment = builder.build();
-        PolicyValidator.requireValid(environment, prefix);
+        PolicyValidator.requireValid(environment, prefix + ".");
         return environment;
     }
 
