@@ -1,0 +1,21 @@
+package org.kohsuke.stapler;
+
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+
+public class ForwardToView extends RuntimeException implements HttpResponse {
+
+    public ForwardToView(final Object it, final String view) {
+        throw new UnsupportedOperationException();
+    }
+
+    public ForwardToView with(String varName, Object value) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node)
+            throws IOException, ServletException {
+        throw new UnsupportedOperationException();
+    }
+}
