@@ -45,6 +45,9 @@ public final class PendingApprovals extends WaitingGateList {
         int waiting = getGates().size();
         return waiting == 0
                 ? null
-                : new Badge(String.valueOf(waiting), Messages.PendingApprovals_Badge(String.valueOf(waiting)), Badge.Severity.WARNING);
+                : new Badge(
+                        String.valueOf(waiting),
+                        Messages.PendingApprovals_Badge(String.valueOf(waiting)),
+                        Badge.Severity.WARNING);
     }
 }
