@@ -14,8 +14,13 @@ public final class WaitingGateRow {
     private final Instant now;
 
     WaitingGateRow(GatePage page) {
+        this(page, Clock.systemUTC());
+    }
+
+    /** @param clock the clock the countdowns are read at */
+    WaitingGateRow(GatePage page, Clock clock) {
         this.page = page;
-        this.now = Clock.systemUTC().instant();
+        this.now = clock.instant();
     }
 
     public GatePage getGate() {
