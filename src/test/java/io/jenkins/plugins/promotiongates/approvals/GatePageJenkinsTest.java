@@ -21,6 +21,7 @@ import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.net.URL;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
@@ -291,11 +292,11 @@ public class GatePageJenkinsTest {
         wc.login(user);
         WebRequest request =
                 new WebRequest(new URL(j.getURL(), b.getUrl() + "approvals/staging/" + action), HttpMethod.POST);
-        request.setRequestParameters(List.of(
+        request.setRequestParameters(new ArrayList<>(List.of(
                 new NameValuePair(field, comment),
                 new NameValuePair("artifactDigest", ""),
                 new NameValuePair("policyDigest", Fixture.policyDigest(b, "staging")),
-                new NameValuePair("onPage", "true")));
+                new NameValuePair("onPage", "true"))));
         wc.addCrumb(request);
         return wc.getPage(request);
     }
