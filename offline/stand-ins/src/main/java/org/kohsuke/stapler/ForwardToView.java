@@ -5,14 +5,6 @@ import java.io.IOException;
 
 public class ForwardToView extends RuntimeException implements HttpResponse {
 
-    public ForwardToView(final Object it, final String view) {
-        throw new UnsupportedOperationException();
-    }
-
-    public ForwardToView with(String varName, Object value) {
-        throw new UnsupportedOperationException();
-    }
-
     @Override
     public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node)
             throws IOException, ServletException {
