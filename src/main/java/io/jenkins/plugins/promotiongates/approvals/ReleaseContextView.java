@@ -94,10 +94,24 @@ public final class ReleaseContextView {
                         String.valueOf(ChangeWindow.MAX_BUILDS), application, environment());
     }
 
-    /** The release the environment holds of the application now, or {@code null} when it holds none. */
-    @Exported(inline = true)
+    /**
+     * The release the environment holds of the application now, or {@code null} when it holds none. Not
+     * exported: it names the promoting run, which the page shows only if {@link #isReplacesRunReadable}.
+     */
     public @CheckForNull PromotionRow getReplaces() {
         return current().map(PromotionRow::new).orElse(null);
+    }
+
+    /** The version the environment holds of the application now; empty when it holds none. */
+    @Exported
+    public String getReplacedVersion() {
+        return current().map(PromotionRecord::version).orElse("");
+    }
+
+    /** The release digest the environment holds of the application now, {@code sha256:<hex>}; empty when none. */
+    @Exported
+    public String getReplacedDigest() {
+        return current().map(record -> record.digest().toString()).orElse("");
     }
 
     /** Whether the environment already holds the very release the gate is bound to (promoting it is a no-op). */

@@ -170,7 +170,9 @@ public class GatePageJenkinsTest {
                 .getJSONObject("context");
         assertEquals("sam", context.getString("startedBy"));
         assertEquals("p", context.getString("application"));
-        assertEquals("0.9.0", context.getJSONObject("replaces").getString("version"));
+        assertEquals("0.9.0", context.getString("replacedVersion"));
+        assertEquals(held.toString(), context.getString("replacedDigest"));
+        assertFalse("the promoting run of a job alice cannot read is not exported", context.has("replaces"));
         assertFalse(context.getBoolean("sameRelease"));
         assertEquals(0, context.getJSONArray("changes").size());
         Fixture.decide(j, "bob", b, "reject", "cleanup", DIGEST);
