@@ -274,8 +274,9 @@ public class GatePageJenkinsTest {
         Fixture.decide(j, "alice", b, "approve", "");
         Fixture.decide(j, "bob", b, "approve", "");
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
-        assertFalse("the pause ends with the gate", PauseAction.isPaused(node));
-        assertTrue(PauseAction.getPauseDuration(node) >= 0);
+        FlowNode after = b.getExecution().getNode(node.getId());
+        assertFalse("the pause ends with the gate", PauseAction.isPaused(after));
+        assertTrue(PauseAction.getPauseDuration(after) >= 0);
     }
 
     private static FlowNode pausedNode(WorkflowRun b) {
