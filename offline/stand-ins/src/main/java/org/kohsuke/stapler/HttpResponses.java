@@ -12,6 +12,10 @@ public class HttpResponses {
         throw new UnsupportedOperationException();
     }
 
+    public static ForwardToView forwardToView(Object it, String view) {
+        throw new UnsupportedOperationException();
+    }
+
     public static HttpResponse redirectToDot() {
         throw new UnsupportedOperationException();
     }

@@ -5,19 +5,19 @@ import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
+import io.jenkins.plugins.promotiongates.core.approval.DecisionAbility;
 import io.jenkins.plugins.promotiongates.core.approval.DecisionKind;
-import io.jenkins.plugins.promotiongates.core.approval.DecisionRefusedException;
 import io.jenkins.plugins.promotiongates.core.approval.GateProgress;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.GateState;
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.policy.PolicyInWords;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
+import io.jenkins.plugins.promotiongates.core.time.Countdown;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
-import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -25,7 +25,8 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * One gate as its page and the REST API show it ({@code .../approvals/<id>/}), and its POST-only
- * endpoints. The person deciding is the authenticated user; the engine decides whether they may.
+ * endpoints. The person deciding is the authenticated user; the engine decides whether they may, and the
+ * page says so first. {@link GateDecisions} takes the decisions.
  */
 @ExportedBean(defaultVisibility = 2)
 public final class GatePage {
@@ -34,13 +35,35 @@ public final class GatePage {
     private final GateSnapshot gate;
     private final String message;
     private final ApprovalSubject subject;
+    private final String refusal;
+    private DecisionAbility ability;
 
     /** @param subject what the approvals are bound to, or {@code null} when to nothing (or not recorded) */
     GatePage(Run<?, ?> run, GateSnapshot gate, String message, @CheckForNull ApprovalSubject subject) {
+        this(run, gate, message, subject, "");
+    }
+
+    private GatePage(
+            Run<?, ?> run, GateSnapshot gate, String message, @CheckForNull ApprovalSubject subject, String refusal) {
         this.run = run;
         this.gate = gate;
         this.message = message;
         this.subject = subject;
+        this.refusal = refusal;
+    }
+
+    /** This page showing, above everything, why a decision was refused. */
+    GatePage refused(String reason) {
+        return new GatePage(run, gate, message, subject, reason);
+    }
+
+    GateSnapshot snapshot() {
+        return gate;
+    }
+
+    @CheckForNull
+    ApprovalSubject subject() {
+        return subject;
     }
 
     public Run<?, ?> getRun() {
@@ -81,6 +104,38 @@ public final class GatePage {
         return gate.state() == GateState.BROKEN_GLASS;
     }
 
+    /** Why the decision just submitted was refused; empty on a page that answers no refusal. */
+    public String getRefusal() {
+        return refusal;
+    }
+
+    private ApprovalGate live() {
+        return ApprovalGate.restore(gate, Clock.systemUTC());
+    }
+
+    /** The engine's word on the person in front of the page, computed once per page. */
+    DecisionAbility ability() {
+        if (ability == null) {
+            ability = live().ability(RealmIdentity.currentOrNobody(RealmIdentity.ids()));
+        }
+        return ability;
+    }
+
+    /** The page's first line: whether you may decide and, if not, why. */
+    public String getYourTurn() {
+        return ability().explanation();
+    }
+
+    /** Whether the form offers Approve: the engine would count your approval. */
+    public boolean isApproveOffered() {
+        return ability().mayApprove();
+    }
+
+    /** Whether the form is shown at all: the engine would accept your rejection (a veto), given a comment. */
+    public boolean isDecisionOffered() {
+        return ability().mayReject();
+    }
+
     /**
      * Whether the page offers the break-glass form: only to a user with Overall/Administer whom the
      * engine would let break this gate's glass (the gate waits, and its environment allows break-glass
@@ -88,8 +143,17 @@ public final class GatePage {
      */
     public boolean isBreakGlassOffered() {
         return Jenkins.get().hasPermission(Jenkins.ADMINISTER)
-                && ApprovalGate.restore(gate, Clock.systemUTC())
-                        .canBreakGlass(RealmIdentity.current(RealmIdentity.ids()));
+                && live().canBreakGlass(RealmIdentity.current(RealmIdentity.ids()));
+    }
+
+    /** The effective policy in plain sentences (the engine's {@link PolicyInWords#approvals}). */
+    public List<String> getPolicyInWords() {
+        return PolicyInWords.approvals(gate.policy());
+    }
+
+    /** The deadline from now: {@code closes in 3 h 12 min}. */
+    public String getCountdown() {
+        return Countdown.closesIn(Clock.systemUTC().instant(), gate.deadline());
     }
 
     /** The gate's page, relative to the root URL. */
@@ -101,7 +165,7 @@ public final class GatePage {
     /** Progress now, such as {@code 1 of 2}, with each rule's line. */
     @Exported(inline = true)
     public EvidenceView getEvidence() {
-        GateProgress progress = ApprovalGate.restore(gate, Clock.systemUTC()).progress();
+        GateProgress progress = live().progress();
         return new EvidenceView(gate, progress, run);
     }
 
@@ -112,6 +176,12 @@ public final class GatePage {
     @Exported(inline = true)
     public @CheckForNull ApprovalSubjectView getRelease() {
         return subject == null ? null : new ApprovalSubjectView(subject);
+    }
+
+    /** The run's branch and starters, the changes the environment has not received, what it holds now. */
+    @Exported(inline = true)
+    public ReleaseContextView getContext() throws IOException {
+        return new ReleaseContextView(run, gate, subject);
     }
 
     @Exported(inline = true)
@@ -129,18 +199,54 @@ public final class GatePage {
         return gate.closedBy();
     }
 
+    /**
+     * The page's form: Approve decides at once; Reject shows a confirmation first. A refusal is explained
+     * in the page.
+     */
     @RequirePOST
-    public HttpResponse doApprove(
-            @QueryParameter String comment, @QueryParameter String artifactDigest, @QueryParameter String policyDigest)
+    public HttpResponse doDecide(
+            @QueryParameter String approve,
+            @QueryParameter String comment,
+            @QueryParameter String artifactDigest,
+            @QueryParameter String policyDigest)
             throws IOException, InterruptedException {
-        return decide(DecisionKind.APPROVE, comment, artifactDigest, policyDigest);
+        GateDecisions decisions = new GateDecisions(this);
+        if (approve == null) {
+            return decisions.confirm(DecisionKind.REJECT, comment, artifactDigest, policyDigest);
+        }
+        return decisions.answer(true, DecisionKind.APPROVE, comment, artifactDigest, policyDigest);
     }
 
+    /** The break-glass form: shows a confirmation first. */
+    @RequirePOST
+    public HttpResponse doConfirmBreakGlass(
+            @QueryParameter String justification,
+            @QueryParameter String artifactDigest,
+            @QueryParameter String policyDigest)
+            throws IOException, InterruptedException {
+        return new GateDecisions(this).confirm(DecisionKind.BREAK_GLASS, justification, artifactDigest, policyDigest);
+    }
+
+    /** @param onPage answer a refusal with this page explaining it (forms), else as plain text (REST) */
+    @RequirePOST
+    public HttpResponse doApprove(
+            @QueryParameter String comment,
+            @QueryParameter String artifactDigest,
+            @QueryParameter String policyDigest,
+            @QueryParameter boolean onPage)
+            throws IOException, InterruptedException {
+        return new GateDecisions(this).answer(onPage, DecisionKind.APPROVE, comment, artifactDigest, policyDigest);
+    }
+
+    /** @param onPage answer a refusal with this page explaining it (forms), else as plain text (REST) */
     @RequirePOST
     public HttpResponse doReject(
-            @QueryParameter String comment, @QueryParameter String artifactDigest, @QueryParameter String policyDigest)
+            @QueryParameter String comment,
+            @QueryParameter String artifactDigest,
+            @QueryParameter String policyDigest,
+            @QueryParameter boolean onPage)
             throws IOException, InterruptedException {
-        return decide(DecisionKind.REJECT, comment, artifactDigest, policyDigest);
+        return new GateDecisions(this).answer(onPage, DecisionKind.REJECT, comment, artifactDigest, policyDigest);
     }
 
     /** Only users the environment names for break-glass who also hold Overall/Administer. */
@@ -148,35 +254,10 @@ public final class GatePage {
     public HttpResponse doBreakGlass(
             @QueryParameter String justification,
             @QueryParameter String artifactDigest,
-            @QueryParameter String policyDigest)
+            @QueryParameter String policyDigest,
+            @QueryParameter boolean onPage)
             throws IOException, InterruptedException {
-        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-            throw new PlainTextRefusal(403, Messages.GatePage_BreakGlassNeedsAdminister());
-        }
-        return decide(DecisionKind.BREAK_GLASS, justification, artifactDigest, policyDigest);
-    }
-
-    private HttpResponse decide(
-            DecisionKind kind, @CheckForNull String comment, String artifactDigest, String policyDigest)
-            throws IOException, InterruptedException {
-        run.getParent().checkPermission(Item.READ);
-        RequireApprovalsExecution execution = LiveGates.find(run, gate.gateId());
-        if (execution == null) {
-            throw new PlainTextRefusal(409, Messages.RequireApprovalsExecution_NotWaiting());
-        }
-        ArtifactDigest decidedOn;
-        try {
-            decidedOn = ArtifactDigest.parseIfPresent(artifactDigest, "artifactDigest");
-        } catch (IllegalArgumentException e) {
-            throw new PlainTextRefusal(400, e.getMessage());
-        }
-        try {
-            execution.decide(kind, RealmIdentity.current(RealmIdentity.ids()), comment, decidedOn, policyDigest);
-        } catch (DecisionRefusedException e) {
-            throw new PlainTextRefusal(RefusalStatus.of(e.refusal()), e.getMessage());
-        } catch (IllegalStateException e) {
-            throw new PlainTextRefusal(409, e.getMessage());
-        }
-        return HttpResponses.redirectToDot();
+        return new GateDecisions(this)
+                .answer(onPage, DecisionKind.BREAK_GLASS, justification, artifactDigest, policyDigest);
     }
 }

@@ -1,24 +1,20 @@
 package io.jenkins.plugins.promotiongates.approvals;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
-import hudson.model.Api;
-import hudson.model.Item;
-import hudson.model.RootAction;
-import hudson.model.Run;
-import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
-import io.jenkins.plugins.promotiongates.core.approval.Approver;
-import java.util.ArrayList;
 import java.util.List;
-import org.kohsuke.stapler.export.Exported;
+import jenkins.management.Badge;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * {@code /promotion-approvals/}: every waiting gate, in every job the current user may read, that
- * the engine says this user may decide. Reads only the gates in memory; never blocks.
+ * {@code /promotion-approvals/}, "My approvals": every waiting gate, in every job the current user may
+ * read, that the engine says waits for this user ({@code DecisionAbility.awaitsYou}: they may approve or
+ * reject now, and have not approved already). Its link carries their count. Reads only the gates in
+ * memory; never blocks. {@link WaitingGates} lists every waiting gate instead.
  */
 @Extension
 @ExportedBean
-public final class PendingApprovals implements RootAction {
+public final class PendingApprovals extends WaitingGateList {
 
     static final String URL_NAME = "promotion-approvals";
 
@@ -37,21 +33,21 @@ public final class PendingApprovals implements RootAction {
         return URL_NAME;
     }
 
-    @Exported(inline = true)
+    /** The gates waiting for the current user, soonest deadline first. */
+    @Override
     public List<GatePage> getGates() {
-        Approver me = RealmIdentity.current(RealmIdentity.ids());
-        List<GatePage> gates = new ArrayList<>();
-        for (RequireApprovalsExecution execution : LiveGates.all()) {
-            Run<?, ?> run = execution.run();
-            ApprovalGate gate = execution.gate();
-            if (run != null && gate != null && run.getParent().hasPermission(Item.READ) && gate.canDecide(me)) {
-                gates.add(new GatePage(run, gate.snapshot(), execution.message(), execution.subject()));
-            }
-        }
-        return gates;
+        return VisibleGates.awaitingYou();
     }
 
-    public Api getApi() {
-        return new Api(this);
+    /** How many gates wait for the current user, on the link; none when nothing waits. */
+    @Override
+    public @CheckForNull Badge getBadge() {
+        int waiting = getGates().size();
+        return waiting == 0
+                ? null
+                : new Badge(
+                        String.valueOf(waiting),
+                        Messages.PendingApprovals_Badge(String.valueOf(waiting)),
+                        Badge.Severity.WARNING);
     }
 }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.promotiongates.approvals;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
+import hudson.security.ACL;
 import hudson.security.SecurityRealm;
 import io.jenkins.plugins.promotiongates.core.approval.Approver;
 import io.jenkins.plugins.promotiongates.core.approval.RunParties;
@@ -41,6 +43,11 @@ public final class RealmIdentity {
                 .filter(Objects::nonNull)
                 .toList();
         return Approver.of(ids, authentication.getName(), groups);
+    }
+
+    /** As {@link #current}, or {@code null} when nobody is logged in (the request is anonymous). */
+    static @CheckForNull Approver currentOrNobody(IdNormalizer ids) {
+        return ACL.isAnonymous2(Jenkins.getAuthentication2()) ? null : current(ids);
     }
 
     /** Group membership of a user named in a step's approvers; unknown users have none. */

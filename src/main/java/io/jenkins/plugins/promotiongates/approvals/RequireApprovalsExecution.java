@@ -172,6 +172,7 @@ final class RequireApprovalsExecution extends StepExecution {
             subjectJson = subject == null ? null : subject.toJson();
             getContext().saveState();
             LiveGates.add(this);
+            GatePause.begin(getContext());
             TaskListener listener = getContext().get(TaskListener.class);
             ApprovalEvents.standard().opened(owner, listener, snapshot, request.message, subject);
             if (subject != null) {
@@ -325,6 +326,7 @@ final class RequireApprovalsExecution extends StepExecution {
     private void complete() {
         completed = true;
         LiveGates.remove(this);
+        GatePause.end(getContext());
     }
 
     private void fail(Exception e) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -198,7 +199,7 @@ public final class RequireApprovalsStep extends Step {
          */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+            return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
     }
 }

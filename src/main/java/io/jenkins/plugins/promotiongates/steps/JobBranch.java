@@ -9,12 +9,12 @@ import jenkins.scm.api.SCMHead;
  * job (or of any job an {@code SCMHead.HeadByItem} extension recognizes). Never from the build's
  * environment: a build script sets {@code BRANCH_NAME} to whatever it likes with {@code withEnv}.
  */
-final class JobBranch {
+public final class JobBranch {
 
     private JobBranch() {}
 
     /** The branch name, or {@code null} for a job that is not a branch job. */
-    static @CheckForNull String of(Run<?, ?> run) {
+    public static @CheckForNull String of(Run<?, ?> run) {
         SCMHead head = SCMHead.HeadByItem.findHead(run.getParent());
         return head == null ? null : head.getName();
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.ui;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Action;
@@ -9,10 +10,12 @@ import hudson.model.View;
 import io.jenkins.plugins.promotiongates.approvals.PendingApprovals;
 import java.util.ArrayList;
 import java.util.List;
+import jenkins.management.Badge;
 
 /**
- * The <em>Promotions</em> and <em>Pending approvals</em> links in the side panel of the Jenkins home
- * page (and of every other view), where the docs promise them. Jenkins lists root actions only in the
+ * The <em>Promotions</em> and <em>My approvals</em> links in the side panel of the Jenkins home
+ * page (and of every other view), where the docs promise them; <em>My approvals</em> with the number
+ * of gates waiting for the current user. Jenkins lists root actions only in the
  * header's menu; a view's side panel lists the actions its {@link TransientViewActionFactory}s give.
  */
 @Extension
@@ -59,6 +62,11 @@ public final class HomePageLinks extends TransientViewActionFactory {
         @Override
         public String getUrlName() {
             return "/" + page.getUrlName() + "/";
+        }
+
+        /** The page's badge, such as how many gates wait for the current user; {@code null} for none. */
+        public @CheckForNull Badge getBadge() {
+            return page.getBadge();
         }
     }
 }

@@ -12,7 +12,7 @@ public final class PromotionRow {
 
     private final PromotionRecord record;
 
-    PromotionRow(PromotionRecord record) {
+    public PromotionRow(PromotionRecord record) {
         this.record = record;
     }
 
@@ -87,7 +87,7 @@ public final class PromotionRow {
     }
 
     /** The promoting job's full name: the run id without {@code #number}. */
-    static String job(PromotionRecord record) {
+    public static String job(PromotionRecord record) {
         int hash = record.run().lastIndexOf('#');
         return hash < 0 ? record.run() : record.run().substring(0, hash);
     }

@@ -16,13 +16,13 @@ import org.junit.Test;
 public class HomePageLinksTest {
 
     @Test
-    public void theSidePanelLinksToPromotionsAndPendingApprovalsFromTheRoot() {
+    public void theSidePanelLinksToPromotionsAndMyApprovalsFromTheRoot() {
         List<Action> links = HomePageLinks.links(new PromotionsPage(), new PendingApprovals());
         assertEquals(2, links.size());
         assertEquals("Promotions", links.get(0).getDisplayName());
         assertEquals("/promotions/", links.get(0).getUrlName());
         assertEquals("symbol-play", links.get(0).getIconFileName());
-        assertEquals("Pending approvals", links.get(1).getDisplayName());
+        assertEquals("My approvals", links.get(1).getDisplayName());
         assertEquals("/promotion-approvals/", links.get(1).getUrlName());
         assertEquals("symbol-people", links.get(1).getIconFileName());
     }

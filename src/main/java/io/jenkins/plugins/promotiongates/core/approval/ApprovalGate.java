@@ -83,6 +83,15 @@ public final class ApprovalGate {
                 Quorum.evaluate(snapshot.policy(), snapshot.parties(), snapshot.decisions(), clock.instant()));
     }
 
+    /**
+     * Whether {@code who} may decide now and, if not, why, as the gate's page says it first.
+     *
+     * @param who the authenticated person, or {@code null} when nobody is logged in
+     */
+    public DecisionAbility ability(Approver who) {
+        return DecisionAbility.of(current, who, clock.instant());
+    }
+
     /** Whether {@code who} could approve or reject now (for "gates waiting for me"). */
     public boolean canDecide(Approver who) {
         GateSnapshot snapshot = current;

@@ -1,13 +1,15 @@
 package io.jenkins.plugins.promotiongates.core.policy;
 
+import io.jenkins.plugins.promotiongates.core.time.Countdown;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * An environment's effective policy in plain sentences, as the administrator's preview shows it beside
- * the policy digest: where releases come from, the approvals, separation of duties, validity and timeout,
+ * An environment's effective policy in plain sentences: all of it as the administrator's preview shows it
+ * beside the policy digest ({@link #of}), and its approval part as a gate's page shows it to approvers
+ * ({@link #approvals}): where releases come from, the approvals, separation of duties, validity and timeout,
  * the signature, branches, change windows and freezes, soak time, repository, rollbacks and break-glass.
  * The canonical JSON and its digest stay what gates and audit events are bound to; these sentences say
  * the same in words.
@@ -24,7 +26,11 @@ public final class PolicyInWords {
                 e.promotedFrom().isEmpty()
                         ? "An entry point: releases enter it from no other environment."
                         : "Releases enter it from " + list(e.promotedFrom(), "or") + " only.");
-        approvals(e, lines);
+        if (e.approvalRules().isEmpty()) {
+            lines.add("No approvals are needed.");
+        } else {
+            lines.addAll(approvals(policy));
+        }
         lines.add("Signature: "
                 + (e.signature() == null
                         ? "none needed."
@@ -68,44 +74,73 @@ public final class PolicyInWords {
                         ? "A rollback needs the same approvals as any promotion."
                         : "A rollback (a release it held before) needs " + e.rollbackApprovals()
                                 + " approval(s) from anyone eligible under any rule.");
-        lines.add(
-                e.breakGlass().allowed()
-                        ? "Break-glass is allowed for " + list(e.breakGlass().users(), "and")
-                                + " (each must also be an administrator), with a justification that is recorded."
-                        : "Break-glass is not allowed: nobody can bypass the approvals.");
+        if (e.approvalRules().isEmpty()) {
+            lines.add(breakGlass(e));
+        }
         return List.copyOf(lines);
     }
 
-    private static void approvals(Environment e, List<String> lines) {
-        if (e.approvalRules().isEmpty()) {
-            lines.add("No approvals are needed.");
-            return;
+    /**
+     * What a gate's page says of its policy to approvers: the rules with their counts and who is eligible, how
+     * the pipeline narrowed them, separation of duties, how long an approval counts, how long the gate waits,
+     * and break-glass.
+     */
+    public static List<String> approvals(EffectivePolicy policy) {
+        Environment environment = policy.environment();
+        List<String> sentences = new ArrayList<>();
+        int rules = policy.rules().size();
+        sentences.add(
+                rules == 1
+                        ? "One approval rule must be met:"
+                        : "All " + rules + " approval rules must be met, each by its own people:");
+        for (int i = 0; i < rules; i++) {
+            sentences.add(rule(environment.ruleLabel(i), policy.rules().get(i)));
         }
-        for (int i = 0; i < e.approvalRules().size(); i++) {
-            ApprovalRule rule = e.approvalRules().get(i);
-            String who = rule.groups().isEmpty()
-                    ? list(rule.users(), "or")
-                    : rule.users().isEmpty()
-                            ? "members of " + list(rule.groups(), "or")
-                            : list(rule.users(), "or") + " or members of " + list(rule.groups(), "or");
-            lines.add("Approval rule " + e.ruleLabel(i) + ": " + rule.count() + " of " + who
-                    + (rule.commentRequired() ? ", each with a comment." : "."));
+        if (!policy.approvers().isEmpty()) {
+            sentences.add("This pipeline narrowed who may decide to " + list(policy.approvers(), "and") + ".");
         }
-        List<String> duties = new ArrayList<>();
-        if (e.starterMayNotApprove()) {
-            duties.add("whoever started the run");
+        if (environment.starterMayNotApprove()) {
+            sentences.add("Whoever started the run, or a run upstream of it, may not decide.");
         }
-        if (e.changeAuthorsMayNotApprove()) {
-            duties.add("authors of changes the environment has not received");
+        if (environment.changeAuthorsMayNotApprove()) {
+            sentences.add("Authors of changes that " + policy.name() + " has not received yet may not decide.");
         }
-        if (!duties.isEmpty()) {
-            lines.add("May not approve: " + String.join("; ", duties) + ".");
+        if (environment.onePersonOneRule() && rules > 1) {
+            sentences.add("One person counts for one rule only.");
         }
-        if (e.onePersonOneRule() && e.approvalRules().size() > 1) {
-            lines.add("One person counts for one rule only.");
+        sentences.add("A rejection by anyone who may decide ends the gate at once; it needs a comment.");
+        sentences.add("An approval counts for " + Countdown.words(environment.approvalValidity())
+                + " after it is given; after that the person must approve again.");
+        sentences.add("The gate waits at most " + Countdown.words(environment.gateTimeout())
+                + " for decisions, then times out and stops the run.");
+        sentences.add(breakGlass(environment));
+        return List.copyOf(sentences);
+    }
+
+    private static String breakGlass(Environment environment) {
+        return environment.breakGlass().allowed()
+                ? "Break-glass is allowed for " + list(environment.breakGlass().users(), "and")
+                        + " (administrators only), with a justification that is recorded and shown everywhere."
+                : "Break-glass is not allowed: nobody can bypass these approvals.";
+    }
+
+    private static String rule(String label, ApprovalRule rule) {
+        String who;
+        if (rule.users().isEmpty() && rule.groups().isEmpty()) {
+            who = "nobody (the rule names no user or group)";
+        } else if (rule.groups().isEmpty()) {
+            who = list(rule.users(), "and");
+        } else if (rule.users().isEmpty()) {
+            who = "members of " + groups(rule.groups());
+        } else {
+            who = list(rule.users(), "and") + " or members of " + groups(rule.groups());
         }
-        lines.add("An approval counts for " + DurationText.format(e.approvalValidity()) + "; a gate waits at most "
-                + DurationText.format(e.gateTimeout()) + ".");
+        return label + ": " + rule.count() + (rule.count() == 1 ? " approval" : " approvals from different people")
+                + " from " + who + (rule.commentRequired() ? ", each with a comment." : ".");
+    }
+
+    private static String groups(Collection<String> groups) {
+        return (groups.size() == 1 ? "group " : "groups ") + list(groups, "and");
     }
 
     /** {@code a}, {@code a or b}, {@code a, b or c}. */

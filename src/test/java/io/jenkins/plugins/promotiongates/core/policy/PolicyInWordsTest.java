@@ -36,10 +36,16 @@ public class PolicyInWordsTest {
         assertEquals(
                 List.of(
                         "Releases enter it from staging only.",
-                        "Approval rule release: 2 of alice or bob or members of ops, each with a comment.",
-                        "May not approve: whoever started the run; authors of changes the environment has not"
-                                + " received.",
-                        "An approval counts for 1d; a gate waits at most 7d.",
+                        "One approval rule must be met:",
+                        "release: 2 approvals from different people from alice and bob or members of group ops, each"
+                                + " with a comment.",
+                        "Whoever started the run, or a run upstream of it, may not decide.",
+                        "Authors of changes that production has not received yet may not decide.",
+                        "A rejection by anyone who may decide ends the gate at once; it needs a comment.",
+                        "An approval counts for 1 d after it is given; after that the person must approve again.",
+                        "The gate waits at most 7 d for decisions, then times out and stops the run.",
+                        "Break-glass is allowed for oncall-lead (administrators only), with a justification that is"
+                                + " recorded and shown everywhere.",
                         "Signature: one of the trusted keys release-team must sign each file (RSA keys of at least"
                                 + " 2048 bits, hash sha256 or stronger).",
                         "Only branches matching main or release/* may promote here.",
@@ -50,9 +56,7 @@ public class PolicyInWordsTest {
                         "A release must have spent 1d in the environment it comes from before it may enter.",
                         "Promotions publish to file:/srv/releases.",
                         "A rollback (a release it held before) needs 1 approval(s) from anyone eligible under any"
-                                + " rule.",
-                        "Break-glass is allowed for oncall-lead (each must also be an administrator), with a"
-                                + " justification that is recorded."),
+                                + " rule."),
                 PolicyInWords.of(new EffectivePolicy(production, Set.of())));
     }
 
@@ -64,7 +68,7 @@ public class PolicyInWordsTest {
         assertEquals("No approvals are needed.", lines.get(1));
         assertTrue(lines.contains("Signature: none needed."));
         assertTrue(lines.contains("No evidence is required."));
-        assertTrue(lines.contains("Break-glass is not allowed: nobody can bypass the approvals."));
+        assertTrue(lines.contains("Break-glass is not allowed: nobody can bypass these approvals."));
         assertTrue(lines.contains("Promotions are recorded only: no repository is written."));
     }
 }

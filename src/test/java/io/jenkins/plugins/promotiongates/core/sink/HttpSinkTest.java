@@ -141,7 +141,11 @@ public class HttpSinkTest {
                 List<String> expected = SinkFixture.expected(ledger, 0);
                 SinkFixture.await("every message", () -> server.lines().size() >= expected.size());
                 assertEquals(expected, server.lines());
-                SinkFixture.await("the status", () -> !feed.statuses().get(0).failing());
+                // the server has the lines before the sender has recorded their delivery: wait for both
+                SinkFixture.await(
+                        "the status",
+                        () -> !feed.statuses().get(0).failing()
+                                && feed.statuses().get(0).oldestQueued().isEmpty());
                 assertEquals("", feed.statuses().get(0).oldestQueued());
             }
         }
@@ -252,7 +256,9 @@ public class HttpSinkTest {
                     "both refusals, with every message queued",
                     () -> feed.statuses().get(1).failing()
                             && feed.statuses().get(2).failing()
-                            && feed.statuses().get(1).queued().equals(count));
+                            && feed.statuses().get(1).queued().equals(count)
+                            // the server has the lines before the sender has recorded their delivery
+                            && feed.statuses().get(0).delivered().equals(count));
             List<SinkStatus> statuses = feed.statuses();
             assertThat(statuses.get(1).lastError(), containsString("TLS failed"));
             assertThat(statuses.get(1).lastError(), containsString("issued for '127.0.0.1'"));

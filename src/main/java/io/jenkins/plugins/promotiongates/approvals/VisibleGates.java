@@ -1,0 +1,32 @@
+package io.jenkins.plugins.promotiongates.approvals;
+
+import hudson.model.Item;
+import hudson.model.Run;
+import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The gates waiting on this controller in jobs the current user may read, soonest deadline first. Never blocks. */
+final class VisibleGates {
+
+    private VisibleGates() {}
+
+    static List<GatePage> all() {
+        List<GatePage> pages = new ArrayList<>();
+        for (RequireApprovalsExecution execution : LiveGates.all()) {
+            Run<?, ?> run = execution.run();
+            ApprovalGate gate = execution.gate();
+            if (run != null && gate != null && run.getParent().hasPermission(Item.READ)) {
+                pages.add(new GatePage(run, gate.snapshot(), execution.message(), execution.subject()));
+            }
+        }
+        pages.sort(Comparator.comparing(page -> page.snapshot().deadline()));
+        return pages;
+    }
+
+    /** Those the engine says wait for the current user: they may approve or reject now. */
+    static List<GatePage> awaitingYou() {
+        return all().stream().filter(page -> page.ability().awaitsYou()).toList();
+    }
+}
