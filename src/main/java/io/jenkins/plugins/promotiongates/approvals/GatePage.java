@@ -151,6 +151,16 @@ public final class GatePage {
         return PolicyInWords.approvals(gate.policy());
     }
 
+    /**
+     * The evidence the environment requires of the release, one line per kind with its verdict and remedy,
+     * as it stood when the gate opened ({@code promoteArtifact} decides again); empty when none is required.
+     */
+    @Exported
+    public List<String> getRequiredEvidence() {
+        ApprovalsAction action = run.getAction(ApprovalsAction.class);
+        return action == null ? List.of() : action.evidence(gate.gateId());
+    }
+
     /** The deadline from now: {@code closes in 3 h 12 min}. */
     public String getCountdown() {
         return Countdown.closesIn(Clock.systemUTC().instant(), gate.deadline());
