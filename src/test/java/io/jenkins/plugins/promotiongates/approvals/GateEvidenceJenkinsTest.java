@@ -45,15 +45,16 @@ public class GateEvidenceJenkinsTest {
         staging.setEvidence(List.of(sbom));
         PromotionGatesConfiguration.get().setEnvironments(List.of(staging));
         byte[] bom;
-        try (InputStream in = getClass().getResourceAsStream(
-                "/io/jenkins/plugins/promotiongates/core/evidence/cyclonedx-maven-1.6.json")) {
+        try (InputStream in = getClass()
+                .getResourceAsStream("/io/jenkins/plugins/promotiongates/core/evidence/cyclonedx-maven-1.6.json")) {
             bom = in.readAllBytes();
         }
         WorkflowJob p = j.createProject(WorkflowJob.class, "p");
         p.setDefinition(new CpsFlowDefinition(
                 "node {\n"
                         + "  writeFile file: 'dist/app.jar', text: 'the application'\n"
-                        + "  writeFile file: 'dist/bom.json', text: '" + Base64.getEncoder().encodeToString(bom)
+                        + "  writeFile file: 'dist/bom.json', text: '"
+                        + Base64.getEncoder().encodeToString(bom)
                         + "', encoding: 'Base64'\n"
                         + "  archiveArtifacts 'dist/*'\n"
                         + "}\n"
@@ -66,7 +67,8 @@ public class GateEvidenceJenkinsTest {
         j.assertLogContains("[FAIL] sbom: the SBOM 'bom.json' does not meet the policy", b);
 
         JenkinsRule.WebClient wc = j.createWebClient().login("alice");
-        String page = wc.goTo(b.getUrl() + "approvals/staging/").getWebResponse().getContentAsString();
+        String page =
+                wc.goTo(b.getUrl() + "approvals/staging/").getWebResponse().getContentAsString();
         assertThat(page, containsString("Evidence"));
         assertThat(page, containsString("[FAIL] sbom: the SBOM "));
         assertThat(page, containsString("does not meet the policy"));

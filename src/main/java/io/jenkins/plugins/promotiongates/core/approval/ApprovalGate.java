@@ -94,16 +94,7 @@ public final class ApprovalGate {
 
     /** Whether {@code who} could approve or reject now (for "gates waiting for me"). */
     public boolean canDecide(Approver who) {
-        GateSnapshot snapshot = current;
-        if (snapshot.state().isClosed()) {
-            return false;
-        }
-        try {
-            Eligibility.rulesFor(snapshot.policy(), snapshot.parties(), who);
-            return true;
-        } catch (DecisionRefusedException e) {
-            return false;
-        }
+        return ability(who).mayReject();
     }
 
     /**

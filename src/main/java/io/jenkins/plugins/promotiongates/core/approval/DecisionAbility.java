@@ -57,31 +57,11 @@ public record DecisionAbility(Reason reason, String explanation) {
                     Reason.GATE_CLOSED,
                     "Nobody can decide any more: this gate timed out at " + DisplayTime.of(gate.deadline()) + ".");
         }
-        String setting = "environments[" + environment + "].";
-        if (policy.environment().starterMayNotApprove() && gate.parties().isStarter(who.userId())) {
-            return new DecisionAbility(
-                    Reason.YOU_STARTED_THE_RUN,
-                    "You cannot decide: you started this run (or a run upstream of it that triggered it), and "
-                            + setting + "starterMayNotApprove forbids the run's starters to decide.");
-        }
-        if (policy.environment().changeAuthorsMayNotApprove()
-                && gate.parties().changeAuthors().contains(who.userId())) {
-            return new DecisionAbility(
-                    Reason.YOU_AUTHORED_CHANGES,
-                    "You cannot decide: you authored changes that " + environment + " has not received yet, and "
-                            + setting + "changeAuthorsMayNotApprove forbids their authors to decide.");
-        }
-        List<Integer> rules = policy.eligibleRules(who.userId(), who.groups());
-        if (rules.isEmpty()) {
-            boolean narrowed = policy.rules().stream().anyMatch(rule -> rule.isEligible(who.userId(), who.groups()));
-            return new DecisionAbility(
-                    Reason.NOT_ELIGIBLE,
-                    narrowed
-                            ? "You cannot decide: you are eligible in " + environment
-                                    + ", but this step's approvers argument names only "
-                                    + String.join(", ", policy.approvers()) + "."
-                            : "You cannot decide: no approval rule of " + environment
-                                    + " names you or one of your groups (" + setting + "approvalRules).");
+        List<Integer> rules;
+        try {
+            rules = Eligibility.rulesFor(policy, gate.parties(), who);
+        } catch (DecisionRefusedException e) {
+            return excluded(e.refusal(), policy, who);
         }
         Quorum quorum = Quorum.evaluate(policy, gate.parties(), gate.decisions(), now);
         for (Decision counted : quorum.counted()) {
@@ -95,6 +75,33 @@ public record DecisionAbility(Reason reason, String explanation) {
             }
         }
         return new DecisionAbility(Reason.YOU_MAY_DECIDE, mayDecide(policy, rules));
+    }
+
+    /** The page's words for what {@link Eligibility} would refuse on submission. */
+    private static DecisionAbility excluded(Refusal refusal, EffectivePolicy policy, Approver who) {
+        String environment = policy.name();
+        String setting = "environments[" + environment + "].";
+        return switch (refusal) {
+            case STARTER_EXCLUDED ->
+                new DecisionAbility(
+                        Reason.YOU_STARTED_THE_RUN,
+                        "You cannot decide: you started this run (or a run upstream of it that triggered it), and "
+                                + setting + "starterMayNotApprove forbids the run's starters to decide.");
+            case CHANGE_AUTHOR_EXCLUDED ->
+                new DecisionAbility(
+                        Reason.YOU_AUTHORED_CHANGES,
+                        "You cannot decide: you authored changes that " + environment + " has not received yet, and "
+                                + setting + "changeAuthorsMayNotApprove forbids their authors to decide.");
+            default ->
+                new DecisionAbility(
+                        Reason.NOT_ELIGIBLE,
+                        policy.rules().stream().anyMatch(rule -> rule.isEligible(who.userId(), who.groups()))
+                                ? "You cannot decide: you are eligible in " + environment
+                                        + ", but this step's approvers argument names only "
+                                        + String.join(", ", policy.approvers()) + "."
+                                : "You cannot decide: no approval rule of " + environment
+                                        + " names you or one of your groups (" + setting + "approvalRules).");
+        };
     }
 
     private static String mayDecide(EffectivePolicy policy, List<Integer> rules) {
