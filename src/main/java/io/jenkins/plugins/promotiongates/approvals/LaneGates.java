@@ -1,8 +1,6 @@
 package io.jenkins.plugins.promotiongates.approvals;
 
-import hudson.model.Item;
 import hudson.model.Run;
-import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import io.jenkins.plugins.promotiongates.core.view.WaitingGate;
@@ -22,13 +20,9 @@ public final class LaneGates {
     /** Every waiting gate whose job the current user may read. */
     public static List<WaitingGate> waiting() {
         List<WaitingGate> gates = new ArrayList<>();
-        for (RequireApprovalsExecution execution : LiveGates.all()) {
+        for (RequireApprovalsExecution execution : VisibleGates.readable()) {
             Run<?, ?> run = execution.run();
-            ApprovalGate gate = execution.gate();
-            if (run == null || gate == null || !run.getParent().hasPermission(Item.READ)) {
-                continue;
-            }
-            GateSnapshot snapshot = gate.snapshot();
+            GateSnapshot snapshot = execution.gate().snapshot();
             if (snapshot.state().isClosed()) {
                 continue;
             }

@@ -14,15 +14,25 @@ final class VisibleGates {
 
     static List<GatePage> all() {
         List<GatePage> pages = new ArrayList<>();
+        for (RequireApprovalsExecution execution : readable()) {
+            pages.add(new GatePage(
+                    execution.run(), execution.gate().snapshot(), execution.message(), execution.subject()));
+        }
+        pages.sort(Comparator.comparing(page -> page.snapshot().deadline()));
+        return pages;
+    }
+
+    /** The live gates, opened and with their run, in jobs the current user may read. */
+    static List<RequireApprovalsExecution> readable() {
+        List<RequireApprovalsExecution> readable = new ArrayList<>();
         for (RequireApprovalsExecution execution : LiveGates.all()) {
             Run<?, ?> run = execution.run();
             ApprovalGate gate = execution.gate();
             if (run != null && gate != null && run.getParent().hasPermission(Item.READ)) {
-                pages.add(new GatePage(run, gate.snapshot(), execution.message(), execution.subject()));
+                readable.add(execution);
             }
         }
-        pages.sort(Comparator.comparing(page -> page.snapshot().deadline()));
-        return pages;
+        return readable;
     }
 
     /** Those the engine says wait for the current user: they may approve or reject now. */
