@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Run;
+import io.jenkins.plugins.promotiongates.audit.RunAudit;
 import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
 import io.jenkins.plugins.promotiongates.core.approval.DecisionAbility;
 import io.jenkins.plugins.promotiongates.core.approval.DecisionKind;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.promotiongates.core.approval.GateProgress;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.GateState;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyInWords;
+import io.jenkins.plugins.promotiongates.core.promotion.PromotionAfterGate;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import io.jenkins.plugins.promotiongates.core.time.Countdown;
 import java.io.IOException;
@@ -159,6 +161,17 @@ public final class GatePage {
     public List<String> getRequiredEvidence() {
         ApprovalsAction action = run.getAction(ApprovalsAction.class);
         return action == null ? List.of() : action.evidence(gate.gateId());
+    }
+
+    /**
+     * For a gate that let the run through: what the run's {@code promoteArtifact} into the gate's environment
+     * did after it closed, from the run's audit chain; empty for a gate that waits or stopped the run.
+     */
+    public String getAftermath() throws IOException {
+        if (!gate.state().letsThrough() || gate.closedAt() == null) {
+            return "";
+        }
+        return PromotionAfterGate.of(RunAudit.chain(run).events(), gate.policy().name(), gate.closedAt());
     }
 
     /** The deadline from now: {@code closes in 3 h 12 min}. */

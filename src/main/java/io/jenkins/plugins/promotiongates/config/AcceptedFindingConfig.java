@@ -4,11 +4,15 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.promotiongates.core.policy.EvidenceFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * A scan finding accepted until a date, by a named person, for a stated reason. It is part of the policy,
@@ -84,6 +88,30 @@ public final class AcceptedFindingConfig implements Describable<AcceptedFindingC
         @Override
         public String getDisplayName() {
             return Messages.AcceptedFindingConfig_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckRuleId(@QueryParameter String value) {
+            return FormChecks.error(
+                    () -> EvidenceFields.findingProblem("ruleId", value).orElse(null));
+        }
+
+        @POST
+        public FormValidation doCheckUntil(@QueryParameter String value) {
+            return FormChecks.error(
+                    () -> EvidenceFields.findingProblem("until", value).orElse(null));
+        }
+
+        @POST
+        public FormValidation doCheckAcceptedBy(@QueryParameter String value) {
+            return FormChecks.error(
+                    () -> EvidenceFields.findingProblem("acceptedBy", value).orElse(null));
+        }
+
+        @POST
+        public FormValidation doCheckReason(@QueryParameter String value) {
+            return FormChecks.error(
+                    () -> EvidenceFields.findingProblem("reason", value).orElse(null));
         }
     }
 }

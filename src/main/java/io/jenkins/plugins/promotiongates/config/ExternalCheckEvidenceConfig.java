@@ -2,8 +2,10 @@ package io.jenkins.plugins.promotiongates.config;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
+import io.jenkins.plugins.promotiongates.core.policy.EvidenceFields;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -91,6 +93,30 @@ public final class ExternalCheckEvidenceConfig extends EvidenceConfig {
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
             return SecretTextCredentials.choices(credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckName(@QueryParameter String value) {
+            return FormChecks.error(() -> EvidenceFields.problem(EvidenceKind.EXTERNAL_CHECK, "name", value)
+                    .orElse(null));
+        }
+
+        @POST
+        public FormValidation doCheckEndpoint(@QueryParameter String value) {
+            return FormChecks.error(() -> EvidenceFields.problem(EvidenceKind.EXTERNAL_CHECK, "endpoint", value)
+                    .orElse(null));
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return FormChecks.error(() -> EvidenceFields.problem(EvidenceKind.EXTERNAL_CHECK, "timeout", value)
+                    .orElse(null));
+        }
+
+        @POST
+        public FormValidation doCheckGiveUpAfter(@QueryParameter String value) {
+            return FormChecks.error(() -> EvidenceFields.problem(EvidenceKind.EXTERNAL_CHECK, "giveUpAfter", value)
+                    .orElse(null));
         }
     }
 }

@@ -2,13 +2,17 @@ package io.jenkins.plugins.promotiongates.config;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
+import io.jenkins.plugins.promotiongates.core.policy.EvidenceFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** A performance budget: a JSON file of named numbers in the release, each within its bounds. */
 public final class MetricsEvidenceConfig extends EvidenceConfig {
@@ -55,6 +59,12 @@ public final class MetricsEvidenceConfig extends EvidenceConfig {
         @Override
         public String getDisplayName() {
             return Messages.MetricsEvidenceConfig_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckFiles(@QueryParameter String value) {
+            return FormChecks.error(() ->
+                    EvidenceFields.problem(EvidenceKind.METRICS, "files", value).orElse(null));
         }
     }
 }

@@ -2,11 +2,15 @@ package io.jenkins.plugins.promotiongates.config;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
+import io.jenkins.plugins.promotiongates.core.policy.EvidenceFields;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** A CycloneDX SBOM in the release: allowed licences, pinned versions, its subject among the release's files. */
 public final class SbomEvidenceConfig extends EvidenceConfig {
@@ -73,6 +77,18 @@ public final class SbomEvidenceConfig extends EvidenceConfig {
         @Override
         public String getDisplayName() {
             return Messages.SbomEvidenceConfig_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckFiles(@QueryParameter String value) {
+            return FormChecks.error(() ->
+                    EvidenceFields.problem(EvidenceKind.SBOM, "files", value).orElse(null));
+        }
+
+        @POST
+        public FormValidation doCheckAllowedLicences(@QueryParameter String value) {
+            return FormChecks.error(() -> EvidenceFields.problem(EvidenceKind.SBOM, "allowedLicences", value)
+                    .orElse(null));
         }
     }
 }

@@ -2,13 +2,17 @@ package io.jenkins.plugins.promotiongates.config;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
+import io.jenkins.plugins.promotiongates.core.policy.EvidenceFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** A SARIF 2.1.0 scan in the release: no finding at or above a threshold, but for accepted, unexpired ones. */
 public final class VulnerabilitiesEvidenceConfig extends EvidenceConfig {
@@ -77,6 +81,25 @@ public final class VulnerabilitiesEvidenceConfig extends EvidenceConfig {
         @Override
         public String getDisplayName() {
             return Messages.VulnerabilitiesEvidenceConfig_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckFiles(@QueryParameter String value) {
+            return FormChecks.error(() -> EvidenceFields.problem(EvidenceKind.VULNERABILITIES, "files", value)
+                    .orElse(null));
+        }
+
+        @POST
+        public FormValidation doCheckFailOnLevel(@QueryParameter String value) {
+            return FormChecks.error(() -> EvidenceFields.problem(EvidenceKind.VULNERABILITIES, "failOnLevel", value)
+                    .orElse(null));
+        }
+
+        @POST
+        public FormValidation doCheckFailOnSecuritySeverity(@QueryParameter String value) {
+            return FormChecks.error(
+                    () -> EvidenceFields.problem(EvidenceKind.VULNERABILITIES, "failOnSecuritySeverity", value)
+                            .orElse(null));
         }
     }
 }

@@ -82,4 +82,49 @@ public class GateEvidenceJenkinsTest {
         b.doStop();
         j.waitForCompletion(b);
     }
+
+    /**
+     * An approved gate whose promotion the evidence then refuses says so on its page, with the reason: the
+     * gate's APPROVED state never hides what came after.
+     */
+    @Test
+    public void anApprovedGateSaysThatThePromotionAfterItWasRefused() throws Exception {
+        RequireApprovalsStepJenkinsTest.Fixture.secure(j);
+        ApprovalRuleConfig rule = new ApprovalRuleConfig();
+        rule.setUsers("alice, bob");
+        rule.setCount(1);
+        SbomEvidenceConfig sbom = new SbomEvidenceConfig("bom.json");
+        sbom.setAllowedLicences("Apache-2.0, EPL-1.0");
+        EnvironmentConfig staging = new EnvironmentConfig("staging");
+        staging.setApprovalRules(List.of(rule));
+        staging.setEvidence(List.of(sbom));
+        PromotionGatesConfiguration.get().setEnvironments(List.of(staging));
+        byte[] bom;
+        try (InputStream in = getClass()
+                .getResourceAsStream("/io/jenkins/plugins/promotiongates/core/evidence/cyclonedx-maven-1.6.json")) {
+            bom = in.readAllBytes();
+        }
+        WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+        p.setDefinition(new CpsFlowDefinition(
+                "node {\n"
+                        + "  writeFile file: 'dist/app.jar', text: 'the application'\n"
+                        + "  writeFile file: 'dist/bom.json', text: '"
+                        + Base64.getEncoder().encodeToString(bom)
+                        + "', encoding: 'Base64'\n"
+                        + "  archiveArtifacts 'dist/*'\n"
+                        + "}\n"
+                        + "requireApprovals environment: 'staging', archived: 'dist/*', version: '1.0.0'\n"
+                        + "promoteArtifact archived: 'dist/*', to: 'staging', version: '1.0.0'\n",
+                true));
+        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("sam")))
+                .waitForStart();
+        j.waitForMessage("waits for approvals", b);
+        RequireApprovalsStepJenkinsTest.Fixture.decide(j, "alice", b, "approve", "ok");
+        j.assertBuildStatus(hudson.model.Result.FAILURE, j.waitForCompletion(b));
+
+        String page = RequireApprovalsStepJenkinsTest.Fixture.page(j, "bob", b);
+        assertThat(page, containsString("APPROVED"));
+        assertThat(page, containsString("Then promoteArtifact was refused at "));
+        assertThat(page, containsString("[FAIL] evidence: sbom"));
+    }
 }

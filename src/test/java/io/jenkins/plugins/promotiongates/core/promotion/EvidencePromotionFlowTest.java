@@ -318,6 +318,35 @@ public class EvidencePromotionFlowTest {
     }
 
     @Test
+    public void anApprovedGatesPageSaysWhatThePromotionAfterItDid() throws Exception {
+        try (AuditedRuns audit = new AuditedRuns(tmp.newFolder("home").toPath(), clock)) {
+            Instant closed = clock.instant();
+            assertThat(
+                    PromotionAfterGate.of(audit.chain(Fixtures.RUN).events(), "qa", closed),
+                    containsString("No promotion to qa has been recorded in this run since the gate closed"));
+
+            for (EventDraft draft : PromotionEvents.drafts(promote(strictEvidence(), sources(null)), "sam")) {
+                audit.record(Fixtures.RUN, draft);
+            }
+            String refused = PromotionAfterGate.of(audit.chain(Fixtures.RUN).events(), "qa", closed);
+            assertThat(refused, containsString("Then promoteArtifact was refused at 2026-12-07T10:00:00Z: "));
+            assertThat(refused, containsString("[FAIL] evidence: sbom"));
+
+            clock.advance(Duration.ofMinutes(5));
+            for (EventDraft draft :
+                    PromotionEvents.drafts(promote(satisfiedEvidence("2027-01-31"), sources(passing(5))), "sam")) {
+                audit.record(Fixtures.RUN, draft);
+            }
+            assertEquals(
+                    "Then promoteArtifact promoted hello-service 1.0.0 to qa at 2026-12-07T10:05:00Z.",
+                    PromotionAfterGate.of(audit.chain(Fixtures.RUN).events(), "qa", closed));
+            assertThat(
+                    PromotionAfterGate.of(audit.chain(Fixtures.RUN).events(), "production", closed),
+                    containsString("No promotion to production"));
+        }
+    }
+
+    @Test
     public void aDryRunWithoutTheReleasesBytesFailsFileEvidenceSayingWhy() {
         Environment qa = Environment.builder("qa").evidence(strictEvidence()).build();
         PromotionRequest request = new PromotionRequest(
