@@ -20,9 +20,10 @@ public final class LaneGates {
     /** Every waiting gate whose job the current user may read. */
     public static List<WaitingGate> waiting() {
         List<WaitingGate> gates = new ArrayList<>();
-        for (RequireApprovalsExecution execution : VisibleGates.readable()) {
-            Run<?, ?> run = execution.run();
-            GateSnapshot snapshot = execution.gate().snapshot();
+        for (VisibleGates.Live live : VisibleGates.readable()) {
+            RequireApprovalsExecution execution = live.execution();
+            Run<?, ?> run = live.run();
+            GateSnapshot snapshot = live.gate().snapshot();
             if (snapshot.state().isClosed()) {
                 continue;
             }

@@ -14,22 +14,28 @@ final class VisibleGates {
 
     static List<GatePage> all() {
         List<GatePage> pages = new ArrayList<>();
-        for (RequireApprovalsExecution execution : readable()) {
+        for (Live live : readable()) {
             pages.add(new GatePage(
-                    execution.run(), execution.gate().snapshot(), execution.message(), execution.subject()));
+                    live.run(),
+                    live.gate().snapshot(),
+                    live.execution().message(),
+                    live.execution().subject()));
         }
         pages.sort(Comparator.comparing(page -> page.snapshot().deadline()));
         return pages;
     }
 
+    /** A live gate that has opened, with its run. */
+    record Live(RequireApprovalsExecution execution, Run<?, ?> run, ApprovalGate gate) {}
+
     /** The live gates, opened and with their run, in jobs the current user may read. */
-    static List<RequireApprovalsExecution> readable() {
-        List<RequireApprovalsExecution> readable = new ArrayList<>();
+    static List<Live> readable() {
+        List<Live> readable = new ArrayList<>();
         for (RequireApprovalsExecution execution : LiveGates.all()) {
             Run<?, ?> run = execution.run();
             ApprovalGate gate = execution.gate();
             if (run != null && gate != null && run.getParent().hasPermission(Item.READ)) {
-                readable.add(execution);
+                readable.add(new Live(execution, run, gate));
             }
         }
         return readable;

@@ -41,7 +41,6 @@ public record DecisionAbility(Reason reason, String explanation) {
      */
     public static DecisionAbility of(GateSnapshot gate, Approver who, Instant now) {
         EffectivePolicy policy = gate.policy();
-        String environment = policy.name();
         if (who == null) {
             return new DecisionAbility(
                     Reason.NOT_LOGGED_IN, "You are not logged in: log in to see whether you may approve or reject.");
