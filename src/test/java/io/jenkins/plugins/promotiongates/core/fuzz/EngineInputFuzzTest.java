@@ -74,7 +74,7 @@ import org.junit.Test;
 public class EngineInputFuzzTest {
 
     static final long SEED = Long.getLong("promotiongates.fuzz.seed", 0x5EED_2026L);
-    static final int CASES = Integer.getInteger("promotiongates.fuzz.cases", 1_500);
+    static final int CASES = Integer.getInteger("promotiongates.fuzz.cases", 10_000);
     static final long MAX_MILLIS = 1_000;
 
     private static final AtomicInteger TOTAL = new AtomicInteger();
