@@ -26,6 +26,10 @@ import java.util.Optional;
  */
 final class EvidenceEvaluation {
 
+    /** Where the run's recorded results come from, as every verdict on them says: not bound to the release. */
+    static final String RUN_RESULTS =
+            "the test results the run recorded (counted by the JUnit plugin on the agent, not bound to the release)";
+
     private EvidenceEvaluation() {}
 
     static EvidenceResults decide(Environment target, PromotionRequest request, EvidenceSources sources, Instant now) {
@@ -89,8 +93,7 @@ final class EvidenceEvaluation {
                     Map.of());
         }
         TestsCheck check = new TestsCheck(requirement.testsSettings(), EvidenceLimits.DEFAULT);
-        return new EvidenceRecord(
-                check.evaluate(sources.runTests().get(), "the run's recorded test results"), Map.of());
+        return new EvidenceRecord(check.evaluate(sources.runTests().get(), RUN_RESULTS), Map.of());
     }
 
     private static byte[] body(Environment target, Release release, RunRef run) {

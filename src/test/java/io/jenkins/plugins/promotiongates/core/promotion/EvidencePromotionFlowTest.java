@@ -302,6 +302,9 @@ public class EvidencePromotionFlowTest {
 
         assertEquals(4, results.records().size());
         assertThat(results.lines().get(0), containsString("[ok]   tests: 5 tests ran"));
+        assertThat(
+                results.lines().get(0),
+                containsString("counted by the JUnit plugin on the agent, not bound to the release"));
         assertThat(results.lines().get(1), containsString("[FAIL] sbom: "));
         assertThat(results.lines().get(1), containsString("Remedy: "));
         assertEquals(EvidenceResults.NONE, service.evidence("nowhere", release, Fixtures.RUN, sources(null)));
