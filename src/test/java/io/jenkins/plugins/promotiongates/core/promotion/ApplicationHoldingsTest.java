@@ -1,6 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.MONDAY_10;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 

@@ -83,7 +83,7 @@ final class AuditedRuns implements AutoCloseable {
         PromotionRecord staging = new PromotionRecord(
                 "staging",
                 "",
-                Fixtures.release("app.tar.gz", "1.4.0", digest, size),
+                PromotionFixtures.release("app.tar.gz", "1.4.0", digest, size),
                 "shop/main#1",
                 "",
                 now.minus(java.time.Duration.ofHours(25)),

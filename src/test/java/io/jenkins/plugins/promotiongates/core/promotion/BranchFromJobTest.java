@@ -1,8 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.RUN;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.production;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.RUN;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.production;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertTrue;
@@ -30,7 +30,7 @@ public class BranchFromJobTest {
         EnvironmentSnapshot snapshot = EnvironmentSnapshot.capture(
                 Map.of("BRANCH_NAME", branchNameVariable), Map.of(), List.of("BRANCH_NAME"), Set.of(), List.of());
         PromotionRequest request = new PromotionRequest(
-                Fixtures.release("dist/app.tar.gz", "1.4.0", SHA256, 11),
+                PromotionFixtures.release("dist/app.tar.gz", "1.4.0", SHA256, 11),
                 "staging",
                 "production",
                 RUN,
@@ -39,7 +39,9 @@ public class BranchFromJobTest {
                 List.of(),
                 snapshot);
         Evaluation evaluation = new PromotionService(
-                        Fixtures.policy(production()), Fixtures.TIGHTENER, new Fixtures.MovingClock(MONDAY_10))
+                        PromotionFixtures.policy(production()),
+                        PromotionFixtures.TIGHTENER,
+                        new PromotionFixtures.MovingClock(MONDAY_10))
                 .evaluate(request, Inventory.empty(), new RecordOnlyRepository());
         return evaluation.failures().stream()
                 .filter(r -> r.gate() == Gate.BRANCH)

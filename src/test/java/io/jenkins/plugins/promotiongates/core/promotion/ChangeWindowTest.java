@@ -19,7 +19,7 @@ public class ChangeWindowTest {
         return new PromotionRecord(
                 environment,
                 "",
-                Fixtures.release(
+                PromotionFixtures.release(
                         "app.jar",
                         "1." + minutes,
                         ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "ab".repeat(32), "test digest"),
@@ -49,7 +49,7 @@ public class ChangeWindowTest {
                 promoted("production", "shop/main#3", 1),
                 promoted("production", "shop/main#5", 2),
                 promoted("staging", "shop/main#8", 3)));
-        ChangeWindow window = ChangeWindow.of(inventory, Fixtures.APPLICATION, "production", "shop/main");
+        ChangeWindow window = ChangeWindow.of(inventory, PromotionFixtures.APPLICATION, "production", "shop/main");
         assertEquals(5, window.deliveredBuild());
         assertEquals(List.of(9, 8, 7, 6), walk(window, 9));
     }
@@ -60,14 +60,15 @@ public class ChangeWindowTest {
                 promoted("production", "shop/main#4", 1),
                 promoted("production", "shop/release#40", 2),
                 promoted("production", "shop/main-old#7", 3)));
-        ChangeWindow window = ChangeWindow.of(inventory, Fixtures.APPLICATION, "production", "shop/main");
+        ChangeWindow window = ChangeWindow.of(inventory, PromotionFixtures.APPLICATION, "production", "shop/main");
         assertEquals(4, window.deliveredBuild());
         assertEquals(List.of(7, 6, 5), walk(window, 7));
     }
 
     @Test
     public void withNoDeliveryEveryBuildCountsUpToTheBound() {
-        ChangeWindow window = ChangeWindow.of(Inventory.empty(), Fixtures.APPLICATION, "production", "shop/main");
+        ChangeWindow window =
+                ChangeWindow.of(Inventory.empty(), PromotionFixtures.APPLICATION, "production", "shop/main");
         assertEquals(0, window.deliveredBuild());
         assertEquals(List.of(3, 2, 1), walk(window, 3));
         List<Integer> bounded = walk(window, 500);
@@ -79,7 +80,7 @@ public class ChangeWindowTest {
     @Test
     public void theGatedBuildAlwaysCountsEvenIfALaterBuildDeliveredAlready() {
         Inventory inventory = Inventory.of(List.of(promoted("production", "shop/main#12", 1)));
-        ChangeWindow window = ChangeWindow.of(inventory, Fixtures.APPLICATION, "production", "shop/main");
+        ChangeWindow window = ChangeWindow.of(inventory, PromotionFixtures.APPLICATION, "production", "shop/main");
         assertEquals(List.of(11), walk(window, 11));
     }
 
@@ -91,7 +92,7 @@ public class ChangeWindowTest {
                 promoted("production", "shop/main", 3)));
         assertEquals(
                 2,
-                ChangeWindow.of(inventory, Fixtures.APPLICATION, "production", "shop/main")
+                ChangeWindow.of(inventory, PromotionFixtures.APPLICATION, "production", "shop/main")
                         .deliveredBuild());
         assertThrows(IllegalArgumentException.class, () -> new ChangeWindow("production", "shop/main", -1));
     }

@@ -40,7 +40,7 @@ public class ChecksumIsNotASignatureTest {
 
     private static SignatureCheck.Outcome gate(List<VerifiedSignature> signatures) {
         return SignatureCheck.check(
-                "production", REQUIRED, Fixtures.release("app.tar.gz", "1.4.0", SHA256), signatures);
+                "production", REQUIRED, PromotionFixtures.release("app.tar.gz", "1.4.0", SHA256), signatures);
     }
 
     @Test
@@ -61,7 +61,7 @@ public class ChecksumIsNotASignatureTest {
     @Test
     public void aSignatureByTheTrustedKeyStillCounts() {
         SignatureCheck.Outcome outcome =
-                gate(List.of(checksum("release-key"), Fixtures.signature("release-key", SHA256)));
+                gate(List.of(checksum("release-key"), PromotionFixtures.signature("release-key", SHA256)));
         assertTrue(outcome.result().message(), outcome.result().passed());
     }
 }

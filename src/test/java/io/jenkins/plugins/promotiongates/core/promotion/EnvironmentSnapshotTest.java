@@ -65,14 +65,14 @@ public class EnvironmentSnapshotTest {
         PromotionRecord previous = new PromotionRecord(
                 "dev",
                 "",
-                Fixtures.release(
+                PromotionFixtures.release(
                         "app.jar",
                         "1.0",
                         ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "a".repeat(64), "test digest"),
                         1),
                 "j#1",
                 "",
-                Fixtures.MONDAY_10,
+                PromotionFixtures.MONDAY_10,
                 "record-only:",
                 true,
                 false,
@@ -83,19 +83,19 @@ public class EnvironmentSnapshotTest {
                 first,
                 SnapshotDrift.BASELINE);
         var service = new PromotionService(
-                Fixtures.policy(Fixtures.production()),
-                Fixtures.TIGHTENER,
-                new Fixtures.MovingClock(Fixtures.MONDAY_10.plusSeconds(60)));
+                PromotionFixtures.policy(PromotionFixtures.production()),
+                PromotionFixtures.TIGHTENER,
+                new PromotionFixtures.MovingClock(PromotionFixtures.MONDAY_10.plusSeconds(60)));
         EnvironmentSnapshot second = new EnvironmentSnapshot(Map.of("JAVA_HOME", "/jdk21"), Map.of());
         var request = new PromotionRequest(
-                Fixtures.release(
+                PromotionFixtures.release(
                         "app.jar",
                         "1.1",
                         ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "b".repeat(64), "test digest"),
                         1),
                 null,
                 "dev",
-                Fixtures.RUN,
+                PromotionFixtures.RUN,
                 "main",
                 List.of(),
                 List.of(),

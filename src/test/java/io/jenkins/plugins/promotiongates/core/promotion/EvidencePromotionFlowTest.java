@@ -55,7 +55,8 @@ public class EvidencePromotionFlowTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final Fixtures.MovingClock clock = new Fixtures.MovingClock(Instant.parse("2026-12-07T10:00:00Z"));
+    private final PromotionFixtures.MovingClock clock =
+            new PromotionFixtures.MovingClock(Instant.parse("2026-12-07T10:00:00Z"));
     private Path dir;
     private Release release;
     private Path repositoryRoot;
@@ -70,7 +71,7 @@ public class EvidencePromotionFlowTest {
         List<ReleaseFile> files = new ArrayList<>();
         for (String name : List.of("app.jar", "bom.json", "scan.sarif", "metrics.json")) {
             Path file = dir.resolve(name);
-            files.add(new ReleaseFile(name, Fixtures.digest(file), Files.size(file)));
+            files.add(new ReleaseFile(name, PromotionFixtures.digest(file), Files.size(file)));
         }
         release = new Release("hello-service", "1.0.0", files);
         repositoryRoot = tmp.newFolder("releases").toPath();
@@ -128,8 +129,8 @@ public class EvidencePromotionFlowTest {
     private PromotionOutcome promote(List<EvidenceRequirement> evidence, EvidenceSources sources) {
         Environment qa = Environment.builder("qa").evidence(evidence).build();
         PromotionRequest request = new PromotionRequest(
-                release, "", "qa", Fixtures.RUN, "main", List.of(), List.of(), EnvironmentSnapshot.EMPTY);
-        return new PromotionService(new PromotionPolicy(List.of(qa)), Fixtures.TIGHTENER, clock)
+                release, "", "qa", PromotionFixtures.RUN, "main", List.of(), List.of(), EnvironmentSnapshot.EMPTY);
+        return new PromotionService(new PromotionPolicy(List.of(qa)), PromotionFixtures.TIGHTENER, clock)
                 .promote(request, sources, Inventory.empty(), () -> new FileSystemRepository(repositoryRoot));
     }
 
@@ -296,9 +297,10 @@ public class EvidencePromotionFlowTest {
     @Test
     public void anApproverSeesTheEvidenceVerdictsBeforeAnyPromotion() {
         Environment qa = Environment.builder("qa").evidence(strictEvidence()).build();
-        PromotionService service = new PromotionService(new PromotionPolicy(List.of(qa)), Fixtures.TIGHTENER, clock);
+        PromotionService service =
+                new PromotionService(new PromotionPolicy(List.of(qa)), PromotionFixtures.TIGHTENER, clock);
 
-        EvidenceResults results = service.evidence("qa", release, Fixtures.RUN, sources(passing(5)));
+        EvidenceResults results = service.evidence("qa", release, PromotionFixtures.RUN, sources(passing(5)));
 
         assertEquals(4, results.records().size());
         assertThat(results.lines().get(0), containsString("[ok]   tests: 5 tests ran"));
@@ -307,15 +309,15 @@ public class EvidencePromotionFlowTest {
                 containsString("counted by the JUnit plugin on the agent, not bound to the release"));
         assertThat(results.lines().get(1), containsString("[FAIL] sbom: "));
         assertThat(results.lines().get(1), containsString("Remedy: "));
-        assertEquals(EvidenceResults.NONE, service.evidence("nowhere", release, Fixtures.RUN, sources(null)));
+        assertEquals(EvidenceResults.NONE, service.evidence("nowhere", release, PromotionFixtures.RUN, sources(null)));
         Environment cab = Environment.builder("cab")
                 .evidence(List.of(requirement(
                         EvidenceKind.EXTERNAL_CHECK, settings("name", "change", "endpoint", "https://cab.example/"))))
                 .build();
         assertEquals(
                 List.of("[wait] externalCheck: externalCheck[change] is asked when promoteArtifact runs, not before"),
-                new PromotionService(new PromotionPolicy(List.of(cab)), Fixtures.TIGHTENER, clock)
-                        .evidence("cab", release, Fixtures.RUN, sources(null))
+                new PromotionService(new PromotionPolicy(List.of(cab)), PromotionFixtures.TIGHTENER, clock)
+                        .evidence("cab", release, PromotionFixtures.RUN, sources(null))
                         .lines());
         assertFalse(Files.exists(repositoryRoot.resolve("hello-service")));
     }
@@ -325,26 +327,27 @@ public class EvidencePromotionFlowTest {
         try (AuditedRuns audit = new AuditedRuns(tmp.newFolder("home").toPath(), clock)) {
             Instant closed = clock.instant();
             assertThat(
-                    PromotionAfterGate.of(audit.chain(Fixtures.RUN).events(), "qa", closed),
+                    PromotionAfterGate.of(audit.chain(PromotionFixtures.RUN).events(), "qa", closed),
                     containsString("No promotion to qa has been recorded in this run since the gate closed"));
 
             for (EventDraft draft : PromotionEvents.drafts(promote(strictEvidence(), sources(null)), "sam")) {
-                audit.record(Fixtures.RUN, draft);
+                audit.record(PromotionFixtures.RUN, draft);
             }
-            String refused = PromotionAfterGate.of(audit.chain(Fixtures.RUN).events(), "qa", closed);
+            String refused =
+                    PromotionAfterGate.of(audit.chain(PromotionFixtures.RUN).events(), "qa", closed);
             assertThat(refused, containsString("Then promoteArtifact was refused at 2026-12-07T10:00:00Z: "));
             assertThat(refused, containsString("[FAIL] evidence: sbom"));
 
             clock.advance(Duration.ofMinutes(5));
             for (EventDraft draft :
                     PromotionEvents.drafts(promote(satisfiedEvidence("2027-01-31"), sources(passing(5))), "sam")) {
-                audit.record(Fixtures.RUN, draft);
+                audit.record(PromotionFixtures.RUN, draft);
             }
             assertEquals(
                     "Then promoteArtifact promoted hello-service 1.0.0 to qa at 2026-12-07T10:05:00Z.",
-                    PromotionAfterGate.of(audit.chain(Fixtures.RUN).events(), "qa", closed));
+                    PromotionAfterGate.of(audit.chain(PromotionFixtures.RUN).events(), "qa", closed));
             assertThat(
-                    PromotionAfterGate.of(audit.chain(Fixtures.RUN).events(), "production", closed),
+                    PromotionAfterGate.of(audit.chain(PromotionFixtures.RUN).events(), "production", closed),
                     containsString("No promotion to production"));
         }
     }
@@ -353,9 +356,10 @@ public class EvidencePromotionFlowTest {
     public void aDryRunWithoutTheReleasesBytesFailsFileEvidenceSayingWhy() {
         Environment qa = Environment.builder("qa").evidence(strictEvidence()).build();
         PromotionRequest request = new PromotionRequest(
-                release, "", "qa", Fixtures.RUN, "main", List.of(), List.of(), EnvironmentSnapshot.EMPTY);
+                release, "", "qa", PromotionFixtures.RUN, "main", List.of(), List.of(), EnvironmentSnapshot.EMPTY);
 
-        Evaluation evaluation = new PromotionService(new PromotionPolicy(List.of(qa)), Fixtures.TIGHTENER, clock)
+        Evaluation evaluation = new PromotionService(
+                        new PromotionPolicy(List.of(qa)), PromotionFixtures.TIGHTENER, clock)
                 .evaluate(request, Inventory.empty());
 
         assertFalse(evaluation.passed());

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.APPLICATION;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.record;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.APPLICATION;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.record;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
@@ -31,10 +31,10 @@ public class InventoryTest {
 
     /** Release 1.0 and 1.1 of the fixtures' application. */
     private static final ArtifactDigest R10 =
-            Fixtures.release("app.jar", "1.0", A).digest();
+            PromotionFixtures.release("app.jar", "1.0", A).digest();
 
     private static final ArtifactDigest R11 =
-            Fixtures.release("app.jar", "1.1", B).digest();
+            PromotionFixtures.release("app.jar", "1.1", B).digest();
 
     private final List<PromotionRecord> records = List.of(
             record("staging", "app.jar", "1.0", A, T0),
@@ -47,8 +47,8 @@ public class InventoryTest {
     @Test
     public void theLatestRecordOfAnApplicationInAnEnvironmentIsWhatItHoldsNow() {
         Inventory inventory = Inventory.of(records);
-        assertEquals(R10, Fixtures.held(inventory, "production"));
-        assertEquals(R11, Fixtures.held(inventory, "staging"));
+        assertEquals(R10, PromotionFixtures.held(inventory, "production"));
+        assertEquals(R11, PromotionFixtures.held(inventory, "staging"));
         assertEquals(Optional.empty(), inventory.current(APPLICATION, "dev"));
         assertEquals(4, inventory.history(APPLICATION, "production").size());
         assertTrue(inventory.heldBefore(APPLICATION, "production", R11));
@@ -98,7 +98,7 @@ public class InventoryTest {
         assertEquals(
                 lib.digest(), inventory.current("lib", "staging").orElseThrow().digest());
         // promoting lib into staging does not change what staging holds of the shop
-        assertEquals(R11, Fixtures.held(inventory, "staging"));
+        assertEquals(R11, PromotionFixtures.held(inventory, "staging"));
         assertEquals(Set.of("lib", APPLICATION), inventory.holdings("staging").keySet());
         assertEquals(Set.of(APPLICATION), inventory.holdings("production").keySet());
         assertFalse(inventory.holdsNow(APPLICATION, "staging", lib.digest()));

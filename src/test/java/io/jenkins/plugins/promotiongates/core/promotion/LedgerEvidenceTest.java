@@ -1,10 +1,10 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.RUN;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.effective;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.lead;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.production;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.RUN;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.effective;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.lead;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.production;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
@@ -55,7 +55,7 @@ public class LedgerEvidenceTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final Fixtures.MovingClock clock = new Fixtures.MovingClock(MONDAY_10);
+    private final PromotionFixtures.MovingClock clock = new PromotionFixtures.MovingClock(MONDAY_10);
     private final List<String> log = new ArrayList<>();
     private AuditedRuns audit;
 
@@ -78,7 +78,7 @@ public class LedgerEvidenceTest {
         RecordedApprovals.Reading approvals = RecordedApprovals.read(stored, ledger);
         log.addAll(approvals.ignored());
         PromotionRequest request = new PromotionRequest(
-                Fixtures.release("dist/app.tar.gz", "1.4.0", SHA, 11),
+                PromotionFixtures.release("dist/app.tar.gz", "1.4.0", SHA, 11),
                 "staging",
                 "production",
                 RUN,
@@ -86,9 +86,9 @@ public class LedgerEvidenceTest {
                 signatures.signatures(),
                 approvals.gates(),
                 EnvironmentSnapshot.EMPTY);
-        Inventory soaked = Inventory.of(
-                List.of(Fixtures.record("staging", "app.tar.gz", "1.4.0", SHA, MONDAY_10.minus(Duration.ofHours(25)))));
-        return new PromotionService(Fixtures.policy(production), Fixtures.TIGHTENER, clock)
+        Inventory soaked = Inventory.of(List.of(PromotionFixtures.record(
+                "staging", "app.tar.gz", "1.4.0", SHA, MONDAY_10.minus(Duration.ofHours(25)))));
+        return new PromotionService(PromotionFixtures.policy(production), PromotionFixtures.TIGHTENER, clock)
                 .evaluate(request, soaked, new RecordOnlyRepository());
     }
 
@@ -102,7 +102,7 @@ public class LedgerEvidenceTest {
 
     private ApprovalGate open(Environment production, String id, ArtifactDigest digest) {
         return ApprovalGate.open(
-                id, effective(production), digest, RunParties.of(Fixtures.IDS, "sam", List.of()), clock);
+                id, effective(production), digest, RunParties.of(PromotionFixtures.IDS, "sam", List.of()), clock);
     }
 
     private GateSnapshot approved(Environment production, String id, String comment) throws Exception {
@@ -275,7 +275,7 @@ public class LedgerEvidenceTest {
     public void aStoredGateTheLedgerNeverRecordedIsReportedAndIgnored() throws Exception {
         signed();
         // Approved by the book, but never through requireApprovals: nothing of it is in the ledger.
-        GateSnapshot invented = Fixtures.approvedGate(effective(production()), SHA, clock);
+        GateSnapshot invented = PromotionFixtures.approvedGate(effective(production()), SHA, clock);
 
         Evaluation evaluation = evaluate(production(), List.of(invented));
 
@@ -318,7 +318,7 @@ public class LedgerEvidenceTest {
                 RecordedApprovals.read(List.of(first), audit.ledgerEvents(RUN))
                         .gates()
                         .subList(0, 1),
-                Fixtures.release("dist/app.tar.gz", "1.4.0", SHA),
+                PromotionFixtures.release("dist/app.tar.gz", "1.4.0", SHA),
                 false,
                 clock.instant());
         assertFalse(approvedOnly.result().passed());

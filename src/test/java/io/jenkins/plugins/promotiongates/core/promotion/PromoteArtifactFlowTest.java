@@ -1,9 +1,9 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.approvedGate;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.effective;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.production;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.approvedGate;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.effective;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.production;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
@@ -40,7 +40,7 @@ public class PromoteArtifactFlowTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final Fixtures.MovingClock clock = new Fixtures.MovingClock(MONDAY_10);
+    private final PromotionFixtures.MovingClock clock = new PromotionFixtures.MovingClock(MONDAY_10);
     private AuditedRuns audit;
     private Path artifact;
     private ArtifactDigest sha256;
@@ -52,7 +52,7 @@ public class PromoteArtifactFlowTest {
         audit = new AuditedRuns(tmp.newFolder("home").toPath(), clock);
         artifact = tmp.newFolder("ws", "dist").toPath().resolve("app.tar.gz");
         Files.writeString(artifact, "release 1.4", StandardCharsets.UTF_8);
-        sha256 = Fixtures.digest(artifact);
+        sha256 = PromotionFixtures.digest(artifact);
         repositoryRoot = tmp.newFolder("releases").toPath();
         repository = new FileSystemRepository(repositoryRoot);
         audit.stagingHolds(sha256, MONDAY_10);
@@ -69,7 +69,7 @@ public class PromoteArtifactFlowTest {
         RecordedSignatures.Reading signatures = RecordedSignatures.read(ledger);
         Inventory inventory = PromotionEvents.inventory(audit.service()).inventory();
         PromotionRequest request = new PromotionRequest(
-                Fixtures.release("dist/app.tar.gz", "1.4.0", sha256, 11),
+                PromotionFixtures.release("dist/app.tar.gz", "1.4.0", sha256, 11),
                 "staging",
                 "production",
                 run,
@@ -82,7 +82,8 @@ public class PromoteArtifactFlowTest {
                         List.of("JAVA_HOME", "TOKEN"),
                         Set.of("TOKEN"),
                         List.of("s3cr3t-value")));
-        PromotionOutcome outcome = new PromotionService(Fixtures.policy(production()), Fixtures.TIGHTENER, clock)
+        PromotionOutcome outcome = new PromotionService(
+                        PromotionFixtures.policy(production()), PromotionFixtures.TIGHTENER, clock)
                 .promote(request, file -> ArtifactContent.of(artifact), inventory, repository);
         for (EventDraft draft : PromotionEvents.drafts(outcome, "alice")) {
             audit.record(run, draft);
@@ -108,7 +109,7 @@ public class PromoteArtifactFlowTest {
         PromotionOutcome outcome = promote(run, gates);
 
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
-        assertEquals(sha256, Fixtures.digest(repositoryRoot.resolve("shop/1.4.0/app.tar.gz")));
+        assertEquals(sha256, PromotionFixtures.digest(repositoryRoot.resolve("shop/1.4.0/app.tar.gz")));
         assertEquals(
                 List.of(
                         EventTypes.SIGNATURE_VERIFIED,
@@ -122,7 +123,9 @@ public class PromoteArtifactFlowTest {
         AuditEvent completed = audit.chain(run).events().get(6);
         assertEquals("production", completed.get("environment").asText());
         assertEquals(
-                Fixtures.release("dist/app.tar.gz", "1.4.0", sha256).digest().hex(),
+                PromotionFixtures.release("dist/app.tar.gz", "1.4.0", sha256)
+                        .digest()
+                        .hex(),
                 completed.get("artifact").path("sha256").asText());
         assertEquals(
                 effective(production()).digest(), completed.get("policyDigest").asText());
@@ -146,13 +149,13 @@ public class PromoteArtifactFlowTest {
 
         audit.restart();
         Inventory rebuilt = PromotionEvents.inventory(audit.service()).inventory();
-        assertTrue(Fixtures.holdsFile(rebuilt, "production", sha256));
+        assertTrue(PromotionFixtures.holdsFile(rebuilt, "production", sha256));
         assertEquals(
                 "shop/main#42",
-                rebuilt.current(Fixtures.APPLICATION, "production")
+                rebuilt.current(PromotionFixtures.APPLICATION, "production")
                         .orElseThrow()
                         .run());
-        assertTrue(Fixtures.holdsFile(rebuilt, "staging", sha256));
+        assertTrue(PromotionFixtures.holdsFile(rebuilt, "staging", sha256));
     }
 
     @Test
@@ -176,7 +179,7 @@ public class PromoteArtifactFlowTest {
         assertFalse(Files.exists(repositoryRoot.resolve("shop")));
         assertTrue(PromotionEvents.inventory(audit.service())
                 .inventory()
-                .current(Fixtures.APPLICATION, "production")
+                .current(PromotionFixtures.APPLICATION, "production")
                 .isEmpty());
     }
 
@@ -206,11 +209,16 @@ public class PromoteArtifactFlowTest {
                         EventTypes.PROMOTION_NOOP),
                 types(replay));
         Inventory inventory = PromotionEvents.inventory(audit.service()).inventory();
-        assertEquals(2, inventory.history(Fixtures.APPLICATION, "production").size());
+        assertEquals(
+                2,
+                inventory.history(PromotionFixtures.APPLICATION, "production").size());
         assertEquals(
                 MONDAY_10,
                 inventory
-                        .currentSince(Fixtures.APPLICATION, "production", Fixtures.held(inventory, "production"))
+                        .currentSince(
+                                PromotionFixtures.APPLICATION,
+                                "production",
+                                PromotionFixtures.held(inventory, "production"))
                         .orElseThrow());
         try (var files = Files.list(
                 repositoryRoot.resolve(".store/sha256/" + sha256.hex().substring(0, 2)))) {

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.RUN;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.approvedGate;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.effective;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.production;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.signature;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.RUN;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.approvedGate;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.effective;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.production;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.signature;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -42,7 +42,7 @@ public class PromotionAttestationTest {
     private static final byte[] APP = "the application".getBytes(StandardCharsets.UTF_8);
     private static final byte[] SBOM = "{\"bomFormat\":\"CycloneDX\"}".getBytes(StandardCharsets.UTF_8);
 
-    private final Fixtures.MovingClock clock = new Fixtures.MovingClock(MONDAY_10);
+    private final PromotionFixtures.MovingClock clock = new PromotionFixtures.MovingClock(MONDAY_10);
     private final KeyPair controller = key();
     private final Release release =
             new Release("shop", "1.4.0", List.of(file("sbom.json", SBOM), file("app.tar.gz", APP)));
@@ -185,7 +185,7 @@ public class PromotionAttestationTest {
                 RUN,
                 "main",
                 signatures,
-                Fixtures.confirmed(List.of(approvedGate(effective(production()), release.digest(), clock))),
+                PromotionFixtures.confirmed(List.of(approvedGate(effective(production()), release.digest(), clock))),
                 EnvironmentSnapshot.EMPTY);
         PromotionRecord inStaging = new PromotionRecord(
                 "staging",
@@ -206,7 +206,8 @@ public class PromotionAttestationTest {
         PromotionAttestor attestor = new PromotionAttestor(
                 controller, "https://jenkins.example.com/", "https://jenkins.example.com/manage/");
         Map<String, byte[]> bytes = Map.of("app.tar.gz", APP, "sbom.json", SBOM);
-        return new PromotionService(Fixtures.policy(production()), Fixtures.TIGHTENER, clock, attestor)
+        return new PromotionService(
+                        PromotionFixtures.policy(production()), PromotionFixtures.TIGHTENER, clock, attestor)
                 .promote(
                         request,
                         file -> ArtifactContent.of(bytes.get(file.name())),

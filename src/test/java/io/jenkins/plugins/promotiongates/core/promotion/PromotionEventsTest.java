@@ -1,7 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.RUN;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.RUN;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
@@ -37,7 +37,7 @@ public class PromotionEventsTest {
 
     @Before
     public void open() throws Exception {
-        audit = new AuditedRuns(tmp.getRoot().toPath(), new Fixtures.MovingClock(MONDAY_10));
+        audit = new AuditedRuns(tmp.getRoot().toPath(), new PromotionFixtures.MovingClock(MONDAY_10));
     }
 
     @After
@@ -57,19 +57,19 @@ public class PromotionEventsTest {
     public void theInventoryIsRebuiltFromCompletedAndNoOpEventsOnlyAndMalformedOnesAreNamed() throws Exception {
         promoted(
                 EventTypes.PROMOTION_COMPLETED,
-                Fixtures.record("production", "app.tar.gz", "1.3.0", A, MONDAY_10.minus(Duration.ofDays(3))));
+                PromotionFixtures.record("production", "app.tar.gz", "1.3.0", A, MONDAY_10.minus(Duration.ofDays(3))));
         promoted(
                 EventTypes.PROMOTION_COMPLETED,
-                Fixtures.record("production", "app.tar.gz", "1.4.0", B, MONDAY_10.minus(Duration.ofDays(2))));
+                PromotionFixtures.record("production", "app.tar.gz", "1.4.0", B, MONDAY_10.minus(Duration.ofDays(2))));
         // A rollback to a version the repository still stores: a no-op for the repository only.
         promoted(
                 EventTypes.PROMOTION_NOOP,
-                Fixtures.record("production", "app.tar.gz", "1.3.0", A, MONDAY_10.minus(Duration.ofDays(1))));
+                PromotionFixtures.record("production", "app.tar.gz", "1.3.0", A, MONDAY_10.minus(Duration.ofDays(1))));
         // A refusal carries no record, and is not read.
         audit.record(
                 RUN, EventDraft.of(EventTypes.PROMOTION_REFUSED, "SYSTEM").withDetails(Map.of("status", "REFUSED")));
         Map<String, Object> broken = new HashMap<>(
-                PromotionRecordJson.toTree(Fixtures.record("staging", "app.tar.gz", "9.9.9", A, MONDAY_10)));
+                PromotionRecordJson.toTree(PromotionFixtures.record("staging", "app.tar.gz", "9.9.9", A, MONDAY_10)));
         broken.remove("time");
         audit.record(
                 RUN, EventDraft.of(EventTypes.PROMOTION_COMPLETED, "SYSTEM").withDetails(broken));
@@ -77,13 +77,15 @@ public class PromotionEventsTest {
         PromotionEvents.Loaded loaded = PromotionEvents.inventory(audit.service());
 
         Inventory inventory = loaded.inventory();
-        assertTrue(Fixtures.holdsFile(inventory, "production", A));
-        assertEquals(3, inventory.history(Fixtures.APPLICATION, "production").size());
-        assertEquals(Optional.empty(), inventory.current(Fixtures.APPLICATION, "staging"));
+        assertTrue(PromotionFixtures.holdsFile(inventory, "production", A));
         assertEquals(
-                Fixtures.release("app.tar.gz", "1.4.0", B).digest(),
+                3,
+                inventory.history(PromotionFixtures.APPLICATION, "production").size());
+        assertEquals(Optional.empty(), inventory.current(PromotionFixtures.APPLICATION, "staging"));
+        assertEquals(
+                PromotionFixtures.release("app.tar.gz", "1.4.0", B).digest(),
                 inventory
-                        .version(Fixtures.APPLICATION, "production", "1.4.0")
+                        .version(PromotionFixtures.APPLICATION, "production", "1.4.0")
                         .orElseThrow()
                         .digest());
         assertEquals(1, loaded.ignored().size());
@@ -96,7 +98,7 @@ public class PromotionEventsTest {
         Evaluation evaluation = new Evaluation(
                 "production",
                 "staging",
-                Fixtures.release("app.tar.gz", "1.4.0", A),
+                PromotionFixtures.release("app.tar.gz", "1.4.0", A),
                 false,
                 false,
                 "d".repeat(64),
@@ -118,18 +120,18 @@ public class PromotionEventsTest {
         for (EventDraft draft : drafts) {
             assertEquals("production", draft.environment());
             assertEquals("d".repeat(64), draft.policyDigest());
-            assertEquals(Fixtures.APPLICATION, draft.artifact().path());
+            assertEquals(PromotionFixtures.APPLICATION, draft.artifact().path());
             assertEquals(
-                    Fixtures.release("app.tar.gz", "1.4.0", A).digest(),
+                    PromotionFixtures.release("app.tar.gz", "1.4.0", A).digest(),
                     draft.artifact().digest());
             assertEquals("alice", draft.actor());
         }
 
-        PromotionRecord record = Fixtures.record("production", "app.tar.gz", "1.4.0", A, MONDAY_10);
+        PromotionRecord record = PromotionFixtures.record("production", "app.tar.gz", "1.4.0", A, MONDAY_10);
         Evaluation unknown = new Evaluation(
                 "nowhere",
                 "",
-                Fixtures.release("app.tar.gz", "1.4.0", A),
+                PromotionFixtures.release("app.tar.gz", "1.4.0", A),
                 false,
                 false,
                 "",

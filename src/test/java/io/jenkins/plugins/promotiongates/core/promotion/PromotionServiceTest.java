@@ -1,12 +1,12 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.RUN;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.approvedGate;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.effective;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.production;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.record;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.signature;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.RUN;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.approvedGate;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.effective;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.production;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.record;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.signature;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -45,7 +45,7 @@ public class PromotionServiceTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final Fixtures.MovingClock clock = new Fixtures.MovingClock(MONDAY_10);
+    private final PromotionFixtures.MovingClock clock = new PromotionFixtures.MovingClock(MONDAY_10);
     private Path artifact;
     private ArtifactDigest sha256;
     private Path repositoryRoot;
@@ -55,13 +55,13 @@ public class PromotionServiceTest {
     public void setUp() throws Exception {
         artifact = tmp.newFolder("ws", "dist").toPath().resolve("app.tar.gz");
         Files.writeString(artifact, "release 1.4", StandardCharsets.UTF_8);
-        sha256 = Fixtures.digest(artifact);
+        sha256 = PromotionFixtures.digest(artifact);
         repositoryRoot = tmp.newFolder("repo").toPath();
         repository = new FileSystemRepository(repositoryRoot);
     }
 
     private PromotionService service(Environment production) {
-        return new PromotionService(Fixtures.policy(production), Fixtures.TIGHTENER, clock);
+        return new PromotionService(PromotionFixtures.policy(production), PromotionFixtures.TIGHTENER, clock);
     }
 
     private PromotionRequest request(
@@ -72,13 +72,13 @@ public class PromotionServiceTest {
             List<VerifiedSignature> signatures,
             List<GateSnapshot> gates) {
         return new PromotionRequest(
-                Fixtures.release("dist/app.tar.gz", version, sha256, 11),
+                PromotionFixtures.release("dist/app.tar.gz", version, sha256, 11),
                 from,
                 to,
                 RUN,
                 branch,
                 signatures,
-                Fixtures.confirmed(gates),
+                PromotionFixtures.confirmed(gates),
                 EnvironmentSnapshot.EMPTY);
     }
 
@@ -206,7 +206,7 @@ public class PromotionServiceTest {
         PromotionRecord record = outcome.record().orElseThrow();
         Path stored = repositoryRoot.resolve("shop/1.4.0/app.tar.gz");
         assertEquals(stored.getParent().toString(), record.location());
-        assertEquals(sha256, Fixtures.digest(stored));
+        assertEquals(sha256, PromotionFixtures.digest(stored));
         assertEquals("production", record.environment());
         assertEquals("staging", record.from());
         assertEquals("shop/main#42", record.run());
@@ -305,7 +305,7 @@ public class PromotionServiceTest {
     @Test
     public void approvalsUnderATightenedPolicyCount() {
         GateSnapshot tightened = approvedGate(
-                Fixtures.TIGHTENER.effective(production(), Tightening.NONE.withValidity(Duration.ofHours(1))),
+                PromotionFixtures.TIGHTENER.effective(production(), Tightening.NONE.withValidity(Duration.ofHours(1))),
                 sha256,
                 clock);
         PromotionRequest request = request(
@@ -371,12 +371,12 @@ public class PromotionServiceTest {
         assertTrue(record.rollbackFastPath());
         assertThat(record.approvals(), empty());
         assertThat(outcome.evaluation().results().get(2).message(), containsString("rollback fast path"));
-        assertTrue(Fixtures.holdsFile(inventory.with(record), "production", sha256));
+        assertTrue(PromotionFixtures.holdsFile(inventory.with(record), "production", sha256));
         assertEquals(
                 record.digest(),
                 inventory
                         .with(record)
-                        .current(Fixtures.APPLICATION, "production")
+                        .current(PromotionFixtures.APPLICATION, "production")
                         .orElseThrow()
                         .digest());
     }
@@ -394,9 +394,9 @@ public class PromotionServiceTest {
                 "rollback",
                 rollbackPolicy,
                 sha256,
-                io.jenkins.plugins.promotiongates.core.approval.RunParties.of(Fixtures.IDS, "sam", List.of()),
+                io.jenkins.plugins.promotiongates.core.approval.RunParties.of(PromotionFixtures.IDS, "sam", List.of()),
                 clock);
-        gate.approve(Fixtures.lead("ann"), "", sha256, gate.snapshot().policyDigest());
+        gate.approve(PromotionFixtures.lead("ann"), "", sha256, gate.snapshot().policyDigest());
         PromotionRequest request = request(
                 "staging",
                 "production",

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.MONDAY_10;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
@@ -35,7 +35,7 @@ public class PromotionStepResultTest {
 
     @Test
     public void aCompletedPromotionReturnsStatusEnvironmentVersionDigestLocationAndGates() {
-        PromotionRecord record = Fixtures.record("production", "app.tar.gz", "1.4.0", SHA, MONDAY_10);
+        PromotionRecord record = PromotionFixtures.record("production", "app.tar.gz", "1.4.0", SHA, MONDAY_10);
         Map<String, Object> result = PromotionStepResult.of(new PromotionOutcome(
                 PromotionOutcome.Status.COMPLETED,
                 evaluation(GateResult.pass(Gate.PATH, "ok")),

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.RUN;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.RUN;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
@@ -40,7 +40,7 @@ public class RecordedSignaturesTest {
 
     @Before
     public void open() throws Exception {
-        audit = new AuditedRuns(tmp.getRoot().toPath(), new Fixtures.MovingClock(MONDAY_10));
+        audit = new AuditedRuns(tmp.getRoot().toPath(), new PromotionFixtures.MovingClock(MONDAY_10));
     }
 
     @After

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.IDS;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.effective;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.lead;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.production;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.IDS;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.effective;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.lead;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.production;
 import static io.jenkins.plugins.promotiongates.core.signature.ExternalTool.sh;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -67,7 +67,7 @@ public class ReleaseFlowTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final Fixtures.MovingClock clock = new Fixtures.MovingClock(MONDAY_10);
+    private final PromotionFixtures.MovingClock clock = new PromotionFixtures.MovingClock(MONDAY_10);
     private final RunRef run = new RunRef("shop/main", 42, "job/shop/job/main/42/");
     private LocalFileTree archived;
     private TrustedKey releaseKey;
@@ -188,7 +188,8 @@ public class ReleaseFlowTest {
                 RecordedSignatures.read(ledger).signatures(),
                 RecordedApprovals.read(List.of(gate), ledger).gates(),
                 EnvironmentSnapshot.EMPTY);
-        PromotionOutcome outcome = new PromotionService(Fixtures.policy(production()), Fixtures.TIGHTENER, clock)
+        PromotionOutcome outcome = new PromotionService(
+                        PromotionFixtures.policy(production()), PromotionFixtures.TIGHTENER, clock)
                 .promote(
                         request,
                         read,

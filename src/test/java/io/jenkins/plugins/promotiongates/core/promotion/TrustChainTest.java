@@ -1,10 +1,10 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.IDS;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.MONDAY_10;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.effective;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.lead;
-import static io.jenkins.plugins.promotiongates.core.promotion.Fixtures.production;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.IDS;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.MONDAY_10;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.effective;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.lead;
+import static io.jenkins.plugins.promotiongates.core.promotion.PromotionFixtures.production;
 import static io.jenkins.plugins.promotiongates.core.signature.ExternalTool.sh;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -65,7 +65,7 @@ public class TrustChainTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final Fixtures.MovingClock clock = new Fixtures.MovingClock(MONDAY_10);
+    private final PromotionFixtures.MovingClock clock = new PromotionFixtures.MovingClock(MONDAY_10);
     private final RunRef run = new RunRef("shop/main", 42, "job/shop/job/main/42/");
     private Path workspace;
     private TrustedKey releaseKey;
@@ -87,7 +87,9 @@ public class TrustChainTest {
         audit = new AuditedRuns(tmp.newFolder("home").toPath(), clock);
         repositoryRoot = tmp.newFolder("releases").toPath();
         audit.stagingHolds(
-                Fixtures.digest(workspace.resolve(ARTIFACT)), Files.size(workspace.resolve(ARTIFACT)), MONDAY_10);
+                PromotionFixtures.digest(workspace.resolve(ARTIFACT)),
+                Files.size(workspace.resolve(ARTIFACT)),
+                MONDAY_10);
     }
 
     @After
@@ -148,7 +150,7 @@ public class TrustChainTest {
         ArtifactDigest digest = controllerDigest(agent);
         LedgerEvents ledger = audit.ledgerEvents(run);
         PromotionRequest request = new PromotionRequest(
-                Fixtures.release(ARTIFACT, "1.4.0", digest, Files.size(workspace.resolve(ARTIFACT))),
+                PromotionFixtures.release(ARTIFACT, "1.4.0", digest, Files.size(workspace.resolve(ARTIFACT))),
                 "staging",
                 "production",
                 run,
@@ -157,7 +159,8 @@ public class TrustChainTest {
                 RecordedApprovals.read(List.of(gate), ledger).gates(),
                 EnvironmentSnapshot.EMPTY);
         ArtifactContent content = agent.file(ARTIFACT);
-        PromotionOutcome outcome = new PromotionService(Fixtures.policy(production()), Fixtures.TIGHTENER, clock)
+        PromotionOutcome outcome = new PromotionService(
+                        PromotionFixtures.policy(production()), PromotionFixtures.TIGHTENER, clock)
                 .promote(
                         request,
                         file -> content,
@@ -203,7 +206,7 @@ public class TrustChainTest {
         assertEquals("sha256:" + sha256sum, verdict.artifactDigest().toString());
         assertEquals(verdict.artifactDigest(), gate.artifactDigest());
         assertEquals(outcome.reasons().toString(), PromotionOutcome.Status.COMPLETED, outcome.status());
-        assertEquals(sha256sum, Fixtures.sha256(repositoryRoot.resolve("shop/1.4.0/app.tar.gz")));
+        assertEquals(sha256sum, PromotionFixtures.sha256(repositoryRoot.resolve("shop/1.4.0/app.tar.gz")));
         Map<?, ?> file = (Map<?, ?>) ((List<?>) PromotionStepResult.of(outcome).get("files")).get(0);
         assertEquals("sha256:" + sha256sum, file.get("digest"));
         assertEquals(
@@ -239,7 +242,7 @@ public class TrustChainTest {
         Verification verdict = verifySignature(agent);
 
         assertFalse(verdict.verified());
-        assertEquals(Fixtures.digest(workspace.resolve("dist/evil.tar.gz")), verdict.artifactDigest());
+        assertEquals(PromotionFixtures.digest(workspace.resolve("dist/evil.tar.gz")), verdict.artifactDigest());
         assertEquals(List.of(EventTypes.SIGNATURE_FAILED), eventTypes());
     }
 

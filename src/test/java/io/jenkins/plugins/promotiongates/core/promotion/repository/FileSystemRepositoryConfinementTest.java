@@ -49,8 +49,8 @@ public class FileSystemRepositoryConfinementTest {
         repository = new FileSystemRepository(root);
         artifact = tmp.newFile("app.tar.gz").toPath();
         Files.writeString(artifact, "release 1.4.0\n");
-        sha256 = Fixtures.sha256(artifact);
-        release = Fixtures.release("shop", "1.4.0", artifact);
+        sha256 = RepositoryFixtures.sha256(artifact);
+        release = RepositoryFixtures.release("shop", "1.4.0", artifact);
     }
 
     @Test
@@ -132,7 +132,7 @@ public class FileSystemRepositoryConfinementTest {
         Files.createSymbolicLink(slot.resolve("app.tar.gz"), secret);
         Files.createSymbolicLink(root.resolve(".staging/trash-0000000000000000"), outside);
 
-        repository.publish(release, Fixtures.contentIn(artifact.getParent()), record);
+        repository.publish(release, RepositoryFixtures.contentIn(artifact.getParent()), record);
 
         assertEquals("keep me\n", Files.readString(secret));
         assertEquals(List.of("publish.lock"), FileSystemRepositoryTest.entries(root.resolve(".staging")));
@@ -172,11 +172,11 @@ public class FileSystemRepositoryConfinementTest {
         Path blob = repository.blobPath(sha256);
         Files.createDirectories(blob.getParent());
         Files.writeString(blob, "malicious payload\n");
-        String planted = Fixtures.sha256(blob);
+        String planted = RepositoryFixtures.sha256(blob);
 
         RepositoryException e = assertThrows(
                 RepositoryException.class,
-                () -> repository.publish(release, Fixtures.contentIn(artifact.getParent()), record));
+                () -> repository.publish(release, RepositoryFixtures.contentIn(artifact.getParent()), record));
 
         assertTrue(e.isRefusal());
         assertThat(e.getMessage(), containsString("Refusing to reuse " + blob));
@@ -208,7 +208,7 @@ public class FileSystemRepositoryConfinementTest {
         AtomicInteger opened = new AtomicInteger();
 
         Publication publication =
-                repository.publish(release, Fixtures.countingContentIn(artifact.getParent(), opened), record);
+                repository.publish(release, RepositoryFixtures.countingContentIn(artifact.getParent(), opened), record);
 
         assertTrue(publication.stored());
         assertEquals(0, opened.get());
@@ -217,15 +217,15 @@ public class FileSystemRepositoryConfinementTest {
 
     @Test
     public void anExistingVersionWhoseBytesWereAlteredIsNotTakenForTheSameDigest() throws Exception {
-        repository.publish(release, Fixtures.contentIn(artifact.getParent()), record);
+        repository.publish(release, RepositoryFixtures.contentIn(artifact.getParent()), record);
         Path version = root.resolve("shop/1.4.0/app.tar.gz");
         version.toFile().setWritable(true);
         Files.writeString(version, "altered in place\n"); // the blob too: they are one file
-        String altered = Fixtures.sha256(version);
+        String altered = RepositoryFixtures.sha256(version);
 
         RepositoryException e = assertThrows(
                 RepositoryException.class,
-                () -> repository.publish(release, Fixtures.contentIn(artifact.getParent()), record));
+                () -> repository.publish(release, RepositoryFixtures.contentIn(artifact.getParent()), record));
 
         assertThat(
                 e.getMessage(),
@@ -236,11 +236,11 @@ public class FileSystemRepositoryConfinementTest {
 
     @Test
     public void theSameDigestAgainNeverOpensTheContent() throws Exception {
-        repository.publish(release, Fixtures.contentIn(artifact.getParent()), record);
+        repository.publish(release, RepositoryFixtures.contentIn(artifact.getParent()), record);
         AtomicInteger opened = new AtomicInteger();
 
         Publication again =
-                repository.publish(release, Fixtures.countingContentIn(artifact.getParent(), opened), record);
+                repository.publish(release, RepositoryFixtures.countingContentIn(artifact.getParent(), opened), record);
 
         assertFalse(again.stored());
         assertEquals(0, opened.get());
@@ -250,7 +250,8 @@ public class FileSystemRepositoryConfinementTest {
     public void aStreamWhoseBytesDoNotHaveTheApprovedDigestIsDeletedAndNothingIsVisible() throws Exception {
         ArtifactContent swapped =
                 () -> new ByteArrayInputStream("swapped on the agent\n".getBytes(StandardCharsets.UTF_8));
-        String actual = Fixtures.sha256(Files.writeString(tmp.newFile().toPath(), "swapped on the agent\n"));
+        String actual =
+                RepositoryFixtures.sha256(Files.writeString(tmp.newFile().toPath(), "swapped on the agent\n"));
 
         RepositoryException e =
                 assertThrows(RepositoryException.class, () -> repository.publish(release, file -> swapped, record));
@@ -297,7 +298,7 @@ public class FileSystemRepositoryConfinementTest {
     private RepositoryException assertRefused(Path link) {
         RepositoryException e = assertThrows(
                 RepositoryException.class,
-                () -> repository.publish(release, Fixtures.contentIn(artifact.getParent()), record));
+                () -> repository.publish(release, RepositoryFixtures.contentIn(artifact.getParent()), record));
         assertTrue(e.isRefusal());
         assertThat(e.getMessage(), containsString("Refusing to use " + link));
         assertThat(e.getMessage(), containsString("it is a symbolic link"));

@@ -112,7 +112,7 @@ public class FileSystemRepositoryCrashTest {
             assertEquals(
                     what + ": " + version + "/" + file.name(),
                     file.digest().hex(),
-                    Fixtures.sha256(version.resolve(file.name())));
+                    RepositoryFixtures.sha256(version.resolve(file.name())));
             assertEquals(
                     what + ": " + version + "/" + file.name() + ".sha256",
                     file.digest().hex() + "  " + file.name() + "\n",

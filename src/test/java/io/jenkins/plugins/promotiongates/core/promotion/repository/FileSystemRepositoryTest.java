@@ -51,12 +51,12 @@ public class FileSystemRepositoryTest {
         files = tmp.newFolder("build").toPath();
         archive = Files.writeString(files.resolve("app.tar.gz"), "release 1.4.0\n");
         notes = Files.writeString(files.resolve("notes.txt"), "what changed\n");
-        release = Fixtures.release("shop", "1.4.0", archive, notes);
+        release = RepositoryFixtures.release("shop", "1.4.0", archive, notes);
     }
 
     @Test
     public void storesEveryFileOfTheReleaseInOneVersionDirectoryWithChecksumsManifestAndRecord() throws Exception {
-        Publication publication = repository.publish(release, Fixtures.contentIn(files), record);
+        Publication publication = repository.publish(release, RepositoryFixtures.contentIn(files), record);
 
         Path version = root.resolve("shop/1.4.0");
         assertTrue(publication.stored());
@@ -79,11 +79,11 @@ public class FileSystemRepositoryTest {
         }
         assertEquals(
                 "app.tar.gz: OK\nnotes.txt: OK\n",
-                Fixtures.run("bash", "-c", "cd \"$1\" && sha256sum -c *.sha256", "x", version.toString()));
+                RepositoryFixtures.run("bash", "-c", "cd \"$1\" && sha256sum -c *.sha256", "x", version.toString()));
         assertArrayEquals(release.manifest(), Files.readAllBytes(version.resolve("release.json")));
         assertEquals("{\"environment\":\"production\"}", Files.readString(version.resolve("promotion.json")));
         assertEquals(
-                Map.of("app.tar.gz", Fixtures.sha256(archive), "notes.txt", Fixtures.sha256(notes)),
+                Map.of("app.tar.gz", RepositoryFixtures.sha256(archive), "notes.txt", RepositoryFixtures.sha256(notes)),
                 hex(repository.stored(release)));
         assertEquals("nothing is left in the staging area", List.of(), stagingLeft());
         assertEquals(0, temporaries());
@@ -91,12 +91,14 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void theSameReleaseAgainWritesNothingAndOpensNothing() throws Exception {
-        repository.publish(release, Fixtures.contentIn(files), record);
+        repository.publish(release, RepositoryFixtures.contentIn(files), record);
         long modified = Files.getLastModifiedTime(root.resolve("shop/1.4.0")).toMillis();
         AtomicInteger opened = new AtomicInteger();
 
         Publication again = repository.publish(
-                release, Fixtures.countingContentIn(files, opened), "{\"other\":1}".getBytes(StandardCharsets.UTF_8));
+                release,
+                RepositoryFixtures.countingContentIn(files, opened),
+                "{\"other\":1}".getBytes(StandardCharsets.UTF_8));
 
         assertFalse(again.stored());
         assertEquals(27, again.size());
@@ -108,33 +110,36 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void aDifferentReleaseUnderAnExistingVersionIsRefusedNamingWhatIsThere() throws Exception {
-        repository.publish(release, Fixtures.contentIn(files), record);
+        repository.publish(release, RepositoryFixtures.contentIn(files), record);
         Path other = tmp.newFolder("other").toPath();
         Files.writeString(other.resolve("app.tar.gz"), "something else\n");
-        Release different = Fixtures.release("shop", "1.4.0", other.resolve("app.tar.gz"));
+        Release different = RepositoryFixtures.release("shop", "1.4.0", other.resolve("app.tar.gz"));
 
         RepositoryException refusal = assertThrows(
-                RepositoryException.class, () -> repository.publish(different, Fixtures.contentIn(other), record));
+                RepositoryException.class,
+                () -> repository.publish(different, RepositoryFixtures.contentIn(other), record));
 
         assertTrue(refusal.isRefusal());
         assertThat(
                 refusal.getMessage(),
                 containsString("Refusing to publish " + different + " to " + root.resolve("shop/1.4.0")
                         + ": that version already holds the release " + release.digest() + " (its release.json): "
-                        + "app.tar.gz sha256 " + Fixtures.sha256(archive) + ", notes.txt sha256 "
-                        + Fixtures.sha256(notes) + "."));
+                        + "app.tar.gz sha256 " + RepositoryFixtures.sha256(archive) + ", notes.txt sha256 "
+                        + RepositoryFixtures.sha256(notes) + "."));
         assertThat(refusal.getMessage(), containsString("promote this release under a new version"));
         assertArrayEquals(release.manifest(), Files.readAllBytes(root.resolve("shop/1.4.0/release.json")));
-        assertEquals(Fixtures.sha256(archive), Fixtures.sha256(root.resolve("shop/1.4.0/app.tar.gz")));
+        assertEquals(
+                RepositoryFixtures.sha256(archive), RepositoryFixtures.sha256(root.resolve("shop/1.4.0/app.tar.gz")));
     }
 
     @Test
     public void aReleaseOfSomeOfTheSameFilesIsAnotherReleaseAndRefused() throws Exception {
-        repository.publish(release, Fixtures.contentIn(files), record);
-        Release fewer = Fixtures.release("shop", "1.4.0", archive);
+        repository.publish(release, RepositoryFixtures.contentIn(files), record);
+        Release fewer = RepositoryFixtures.release("shop", "1.4.0", archive);
 
         RepositoryException refusal = assertThrows(
-                RepositoryException.class, () -> repository.publish(fewer, Fixtures.contentIn(files), record));
+                RepositoryException.class,
+                () -> repository.publish(fewer, RepositoryFixtures.contentIn(files), record));
 
         assertThat(refusal.getMessage(), containsString("that version already holds the release " + release.digest()));
         assertEquals(6, entries(root.resolve("shop/1.4.0")).size());
@@ -143,10 +148,11 @@ public class FileSystemRepositoryTest {
     @Test
     public void aFileThatNoLongerHasTheEvaluatedDigestIsRefusedAndNothingIsVisible() throws Exception {
         Files.writeString(notes, "rewritten after the gates\n");
-        String now = Fixtures.sha256(notes);
+        String now = RepositoryFixtures.sha256(notes);
 
         RepositoryException refusal = assertThrows(
-                RepositoryException.class, () -> repository.publish(release, Fixtures.contentIn(files), record));
+                RepositoryException.class,
+                () -> repository.publish(release, RepositoryFixtures.contentIn(files), record));
 
         assertThat(
                 refusal.getMessage(),
@@ -164,11 +170,13 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void anotherVersionOfTheSameContentReusesTheStoredBlobs() throws Exception {
-        repository.publish(release, Fixtures.contentIn(files), record);
+        repository.publish(release, RepositoryFixtures.contentIn(files), record);
         AtomicInteger opened = new AtomicInteger();
 
         Publication second = repository.publish(
-                Fixtures.release("shop", "1.4.1", archive, notes), Fixtures.countingContentIn(files, opened), null);
+                RepositoryFixtures.release("shop", "1.4.1", archive, notes),
+                RepositoryFixtures.countingContentIn(files, opened),
+                null);
 
         assertTrue(second.stored());
         assertEquals(0, opened.get());
@@ -178,9 +186,9 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void applicationsWithSeveralSegmentsAreNestedDirectories() throws Exception {
-        Release api = Fixtures.release("payments/api", "2.0", archive);
+        Release api = RepositoryFixtures.release("payments/api", "2.0", archive);
 
-        repository.publish(api, Fixtures.contentIn(files), null);
+        repository.publish(api, RepositoryFixtures.contentIn(files), null);
 
         assertTrue(Files.isRegularFile(root.resolve("payments/api/2.0/app.tar.gz")));
         assertEquals(root.resolve("payments/api/2.0").toString(), repository.location(api));
@@ -188,11 +196,12 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void anApplicationCannotLiveInsideAnotherApplicationsVersion() throws Exception {
-        repository.publish(Fixtures.release("shop", "1.0", archive), Fixtures.contentIn(files), null);
-        Release nested = Fixtures.release("shop/1.0", "2", archive);
+        repository.publish(
+                RepositoryFixtures.release("shop", "1.0", archive), RepositoryFixtures.contentIn(files), null);
+        Release nested = RepositoryFixtures.release("shop/1.0", "2", archive);
 
         RepositoryException refusal = assertThrows(
-                RepositoryException.class, () -> repository.publish(nested, Fixtures.contentIn(files), null));
+                RepositoryException.class, () -> repository.publish(nested, RepositoryFixtures.contentIn(files), null));
 
         assertThat(
                 refusal.getMessage(),
@@ -200,10 +209,12 @@ public class FileSystemRepositoryTest {
                         + " cannot also hold versions of the application shop/1.0"));
         assertEquals(List.of("app.tar.gz", "app.tar.gz.sha256", "release.json"), entries(root.resolve("shop/1.0")));
 
-        repository.publish(Fixtures.release("web/1.0", "2", archive), Fixtures.contentIn(files), null);
+        repository.publish(
+                RepositoryFixtures.release("web/1.0", "2", archive), RepositoryFixtures.contentIn(files), null);
         RepositoryException conversely = assertThrows(
                 RepositoryException.class,
-                () -> repository.publish(Fixtures.release("web", "1.0", archive), Fixtures.contentIn(files), null));
+                () -> repository.publish(
+                        RepositoryFixtures.release("web", "1.0", archive), RepositoryFixtures.contentIn(files), null));
         assertThat(conversely.getMessage(), containsString("that version already holds no release: 2/."));
         assertEquals(List.of("2"), entries(root.resolve("web/1.0")));
     }
@@ -212,8 +223,9 @@ public class FileSystemRepositoryTest {
     public void anEmptyDirectoryAtTheVersionPathIsReplacedByTheVersion() throws Exception {
         Files.createDirectories(root.resolve("shop/1.4.0")); // as a failed promotion of shop/1.4.0 leaves it
 
-        assertTrue(
-                repository.publish(release, Fixtures.contentIn(files), record).stored());
+        assertTrue(repository
+                .publish(release, RepositoryFixtures.contentIn(files), record)
+                .stored());
 
         assertEquals(6, entries(root.resolve("shop/1.4.0")).size());
     }
@@ -226,10 +238,12 @@ public class FileSystemRepositoryTest {
         IllegalArgumentException named = assertThrows(
                 IllegalArgumentException.class,
                 () -> repository.publish(
-                        Fixtures.release("shop", "1.5", archive, manifest), Fixtures.contentIn(files), null));
+                        RepositoryFixtures.release("shop", "1.5", archive, manifest),
+                        RepositoryFixtures.contentIn(files),
+                        null));
         IllegalArgumentException checksum = assertThrows(
                 IllegalArgumentException.class,
-                () -> repository.stored(Fixtures.release("shop", "1.5", archive, sidecar)));
+                () -> repository.stored(RepositoryFixtures.release("shop", "1.5", archive, sidecar)));
 
         assertThat(
                 named.getMessage(),
@@ -237,41 +251,45 @@ public class FileSystemRepositoryTest {
         assertThat(checksum.getMessage(), containsString("'app.tar.gz.sha256'"));
         assertThat(checksum.getMessage(), containsString("the repository writes the same checksum file"));
         assertFalse(Files.exists(root.resolve("shop")));
-        assertEquals(Map.of(), repository.stored(Fixtures.release("shop", "1.5", sidecar)));
+        assertEquals(Map.of(), repository.stored(RepositoryFixtures.release("shop", "1.5", sidecar)));
     }
 
     @Test
     public void aVersionWrittenBeforeReleasesExistedIsReadAsAOneFileRelease() throws Exception {
         Path legacy = Files.createDirectories(root.resolve("app.tar.gz/1.4.0"));
         Files.copy(archive, legacy.resolve("app.tar.gz"));
-        Files.writeString(legacy.resolve("app.tar.gz.sha256"), Fixtures.sha256(archive) + "  app.tar.gz\n");
+        Files.writeString(legacy.resolve("app.tar.gz.sha256"), RepositoryFixtures.sha256(archive) + "  app.tar.gz\n");
         Files.writeString(legacy.resolve("app.tar.gz.promotion.json"), "{}");
-        Release same = Fixtures.release("app.tar.gz", "1.4.0", archive);
+        Release same = RepositoryFixtures.release("app.tar.gz", "1.4.0", archive);
 
-        assertEquals(Map.of("app.tar.gz", Fixtures.sha256(archive)), hex(repository.stored(same)));
-        assertFalse(repository.publish(same, Fixtures.contentIn(files), record).stored());
+        assertEquals(Map.of("app.tar.gz", RepositoryFixtures.sha256(archive)), hex(repository.stored(same)));
+        assertFalse(repository
+                .publish(same, RepositoryFixtures.contentIn(files), record)
+                .stored());
         RepositoryException refusal = assertThrows(
                 RepositoryException.class,
                 () -> repository.publish(
-                        Fixtures.release("app.tar.gz", "1.4.0", archive, notes), Fixtures.contentIn(files), record));
+                        RepositoryFixtures.release("app.tar.gz", "1.4.0", archive, notes),
+                        RepositoryFixtures.contentIn(files),
+                        record));
         assertThat(
                 refusal.getMessage(),
                 containsString("already holds files written before releases existed: app.tar.gz sha256 "
-                        + Fixtures.sha256(archive)));
+                        + RepositoryFixtures.sha256(archive)));
     }
 
     @Test
     public void concurrentPublicationsOfOneVersionMakeExactlyOneVisible() throws Exception {
         Path other = tmp.newFolder("other").toPath();
         Files.writeString(other.resolve("app.tar.gz"), "another build\n");
-        Release different = Fixtures.release("shop", "1.4.0", other.resolve("app.tar.gz"));
+        Release different = RepositoryFixtures.release("shop", "1.4.0", other.resolve("app.tar.gz"));
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Publication>> results = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 Release mine = i % 2 == 0 ? release : different;
-                ReleaseContent content = Fixtures.contentIn(i % 2 == 0 ? files : other);
+                ReleaseContent content = RepositoryFixtures.contentIn(i % 2 == 0 ? files : other);
                 Callable<Publication> publish = () -> {
                     start.await();
                     return repository.publish(mine, content, record);
@@ -317,7 +335,7 @@ public class FileSystemRepositoryTest {
 
     @Test
     public void versionsAndNamesThatWouldEscapeTheRepositoryAreRefused() {
-        ReleaseFile file = new ReleaseFile("app.jar", Fixtures.digest("a".repeat(64)), 1);
+        ReleaseFile file = new ReleaseFile("app.jar", RepositoryFixtures.digest("a".repeat(64)), 1);
         for (String version : List.of("../../etc", "..", "/abs", "1.0/../../x", "", "a b")) {
             IllegalArgumentException e =
                     assertThrows(version, IllegalArgumentException.class, () -> Release.of("shop", version, file));
@@ -326,7 +344,8 @@ public class FileSystemRepositoryTest {
                     containsString("The version '" + version + "' cannot be used in a repository path"));
         }
         IllegalArgumentException name = assertThrows(
-                IllegalArgumentException.class, () -> new ReleaseFile("..", Fixtures.digest("a".repeat(64)), 1));
+                IllegalArgumentException.class,
+                () -> new ReleaseFile("..", RepositoryFixtures.digest("a".repeat(64)), 1));
         assertThat(name.getMessage(), containsString("The release file name '..' cannot be used"));
         assertThrows(IllegalArgumentException.class, () -> Release.of("../etc", "1.0", file));
         assertEquals("passwd", ArtifactCoordinates.of("../../etc/passwd", "1.0").name());
@@ -335,18 +354,19 @@ public class FileSystemRepositoryTest {
     @Test
     public void malformedDigestsCannotReachARepository() {
         // The one digest type refuses the text before any repository call can be made with it.
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fixtures.digest("ABC"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> RepositoryFixtures.digest("ABC"));
         assertThat(e.getMessage(), containsString("test digest 'ABC' is not a digest"));
         assertFalse(Files.exists(root.resolve("shop")));
     }
 
     @Test
     public void aSingleFileCanBePublishedFromAnyContent() throws Exception {
-        Release one = Release.of("shop", "9", Fixtures.file(archive));
+        Release one = Release.of("shop", "9", RepositoryFixtures.file(archive));
 
         repository.publish(one, file -> ArtifactContent.of(archive), null);
 
-        assertEquals(Fixtures.sha256(archive), Fixtures.sha256(root.resolve("shop/9/app.tar.gz")));
+        assertEquals(RepositoryFixtures.sha256(archive), RepositoryFixtures.sha256(root.resolve("shop/9/app.tar.gz")));
     }
 
     static List<String> entries(Path directory) throws Exception {

@@ -68,8 +68,8 @@ public class MavenHttpRepositoryConfinementTest {
     public void setUp() throws Exception {
         Path file = tmp.newFile("app.jar").toPath();
         Files.write(file, bytes);
-        sha256 = Fixtures.sha256(file);
-        release = Fixtures.release("app", "2.0", file);
+        sha256 = RepositoryFixtures.sha256(file);
+        release = RepositoryFixtures.release("app", "2.0", file);
         spool = tmp.newFolder("spool").toPath();
     }
 
@@ -243,7 +243,8 @@ public class MavenHttpRepositoryConfinementTest {
                     version,
                     IllegalArgumentException.class,
                     () -> maven.publish(
-                            Release.of("app", version, new ReleaseFile("app.jar", Fixtures.digest(sha256), 9)),
+                            Release.of(
+                                    "app", version, new ReleaseFile("app.jar", RepositoryFixtures.digest(sha256), 9)),
                             file -> () -> new ByteArrayInputStream(bytes),
                             null));
             assertThat(e.getMessage(), containsString("cannot be used in a repository path"));
@@ -309,7 +310,7 @@ public class MavenHttpRepositoryConfinementTest {
         assertThat(
                 e.getMessage(),
                 containsString("changed after its gates were evaluated: it was sha256 " + sha256 + " and is now sha256 "
-                        + Fixtures.sha256(swappedFile) + "; nothing was written to " + base(repository)
+                        + RepositoryFixtures.sha256(swappedFile) + "; nothing was written to " + base(repository)
                         + "org/example/app/2.0/ (the staged copy was deleted)"));
         assertEquals(List.of("GET", "HEAD"), seen.stream().map(Seen::method).toList());
         assertEmptySpool();

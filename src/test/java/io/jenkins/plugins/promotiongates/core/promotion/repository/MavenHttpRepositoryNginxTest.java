@@ -60,8 +60,8 @@ public class MavenHttpRepositoryNginxTest {
         byte[] content = new byte[3 * 1024 * 1024 + 17];
         new java.util.Random(7).nextBytes(content);
         Files.write(artifact, content);
-        sha256 = Fixtures.run("sha256sum", artifact.toString()).substring(0, 64);
-        release = Fixtures.release("app", "1.4.0", artifact);
+        sha256 = RepositoryFixtures.run("sha256sum", artifact.toString()).substring(0, 64);
+        release = RepositoryFixtures.release("app", "1.4.0", artifact);
     }
 
     @After
@@ -81,17 +81,17 @@ public class MavenHttpRepositoryNginxTest {
         MavenHttpRepository repository = repository("", HttpCredentials.NONE);
 
         byte[] attestation = "{\"payloadType\":\"application/vnd.in-toto+json\"}".getBytes(StandardCharsets.UTF_8);
-        Publication publication = repository.publish(release, Fixtures.contentIn(build), null, attestation);
+        Publication publication = repository.publish(release, RepositoryFixtures.contentIn(build), null, attestation);
 
         assertTrue(publication.stored());
         assertEquals(nginx.url("com/example/releases/app/1.4.0/"), publication.location());
         assertEquals(publication.location(), repository.location(release));
         Path version = nginx.root().resolve("com/example/releases/app/1.4.0");
         Path stored = version.resolve("app-1.4.0.tar.gz");
-        assertEquals(sha256, Fixtures.sha256(stored));
+        assertEquals(sha256, RepositoryFixtures.sha256(stored));
         assertEquals(sha256, Files.readString(stored.resolveSibling("app-1.4.0.tar.gz.sha256")));
         assertEquals(
-                Fixtures.run("sha1sum", artifact.toString()).substring(0, 40),
+                RepositoryFixtures.run("sha1sum", artifact.toString()).substring(0, 40),
                 Files.readString(stored.resolveSibling("app-1.4.0.tar.gz.sha1")));
         assertArrayEquals(release.manifest(), Files.readAllBytes(version.resolve("app-1.4.0-release.json")));
         assertArrayEquals(attestation, Files.readAllBytes(version.resolve("app-1.4.0-promotion.intoto.json")));
@@ -105,14 +105,16 @@ public class MavenHttpRepositoryNginxTest {
                         + "</metadata>\n",
                 Files.readString(metadata));
         assertEquals(
-                Fixtures.run("sha1sum", metadata.toString()).substring(0, 40),
+                RepositoryFixtures.run("sha1sum", metadata.toString()).substring(0, 40),
                 Files.readString(metadata.resolveSibling("maven-metadata.xml.sha1")));
-        assertEquals(Fixtures.sha256(metadata), Files.readString(metadata.resolveSibling("maven-metadata.xml.sha256")));
+        assertEquals(
+                RepositoryFixtures.sha256(metadata),
+                Files.readString(metadata.resolveSibling("maven-metadata.xml.sha256")));
         assertEquals(Map.of("app.tar.gz", sha256), FileSystemRepositoryTest.hex(repository.stored(release)));
         assertEquals(List.of(), sleeps);
 
         Path resolved = mavenGet("com.example.releases:app:1.4.0:tar.gz", "app/1.4.0/app-1.4.0.tar.gz");
-        assertEquals(sha256, Fixtures.sha256(resolved));
+        assertEquals(sha256, RepositoryFixtures.sha256(resolved));
     }
 
     @Test
@@ -121,12 +123,12 @@ public class MavenHttpRepositoryNginxTest {
         Path docs = Files.writeString(build.resolve("docs.zip"), "documentation");
         Path sources = Files.writeString(build.resolve("shop-1.4.0-sources.jar"), "sources");
         Path shop = Files.copy(artifact, build.resolve("shop.tar.gz"));
-        Release first = Fixtures.release("shop", "1.4.0", shop, docs, sources);
-        repository.publish(first, Fixtures.contentIn(build), null);
+        Release first = RepositoryFixtures.release("shop", "1.4.0", shop, docs, sources);
+        repository.publish(first, RepositoryFixtures.contentIn(build), null);
         Files.writeString(docs, "documentation 1.5.0");
-        Release second = Fixtures.release("shop", "1.5.0", shop, docs);
+        Release second = RepositoryFixtures.release("shop", "1.5.0", shop, docs);
 
-        Publication publication = repository.publish(second, Fixtures.contentIn(build), null);
+        Publication publication = repository.publish(second, RepositoryFixtures.contentIn(build), null);
 
         assertTrue(publication.stored());
         assertEquals(
@@ -158,11 +160,11 @@ public class MavenHttpRepositoryNginxTest {
         MavenHttpRepository repository = repository("", HttpCredentials.NONE);
         Path shop = Files.copy(artifact, build.resolve("shop.tar.gz"));
         Path refused = Files.writeString(build.resolve("tests-refused.zip"), "the server refuses this path");
-        Release both = Fixtures.release("shop", "2.0", shop, refused);
+        Release both = RepositoryFixtures.release("shop", "2.0", shop, refused);
         String version = nginx.url("com/example/releases/shop/2.0/");
 
         RepositoryException e = assertThrows(
-                RepositoryException.class, () -> repository.publish(both, Fixtures.contentIn(build), null));
+                RepositoryException.class, () -> repository.publish(both, RepositoryFixtures.contentIn(build), null));
 
         assertFalse(e.isRefusal());
         assertThat(
@@ -197,26 +199,31 @@ public class MavenHttpRepositoryNginxTest {
     @Test
     public void theSameReleaseAgainIsANoopAndADifferentOneIsRefusedBeforeAnyUpload() throws Exception {
         MavenHttpRepository repository = repository("", HttpCredentials.NONE);
-        repository.publish(release, Fixtures.contentIn(build), null);
+        repository.publish(release, RepositoryFixtures.contentIn(build), null);
         Path metadata = nginx.root().resolve("com/example/releases/app/maven-metadata.xml");
         long written = Files.getLastModifiedTime(metadata).toMillis();
 
-        assertFalse(repository.publish(release, Fixtures.contentIn(build), null).stored());
+        assertFalse(repository
+                .publish(release, RepositoryFixtures.contentIn(build), null)
+                .stored());
         assertEquals(written, Files.getLastModifiedTime(metadata).toMillis());
 
         Path other = tmp.newFolder("other").toPath();
         Files.writeString(other.resolve("app.tar.gz"), "another build");
         Files.writeString(other.resolve("notes.txt"), "notes");
-        Release different = Fixtures.release("app", "1.4.0", other.resolve("notes.txt"), artifact);
+        Release different = RepositoryFixtures.release("app", "1.4.0", other.resolve("notes.txt"), artifact);
         RepositoryException refusal = assertThrows(
-                RepositoryException.class, () -> repository.publish(different, Fixtures.contentIn(other), null));
+                RepositoryException.class,
+                () -> repository.publish(different, RepositoryFixtures.contentIn(other), null));
         assertTrue(refusal.isRefusal());
         assertThat(
                 refusal.getMessage(),
                 containsString("that version already holds the release " + release.digest() + " (its manifest is "
                         + nginx.url("com/example/releases/app/1.4.0/app-1.4.0-release.json") + ")"));
         assertFalse(Files.exists(nginx.root().resolve("com/example/releases/app/1.4.0/app-1.4.0-notes.txt")));
-        assertEquals(sha256, Fixtures.sha256(nginx.root().resolve("com/example/releases/app/1.4.0/app-1.4.0.tar.gz")));
+        assertEquals(
+                sha256,
+                RepositoryFixtures.sha256(nginx.root().resolve("com/example/releases/app/1.4.0/app-1.4.0.tar.gz")));
     }
 
     @Test
@@ -227,12 +234,13 @@ public class MavenHttpRepositoryNginxTest {
 
         RepositoryException refusal = assertThrows(
                 RepositoryException.class,
-                () -> repository("", HttpCredentials.NONE).publish(release, Fixtures.contentIn(build), null));
+                () -> repository("", HttpCredentials.NONE).publish(release, RepositoryFixtures.contentIn(build), null));
 
         assertThat(
                 refusal.getMessage(),
                 containsString("Refusing to overwrite " + nginx.url("com/example/releases/app/1.4.0/app-1.4.0.tar.gz")
-                        + ": it already holds sha256 " + Fixtures.sha256(existing) + ", and the file app.tar.gz of "
+                        + ": it already holds sha256 " + RepositoryFixtures.sha256(existing)
+                        + ", and the file app.tar.gz of "
                         + release + " is sha256 " + sha256));
         assertEquals("uploaded by hand", Files.readString(existing));
         assertEquals(List.of("app-1.4.0.tar.gz"), FileSystemRepositoryTest.entries(existing.getParent()));
@@ -241,13 +249,16 @@ public class MavenHttpRepositoryNginxTest {
     @Test
     public void basicCredentialsAreSentAndWrongOnesGetA401ThatNeverShowsThePassword() throws Exception {
         Publication ok = repository("secure/", HttpCredentials.basic(NginxServer.USER, NginxServer.PASSWORD))
-                .publish(release, Fixtures.contentIn(build), null);
+                .publish(release, RepositoryFixtures.contentIn(build), null);
         assertTrue(ok.stored());
 
         RepositoryException e = assertThrows(
                 RepositoryException.class,
                 () -> repository("secure/", HttpCredentials.basic(NginxServer.USER, "wrong-password"))
-                        .publish(Fixtures.release("app", "2.0.0", artifact), Fixtures.contentIn(build), null));
+                        .publish(
+                                RepositoryFixtures.release("app", "2.0.0", artifact),
+                                RepositoryFixtures.contentIn(build),
+                                null));
         assertThat(
                 e.getMessage(),
                 containsString("failed with HTTP 401: the repository did not accept the credentials"
@@ -273,7 +284,8 @@ public class MavenHttpRepositoryNginxTest {
     public void serverErrorsAreRetriedWithBackoffThenReported() {
         RepositoryException e = assertThrows(
                 RepositoryException.class,
-                () -> repository("broken/", HttpCredentials.NONE).publish(release, Fixtures.contentIn(build), null));
+                () -> repository("broken/", HttpCredentials.NONE)
+                        .publish(release, RepositoryFixtures.contentIn(build), null));
 
         assertThat(
                 e.getMessage(),
@@ -290,14 +302,18 @@ public class MavenHttpRepositoryNginxTest {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
                 () -> repository("", HttpCredentials.NONE)
-                        .publish(Fixtures.release("app", "1.0", bare), Fixtures.contentIn(build), null));
+                        .publish(
+                                RepositoryFixtures.release("app", "1.0", bare),
+                                RepositoryFixtures.contentIn(build),
+                                null));
         assertThat(e.getMessage(), containsString("'app' has no extension, which a Maven repository needs"));
     }
 
     private void assertStatus(String path, int status, String explanation) {
         RepositoryException e = assertThrows(
                 RepositoryException.class,
-                () -> repository(path, HttpCredentials.NONE).publish(release, Fixtures.contentIn(build), null));
+                () -> repository(path, HttpCredentials.NONE)
+                        .publish(release, RepositoryFixtures.contentIn(build), null));
         assertThat(e.getMessage(), containsString("PUT " + nginx.url(path)));
         assertThat(e.getMessage(), containsString("failed with HTTP " + status + ": " + explanation));
         assertFalse(e.isRefusal());
@@ -321,7 +337,7 @@ public class MavenHttpRepositoryNginxTest {
                         + nginx.url("") + "</url><releases><checksumPolicy>fail</checksumPolicy></releases>"
                         + "<snapshots><enabled>false</enabled></snapshots></repository></repositories></profile></profiles>"
                         + "<activeProfiles><activeProfile>promoted</activeProfile></activeProfiles></settings>");
-        Fixtures.run(
+        RepositoryFixtures.run(
                 "mvn",
                 "-B",
                 "-q",

@@ -38,7 +38,7 @@ public class MavenHttpRepositoryRetryTest {
     public void aServerThatFailsTwiceThenRecoversGetsTheFileAfterTwoBackoffs() throws Exception {
         Path artifact = tmp.newFile("app.jar").toPath();
         Files.writeString(artifact, "jar bytes");
-        String sha256 = Fixtures.sha256(artifact);
+        String sha256 = RepositoryFixtures.sha256(artifact);
         Map<String, byte[]> stored = new ConcurrentHashMap<>();
         AtomicInteger failuresLeft = new AtomicInteger(2);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -64,8 +64,8 @@ public class MavenHttpRepositoryRetryTest {
                     base, "org.example", HttpCredentials.bearer("t0ken"), RetryPolicy.DEFAULT, sleeps::add);
 
             Publication publication = repository.publish(
-                    Fixtures.release("app", "2.0", artifact),
-                    Fixtures.contentIn(tmp.getRoot().toPath()),
+                    RepositoryFixtures.release("app", "2.0", artifact),
+                    RepositoryFixtures.contentIn(tmp.getRoot().toPath()),
                     null);
 
             assertTrue(publication.stored());
@@ -82,7 +82,7 @@ public class MavenHttpRepositoryRetryTest {
         Path build = tmp.newFolder("build").toPath();
         Path jar = Files.writeString(build.resolve("app.jar"), "jar bytes");
         Path docs = Files.writeString(build.resolve("docs.zip"), "docs bytes");
-        Release release = Fixtures.release("app", "2.0", jar, docs);
+        Release release = RepositoryFixtures.release("app", "2.0", jar, docs);
         Map<String, byte[]> stored = new ConcurrentHashMap<>();
         List<String> puts = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicBoolean refuseDocs = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -123,14 +123,15 @@ public class MavenHttpRepositoryRetryTest {
                     sleeps::add);
 
             RepositoryException failed = assertThrows(
-                    RepositoryException.class, () -> repository.publish(release, Fixtures.contentIn(build), null));
+                    RepositoryException.class,
+                    () -> repository.publish(release, RepositoryFixtures.contentIn(build), null));
             assertThat(failed.getMessage(), containsString("failed midway: PUT "));
             assertThat(failed.getMessage(), containsString("these 3 are on it now: "));
             assertEquals(List.of("app-2.0.jar", "app-2.0.jar.sha256", "app-2.0.jar.sha1", "app-2.0-docs.zip"), puts);
             puts.clear();
             refuseDocs.set(false);
 
-            Publication again = repository.publish(release, Fixtures.contentIn(build), null);
+            Publication again = repository.publish(release, RepositoryFixtures.contentIn(build), null);
 
             assertTrue(again.stored());
             assertEquals(
@@ -182,7 +183,10 @@ public class MavenHttpRepositoryRetryTest {
             RepositoryException e = assertThrows(
                     RepositoryException.class,
                     () -> repository.publish(
-                            Release.of("app", "2.0", new ReleaseFile("app.jar", Fixtures.digest("0".repeat(64)), 0)),
+                            Release.of(
+                                    "app",
+                                    "2.0",
+                                    new ReleaseFile("app.jar", RepositoryFixtures.digest("0".repeat(64)), 0)),
                             file -> ArtifactContent.of(artifact),
                             null));
 

@@ -119,7 +119,7 @@ public class MavenLayoutTest {
     private static MavenLayout layout(String application, String version, String... names) {
         List<ReleaseFile> files = new ArrayList<>();
         for (String name : names) {
-            files.add(new ReleaseFile(name, Fixtures.digest("a".repeat(64)), 1));
+            files.add(new ReleaseFile(name, RepositoryFixtures.digest("a".repeat(64)), 1));
         }
         return new MavenLayout(BASE, "com.example", new Release(application, version, files));
     }

@@ -45,7 +45,8 @@ public final class NginxServer implements AutoCloseable {
 
     public static NginxServer start(Path directory) throws Exception {
         Path www = Files.createDirectories(directory.resolve("www"));
-        String hash = Fixtures.run("openssl", "passwd", "-apr1", PASSWORD).trim();
+        String hash =
+                RepositoryFixtures.run("openssl", "passwd", "-apr1", PASSWORD).trim();
         Files.writeString(directory.resolve("htpasswd"), USER + ":" + hash + "\n");
         int port = freePort();
         String d = directory.toString();

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Helpers the repository tests share. */
-final class Fixtures {
+final class RepositoryFixtures {
 
-    private Fixtures() {}
+    private RepositoryFixtures() {}
 
     /** The typed digest of a lower-case hex SHA-256 (or a malformed one refused with its message). */
     static ArtifactDigest digest(String hex) {

@@ -24,16 +24,16 @@ import java.util.Random;
  * mvn -q -f offline/pom.xml test-compile dependency:build-classpath \
  *     -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/sigcp.txt
  * java -cp "offline/build/target/test-classes:offline/build/target/classes:$(cat /tmp/sigcp.txt)" \
- *     io.jenkins.plugins.promotiongates.bench.SignatureBenchmark 1024 /tmp/sigbench
+ *     io.jenkins.plugins.promotiongates.bench.SshMinisignChecksumBenchmark 1024 /tmp/sigbench
  * </pre>
  *
  * Arguments: file size in MiB (default 1024) and a scratch directory (default a temp directory).
  */
-public final class SignatureBenchmark {
+public final class SshMinisignChecksumBenchmark {
 
     private static final int RUNS = 3;
 
-    private SignatureBenchmark() {}
+    private SshMinisignChecksumBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         long mib = args.length > 0 ? Long.parseLong(args[0]) : 1024;

@@ -28,7 +28,7 @@ import java.util.Random;
  *
  * <p>Arguments: [size in MiB, default 1024] [work directory, default a new temporary one].
  */
-public final class SignatureBenchmark {
+public final class OpenPgpCmsRawBenchmark {
 
     private static final int RUNS = 3;
 
@@ -116,7 +116,7 @@ public final class SignatureBenchmark {
                         "-Xmx64m",
                         "-cp",
                         System.getProperty("java.class.path"),
-                        SignatureBenchmark.class.getName(),
+                        OpenPgpCmsRawBenchmark.class.getName(),
                         "--child",
                         dir.toString())
                 .inheritIO()
@@ -176,5 +176,5 @@ public final class SignatureBenchmark {
         }
     }
 
-    private SignatureBenchmark() {}
+    private OpenPgpCmsRawBenchmark() {}
 }

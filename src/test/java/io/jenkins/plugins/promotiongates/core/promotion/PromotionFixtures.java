@@ -37,7 +37,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The dev → staging → production policy the promotion tests share, and helpers to act in it. */
-final class Fixtures {
+final class PromotionFixtures {
 
     static final IdNormalizer IDS = IdNormalizer.caseInsensitive();
     static final PolicyTightener TIGHTENER = new PolicyTightener(IDS, GroupDirectory.NONE);
@@ -46,7 +46,7 @@ final class Fixtures {
 
     static final RunRef RUN = new RunRef("shop/main", 42, "job/shop/job/main/42/");
 
-    private Fixtures() {}
+    private PromotionFixtures() {}
 
     static Environment production() {
         return Environment.builder("production")
