@@ -1,6 +1,5 @@
 package io.jenkins.plugins.promotiongates.steps;
 
-import static io.jenkins.plugins.promotiongates.core.signature.ExternalTool.sh;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -31,6 +30,7 @@ import io.jenkins.plugins.promotiongates.core.audit.BundleVerifier;
 import io.jenkins.plugins.promotiongates.core.audit.PublicKeys;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
+import io.jenkins.plugins.promotiongates.core.signature.GpgHome;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +55,6 @@ import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
@@ -79,7 +78,7 @@ public class PromoteArtifactStepJenkinsTest {
     public JenkinsRule j = new JenkinsRule();
 
     @Rule
-    public TemporaryFolder folder = new TemporaryFolder();
+    public GpgHome gpg = new GpgHome();
 
     private static final String ARTIFACT = "hello promotion\n";
 
@@ -94,10 +93,8 @@ public class PromoteArtifactStepJenkinsTest {
 
     @Before
     public void configure() throws Exception {
-        Path dir = folder.getRoot().toPath();
-        sh(dir, """
-                mkdir -m 700 gh
-                g() { gpg --homedir gh --batch --pinentry-mode loopback --passphrase '' --quiet "$@"; }
+        Path dir = gpg.directory();
+        gpg.sh("""
                 g --quick-gen-key 'Release Team <release@example.org>' ed25519 sign never
                 g --armor --export release@example.org > release.asc
                 printf 'hello promotion\\n' > app.txt
@@ -314,7 +311,7 @@ public class PromoteArtifactStepJenkinsTest {
 
     @Test
     public void aDryRunOpensNoRepositoryAndAFailingGateResolvesNoCredential() throws Exception {
-        Path missing = folder.getRoot().toPath().resolve("qa-releases");
+        Path missing = gpg.directory().resolve("qa-releases");
         EnvironmentConfig qa = new EnvironmentConfig("qa");
         qa.setRepository("file:" + missing);
         qa.setRepositoryCredentialsId("missing-credential");

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.promotiongates.steps;
 
-import static io.jenkins.plugins.promotiongates.core.signature.ExternalTool.sh;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -16,6 +15,7 @@ import io.jenkins.plugins.promotiongates.config.EnvironmentConfig;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.config.SignaturePolicyConfig;
 import io.jenkins.plugins.promotiongates.config.TrustedKeyEntry;
+import io.jenkins.plugins.promotiongates.core.signature.GpgHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,6 @@ import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
 
@@ -44,7 +43,7 @@ public class VerifySignatureStepJenkinsTest {
     public JenkinsRule j = new JenkinsRule();
 
     @Rule
-    public TemporaryFolder folder = new TemporaryFolder();
+    public GpgHome gpg = new GpgHome();
 
     private String releaseKey;
     private String strangerKey;
@@ -53,10 +52,8 @@ public class VerifySignatureStepJenkinsTest {
 
     @Before
     public void signWithGpg() throws Exception {
-        Path dir = folder.getRoot().toPath();
-        sh(dir, """
-                mkdir -m 700 gh
-                g() { gpg --homedir gh --batch --pinentry-mode loopback --passphrase '' --quiet "$@"; }
+        Path dir = gpg.directory();
+        gpg.sh("""
                 g --quick-gen-key 'Release Team <release@example.org>' ed25519 sign never
                 g --quick-gen-key 'Stranger <stranger@example.org>' ed25519 sign never
                 g --armor --export release@example.org > release.asc

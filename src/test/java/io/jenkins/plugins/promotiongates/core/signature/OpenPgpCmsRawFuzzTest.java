@@ -1,6 +1,5 @@
 package io.jenkins.plugins.promotiongates.core.signature;
 
-import static io.jenkins.plugins.promotiongates.core.signature.ExternalTool.sh;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.junit.Assert.assertNotNull;
@@ -28,7 +27,6 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * 10,000 random and mutated signatures per format (bit flips, truncations, splices, insertions,
@@ -42,19 +40,17 @@ public class OpenPgpCmsRawFuzzTest {
     private static final long DEADLINE_MILLIS = 5_000;
 
     @ClassRule
-    public static final TemporaryFolder FOLDER = new TemporaryFolder();
+    public static final GpgHome GPG = new GpgHome();
 
     private static Path dir;
     private static ExecutorService worker;
 
     @BeforeClass
     public static void makeValidSignatures() throws Exception {
-        dir = FOLDER.getRoot().toPath();
+        dir = GPG.directory();
         worker = Executors.newSingleThreadExecutor();
-        sh(dir, """
+        GPG.sh("""
                 head -c 1024 /dev/urandom > app.bin
-                mkdir -m 700 gh
-                g() { gpg --homedir gh --batch --pinentry-mode loopback --passphrase '' --quiet "$@" 2>/dev/null; }
                 g --quick-gen-key 'Fuzz <fuzz@example.org>' ed25519 sign never
                 g --armor --export fuzz@example.org > pgp.key
                 g -u fuzz@example.org --detach-sign -o pgp.sig app.bin

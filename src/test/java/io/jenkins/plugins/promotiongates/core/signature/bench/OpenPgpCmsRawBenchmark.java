@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.core.signature.bench;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.ExternalTool;
+import io.jenkins.plugins.promotiongates.core.signature.GpgHome;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
@@ -39,9 +40,16 @@ public final class OpenPgpCmsRawBenchmark {
         }
         long mib = args.length > 0 ? Long.parseLong(args[0]) : 1024;
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("sig-bench");
+        try (GpgHome home = GpgHome.in(dir)) {
+            run(home, mib);
+        }
+    }
+
+    private static void run(GpgHome home, long mib) throws Exception {
+        Path dir = home.directory();
         Path artifact = dir.resolve("artifact.bin");
         writeFile(artifact, mib);
-        prepareSignatures(dir, "artifact.bin");
+        prepareSignatures(home, "artifact.bin");
         System.out.printf(
                 "artifact: %d MiB, %d cores, Java %s%n",
                 mib, Runtime.getRuntime().availableProcessors(), Runtime.version());
@@ -74,7 +82,7 @@ public final class OpenPgpCmsRawBenchmark {
         System.out.printf("%-28s best %.3f s%n", "openssl dgst -sha256", openssl);
         System.out.printf("%-28s best %.3f s%n", "sha256sum", sha256sum);
         System.out.printf("%-28s best %.3f s%n", "gpg --verify", gpg);
-        bigArtifactInSmallHeap(dir);
+        bigArtifactInSmallHeap(home);
     }
 
     private record Case(String name, SignatureVerifier verifier, String signature, String key) {}
@@ -105,10 +113,11 @@ public final class OpenPgpCmsRawBenchmark {
         return best;
     }
 
-    private static void bigArtifactInSmallHeap(Path dir) throws Exception {
+    private static void bigArtifactInSmallHeap(GpgHome home) throws Exception {
+        Path dir = home.directory();
         Path big = dir.resolve("big.bin");
         writeFile(big, 4096);
-        prepareSignatures(dir, "big.bin");
+        prepareSignatures(home, "big.bin");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long start = System.nanoTime();
         Process child = new ProcessBuilder(
@@ -148,18 +157,17 @@ public final class OpenPgpCmsRawBenchmark {
         }
     }
 
-    private static void prepareSignatures(Path dir, String file) throws Exception {
-        ExternalTool.sh(dir, """
-                if [ ! -d gh ]; then
-                  mkdir -m 700 gh
-                  gpg --homedir gh --batch --pinentry-mode loopback --passphrase '' --quiet --quick-gen-key 'Bench <bench@example.org>' ed25519 sign never 2>/dev/null
-                  gpg --homedir gh --batch --armor --export bench@example.org > pgp.key
+    private static void prepareSignatures(GpgHome home, String file) throws Exception {
+        home.sh("""
+                if [ ! -s pgp.key ]; then
+                  g --quick-gen-key 'Bench <bench@example.org>' ed25519 sign never
+                  g --armor --export bench@example.org > pgp.key
                   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out p256.key 2>/dev/null
                   openssl pkey -in p256.key -pubout -out p256.pub
                   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout root.key -out root.pem -subj /CN=Bench -days 3 2>/dev/null
                 fi
                 F=%s
-                gpg --homedir gh --batch --pinentry-mode loopback --passphrase '' --quiet --yes -u bench@example.org --detach-sign -o $F.sig $F 2>/dev/null
+                g --yes -u bench@example.org --detach-sign -o $F.sig $F
                 openssl dgst -sha256 -sign p256.key -out $F.p256 $F
                 openssl cms -sign -binary -in $F -signer root.pem -inkey root.key -md sha256 -outform DER -out $F.p7s
                 """.formatted(file));

@@ -5,6 +5,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.PipedWorkspace;
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.ExternalTool;
+import io.jenkins.plugins.promotiongates.core.signature.GpgHome;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
@@ -56,27 +57,21 @@ public final class StreamedVerificationBenchmark {
         int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
         Files.createDirectories(parent);
         Path dir = Files.createTempDirectory(parent, "stream-bench");
-        try {
-            run(dir, mib, pairs);
+        try (GpgHome gpg = GpgHome.in(dir)) {
+            run(gpg, mib, pairs);
         } finally {
-            if (Files.isDirectory(dir.resolve("gh"))) {
-                new ProcessBuilder("gpgconf", "--homedir", dir.resolve("gh").toString(), "--kill", "gpg-agent")
-                        .inheritIO()
-                        .start()
-                        .waitFor();
-            }
             deleteTree(dir);
         }
     }
 
-    private static void run(Path dir, long mib, int pairs) throws Exception {
+    private static void run(GpgHome gpg, long mib, int pairs) throws Exception {
+        Path dir = gpg.directory();
         Path artifact = dir.resolve("artifact.bin");
         writeFile(artifact, mib);
-        ExternalTool.sh(dir, """
-                mkdir -m 700 gh
-                gpg --homedir gh --batch --pinentry-mode loopback --passphrase '' --quiet --quick-gen-key 'Bench <bench@example.org>' ed25519 sign never 2>/dev/null
-                gpg --homedir gh --batch --armor --export bench@example.org > pgp.key
-                gpg --homedir gh --batch --pinentry-mode loopback --passphrase '' --quiet -u bench@example.org --detach-sign -o artifact.bin.sig artifact.bin 2>/dev/null
+        gpg.sh("""
+                g --quick-gen-key 'Bench <bench@example.org>' ed25519 sign never
+                g --armor --export bench@example.org > pgp.key
+                g -u bench@example.org --detach-sign -o artifact.bin.sig artifact.bin
                 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out p256.key 2>/dev/null
                 openssl pkey -in p256.key -pubout -out p256.pub
                 openssl dgst -sha256 -sign p256.key -out artifact.bin.p256 artifact.bin
