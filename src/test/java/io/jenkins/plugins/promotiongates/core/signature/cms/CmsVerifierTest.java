@@ -32,7 +32,10 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** CMS signatures made by openssl cms with a root, an intermediate and leaf certificates. */
+/**
+ * CMS signatures made by openssl cms with a root, an intermediate and leaf certificates. Weak
+ * algorithms (RSA-1024, SHA-1, MD5) are rows of {@code WeakAlgorithmMatrixTest}.
+ */
 public class CmsVerifierTest {
 
     @ClassRule
@@ -65,7 +68,6 @@ public class CmsVerifierTest {
                 issue rsaleaf 'RSA Signer' inter code.ext '-newkey rsa:2048' 30
                 issue plain 'Plain Signer' inter plain.ext '-newkey ec -pkeyopt ec_paramgen_curve:P-384' 30
                 issue server 'Web Server' inter server.ext '-newkey ec -pkeyopt ec_paramgen_curve:P-256' 30
-                issue small 'Small Signer' inter code.ext '-newkey rsa:1024' 30
                 issue expired 'Expired Signer' inter code.ext '-newkey ec -pkeyopt ec_paramgen_curve:P-256' -1
                 issue stranger 'Stranger' evil code.ext '-newkey ec -pkeyopt ec_paramgen_curve:P-256' 30
                 sign() { # out signer artifact extra...
@@ -77,11 +79,9 @@ public class CmsVerifierTest {
                 sign rsa.p7s rsaleaf app.tar.gz -certfile inter.pem -outform DER -md sha512
                 sign plain.p7s plain app.tar.gz -certfile inter.pem -outform DER -md sha384
                 sign server.p7s server app.tar.gz -certfile inter.pem -outform DER
-                sign small.p7s small app.tar.gz -certfile inter.pem -outform DER
                 sign expired.p7s expired app.tar.gz -certfile inter.pem -outform DER
                 sign stranger.p7s stranger app.tar.gz -outform DER
                 sign nointer.p7s leaf app.tar.gz -outform DER
-                sign sha1.p7s rsaleaf app.tar.gz -certfile inter.pem -outform DER -md sha1
                 sign other.p7s leaf other.tar.gz -certfile inter.pem -outform DER
                 sign empty.p7s leaf empty.bin -certfile inter.pem -outform DER
                 sign attached.p7s leaf app.tar.gz -certfile inter.pem -outform DER -nodetach
@@ -251,14 +251,6 @@ public class CmsVerifierTest {
         assertRefused(verifier.verify(empty), empty, "is empty");
         VerificationRequest attached = refusedRequest("app.tar.gz", "attached.p7s");
         assertRefused(verifier.verify(attached), attached, "not a detached signature");
-    }
-
-    @Test
-    public void weakAlgorithmsAreRefusedNamingThePolicySetting() throws Exception {
-        VerificationRequest small = refusedRequest("app.tar.gz", "small.p7s");
-        assertRefused(verifier.verify(small), small, "RSA-1024", "setting: minimum RSA key size");
-        VerificationRequest sha1 = refusedRequest("app.tar.gz", "sha1.p7s");
-        assertRefused(verifier.verify(sha1), sha1, "SHA-1", "setting: allow SHA-1", "-md sha256");
     }
 
     @Test

@@ -27,7 +27,10 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** Signatures made by the real {@code minisign}, prehashed and legacy, verified by {@link MinisignVerifier}. */
+/**
+ * Signatures made by the real {@code minisign}, prehashed and legacy, verified by {@link MinisignVerifier}.
+ * That a legacy signature is accepted with a warning is a row of {@code WeakAlgorithmMatrixTest}.
+ */
 public class MinisignVerifierInteropTest {
 
     @ClassRule
@@ -87,14 +90,6 @@ public class MinisignVerifierInteropTest {
                 Files.readString(dir.resolve("release.pub")).lines().findFirst().orElseThrow();
         assertThat(publicKeyComment, containsString(verdict.keyFingerprint()));
         assertEquals(List.of(), verdict.warnings());
-    }
-
-    @Test
-    public void legacySignatureVerifiesWithAWarning() throws Exception {
-        Verification verdict = verifier.verify(request(artifact, read("legacy.minisig"), release()));
-        assertVerified(verdict, SignatureFormat.MINISIGN, artifactSha256);
-        assertEquals(MinisignVerifier.LEGACY_ALGORITHM, verdict.algorithm());
-        assertThat(verdict.warnings().get(0), containsString("legacy minisign signature"));
     }
 
     @Test

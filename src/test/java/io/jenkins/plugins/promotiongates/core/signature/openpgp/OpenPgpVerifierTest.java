@@ -1,6 +1,5 @@
 package io.jenkins.plugins.promotiongates.core.signature.openpgp;
 
-import static io.jenkins.plugins.promotiongates.core.signature.ExternalTool.sh;
 import static io.jenkins.plugins.promotiongates.core.signature.VerdictAssertions.assertRefused;
 import static io.jenkins.plugins.promotiongates.core.signature.VerdictAssertions.assertVerified;
 import static io.jenkins.plugins.promotiongates.core.signature.VerdictAssertions.key;
@@ -12,7 +11,7 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
+import io.jenkins.plugins.promotiongates.core.signature.GpgHome;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
@@ -23,27 +22,24 @@ import java.util.Arrays;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * OpenPGP signatures made by the real gpg, with keys generated once for the class: Ed25519,
- * RSA-3072, ECDSA P-256, a signing subkey, an expired key, a revoked key, RSA-1024 and DSA.
+ * RSA-3072, ECDSA P-256, a signing subkey, an expired key and a revoked key. Weak algorithms (SHA-1,
+ * MD5, RSA-1024, DSA) are rows of {@code WeakAlgorithmMatrixTest}.
  */
 public class OpenPgpVerifierTest {
 
     @ClassRule
-    public static final TemporaryFolder FOLDER = new TemporaryFolder();
+    public static final GpgHome GPG = new GpgHome();
 
     private static Path dir;
     private final OpenPgpVerifier verifier = new OpenPgpVerifier(Clock.systemUTC());
 
     @BeforeClass
     public static void makeKeysAndSignaturesWithGpg() throws Exception {
-        dir = FOLDER.getRoot().toPath();
-        sh(dir, """
-                mkdir -m 700 gh
-                g() { gpg --homedir gh --batch --pinentry-mode loopback --passphrase '' --quiet "$@"; }
-                fpr() { g --with-colons --list-keys "$1" | awk -F: '/^fpr/ {print $10; exit}'; }
+        dir = GPG.directory();
+        GPG.sh("""
                 head -c 200000 /dev/urandom > app.tar.gz
                 head -c 1000 /dev/urandom > other.tar.gz
                 : > empty.bin
@@ -53,11 +49,9 @@ public class OpenPgpVerifierTest {
                 g --quick-gen-key 'EC Signer <ec@example.org>' nistp256 sign never
                 g --quick-gen-key 'Sub Owner <sub@example.org>' ed25519 cert never
                 g --quick-add-key "$(fpr sub@example.org)" ed25519 sign never
-                g --quick-gen-key 'Small <small@example.org>' rsa1024 sign never
-                g --quick-gen-key 'Dsa <dsa@example.org>' dsa2048 sign never
                 g --quick-gen-key 'Gone <gone@example.org>' ed25519 sign never
                 g --faked-system-time 20200101T000000 --quick-gen-key 'Old <old@example.org>' ed25519 sign never
-                for id in ed rsa ec sub small dsa gone old; do g --armor --export "$id@example.org" > $id.asc; done
+                for id in ed rsa ec sub gone old; do g --armor --export "$id@example.org" > $id.asc; done
                 g --export sub@example.org > sub.gpg
                 g -u ed@example.org --armor --detach-sign -o ed.asc.sig app.tar.gz
                 g -u ed@example.org --detach-sign -o ed.sig app.tar.gz
@@ -67,11 +61,8 @@ public class OpenPgpVerifierTest {
                 g -u ed@example.org --textmode --armor --detach-sign -o notes.txt.asc notes.txt
                 g -u rsa@example.org --digest-algo SHA256 --detach-sign -o rsa256.sig app.tar.gz
                 g -u rsa@example.org --digest-algo SHA512 --armor --detach-sign -o rsa512.sig app.tar.gz
-                g -u rsa@example.org --digest-algo SHA1 --allow-weak-digest-algos --detach-sign -o rsa-sha1.sig app.tar.gz
                 g -u ec@example.org --detach-sign -o ec.sig app.tar.gz
                 g -u sub@example.org --detach-sign -o sub.sig app.tar.gz
-                g -u small@example.org --detach-sign -o small.sig app.tar.gz
-                g -u dsa@example.org --digest-algo SHA256 --detach-sign -o dsa.sig app.tar.gz
                 g -u gone@example.org --detach-sign -o gone.sig app.tar.gz
                 sed 's/^:-----BEGIN/-----BEGIN/' "gh/openpgp-revocs.d/$(fpr gone@example.org).rev" | g --import
                 g --armor --export gone@example.org > gone-revoked.asc
@@ -88,11 +79,7 @@ public class OpenPgpVerifierTest {
     }
 
     private static String fingerprint(String email) throws Exception {
-        return sh(
-                        dir,
-                        "gpg --homedir gh --batch --with-colons --list-keys " + email
-                                + " 2>/dev/null | awk -F: '/^fpr/ {print $10; exit}'")
-                .trim();
+        return GPG.fingerprint(email);
     }
 
     @Test
@@ -245,28 +232,6 @@ public class OpenPgpVerifierTest {
         VerificationRequest request = request(
                 dir.resolve("app.tar.gz"), dir.resolve("gone.sig"), key("gone", dir.resolve("gone-revoked.asc")));
         assertRefused(verifier.verify(request), request, "which is revoked (no reason specified", "not revoked");
-    }
-
-    @Test
-    public void weakAlgorithmsAreRefusedNamingThePolicySetting() throws Exception {
-        TrustedKey rsa = key("rsa", dir.resolve("rsa.asc"));
-        VerificationRequest sha1 = request(dir.resolve("app.tar.gz"), dir.resolve("rsa-sha1.sig"), rsa);
-        assertRefused(verifier.verify(sha1), sha1, "uses SHA-1", "setting: allow SHA-1", "--digest-algo SHA256");
-        VerificationRequest allowed = request(
-                dir.resolve("app.tar.gz"), dir.resolve("rsa-sha1.sig"), new AlgorithmPolicy(2048, true, false), rsa);
-        assertVerified(verifier.verify(allowed), "RSA-3072/SHA-1", dir.resolve("app.tar.gz"));
-        VerificationRequest small =
-                request(dir.resolve("app.tar.gz"), dir.resolve("small.sig"), key("small", dir.resolve("small.asc")));
-        assertRefused(verifier.verify(small), small, "RSA-1024", "setting: minimum RSA key size");
-        VerificationRequest dsa =
-                request(dir.resolve("app.tar.gz"), dir.resolve("dsa.sig"), key("dsa", dir.resolve("dsa.asc")));
-        assertRefused(verifier.verify(dsa), dsa, "DSA-2048", "setting: allow DSA");
-        VerificationRequest dsaAllowed = request(
-                dir.resolve("app.tar.gz"),
-                dir.resolve("dsa.sig"),
-                new AlgorithmPolicy(2048, false, true),
-                key("dsa", dir.resolve("dsa.asc")));
-        assertVerified(verifier.verify(dsaAllowed), "DSA-2048/SHA-256", dir.resolve("app.tar.gz"));
     }
 
     @Test

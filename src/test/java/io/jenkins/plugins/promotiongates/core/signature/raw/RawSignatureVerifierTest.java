@@ -8,11 +8,9 @@ import static io.jenkins.plugins.promotiongates.core.signature.VerdictAssertions
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
@@ -32,7 +30,10 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** Raw signatures made by openssl (and cosign's format, made with openssl + base64). */
+/**
+ * Raw signatures made by openssl (and cosign's format, made with openssl + base64). Weak algorithms
+ * (RSA-1024, DSA, SHA-1, the secp256k1 curve) are rows of {@code WeakAlgorithmMatrixTest}.
+ */
 public class RawSignatureVerifierTest {
 
     @ClassRule
@@ -53,10 +54,7 @@ public class RawSignatureVerifierTest {
                 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out p256b.key
                 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-384 -out p384.key
                 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out rsa.key
-                openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out rsa1024.key
-                openssl genpkey -genparam -algorithm DSA -pkeyopt dsa_paramgen_bits:1024 -out dsa.param
-                openssl genpkey -paramfile dsa.param -out dsa.key
-                for k in ed p256 p256b p384 rsa rsa1024 dsa; do openssl pkey -in $k.key -pubout -out $k.pub; done
+                for k in ed p256 p256b p384 rsa; do openssl pkey -in $k.key -pubout -out $k.pub; done
                 openssl pkey -in rsa.key -pubout -traditional -out rsa-pkcs1.pub 2>/dev/null || openssl rsa -in rsa.key -RSAPublicKey_out -out rsa-pkcs1.pub
                 openssl pkeyutl -sign -rawin -inkey ed.key -in app.tar.gz -out ed.sig
                 openssl dgst -sha256 -sign p256.key -out p256.sig app.tar.gz
@@ -67,11 +65,8 @@ public class RawSignatureVerifierTest {
                 openssl dgst -sha256 -sign p384.key -out p384-sha256.sig app.tar.gz
                 openssl dgst -sha256 -sign rsa.key -out rsa.sig app.tar.gz
                 openssl dgst -sha512 -sign rsa.key -out rsa512.sig app.tar.gz
-                openssl dgst -sha1 -sign rsa.key -out rsa-sha1.sig app.tar.gz
                 openssl dgst -sha256 -sign rsa.key -sigopt rsa_padding_mode:pss -out rsa-pss.sig app.tar.gz
                 openssl dgst -sha384 -sign rsa.key -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest -out rsa-pss384.sig app.tar.gz
-                openssl dgst -sha256 -sign rsa1024.key -out rsa1024.sig app.tar.gz
-                openssl dgst -sha256 -sign dsa.key -out dsa.sig app.tar.gz
                 openssl dgst -sha256 -sign p256.key -out p256-empty.sig empty.bin
                 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:secp256k1 -out k1.key
                 openssl pkey -in k1.key -pubout -out k1.pub
@@ -213,36 +208,6 @@ public class RawSignatureVerifierTest {
     }
 
     @Test
-    public void weakAlgorithmsAreRefusedNamingThePolicySetting() throws Exception {
-        VerificationRequest small =
-                request(dir.resolve("app.tar.gz"), dir.resolve("rsa1024.sig"), key("old", dir.resolve("rsa1024.pub")));
-        assertRefused(
-                verifier.verify(small),
-                small,
-                "RSA key of 1024 bits",
-                "setting: minimum RSA key size",
-                "trusted key old");
-        VerificationRequest dsa =
-                request(dir.resolve("app.tar.gz"), dir.resolve("dsa.sig"), key("dsa", dir.resolve("dsa.pub")));
-        assertRefused(verifier.verify(dsa), dsa, "DSA", "setting: allow DSA");
-        VerificationRequest sha1 =
-                request(dir.resolve("app.tar.gz"), dir.resolve("rsa-sha1.sig"), key("k", dir.resolve("rsa.pub")));
-        assertRefused(verifier.verify(sha1), sha1, "SHA-1 is refused", "setting: allow SHA-1");
-        VerificationRequest sha1Allowed = request(
-                dir.resolve("app.tar.gz"),
-                dir.resolve("rsa-sha1.sig"),
-                new AlgorithmPolicy(2048, true, false),
-                key("k", dir.resolve("rsa.pub")));
-        assertVerified(verifier.verify(sha1Allowed), "RSA-2048/SHA-1", dir.resolve("app.tar.gz"));
-        VerificationRequest smallAllowed = request(
-                dir.resolve("app.tar.gz"),
-                dir.resolve("rsa1024.sig"),
-                new AlgorithmPolicy(1024, false, false),
-                key("old", dir.resolve("rsa1024.pub")));
-        assertVerified(verifier.verify(smallAllowed), "RSA-1024/SHA-256", dir.resolve("app.tar.gz"));
-    }
-
-    @Test
     public void keysThatAreNotPemAreNamed() throws Exception {
         TrustedKey ssh = new TrustedKey("ops-ssh", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFakeKey ops\n".getBytes());
         VerificationRequest request = request(dir.resolve("app.tar.gz"), dir.resolve("p256.sig"), ssh);
@@ -285,16 +250,11 @@ public class RawSignatureVerifierTest {
         assertThat(verifier.recognizes(new byte[9000]), is(false));
     }
 
+    /** The refusal itself is a row of {@code WeakAlgorithmMatrixTest}; here, detection and a second key. */
     @Test
-    public void anUnsupportedCurveIsNamedNotBlamedOnTheArtifact() throws Exception {
+    public void anUnsupportedCurveIsDetectedAsRawAndNamedAmongSeveralKeys() throws Exception {
         VerificationRequest request =
                 request(dir.resolve("app.tar.gz"), dir.resolve("k1.sig"), key("bitcoin-key", dir.resolve("k1.pub")));
-        Verification verdict = assertRefused(
-                verifier.verify(request),
-                request,
-                "trusted key bitcoin-key is on curve secp256k1, an elliptic curve raw signatures do not support",
-                "Sign with an ECDSA P-256, P-384 or P-521 key");
-        assertThat(verdict.failure(), not(containsString("artifact changed")));
         Verification auto = new VerificationService(SignatureVerifiers.standard())
                 .verify(request, Optional.empty(), Optional.empty());
         assertThat(auto.format(), is(SignatureFormat.RAW));
