@@ -27,7 +27,6 @@ import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
@@ -232,28 +231,6 @@ public class RequireApprovalsStepJenkinsTest {
         assertEquals(403, Fixture.status(Fixture.decide(j, "root", b, "breakGlass", "outage")));
         Fixture.decide(j, "bob", b, "reject", "cleanup");
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
-    }
-
-    @Test
-    public void theStepRoundTripsThroughTheSnippetGenerator() throws Exception {
-        RequireApprovalsStep step = new RequireApprovalsStep("production");
-        step.setMessage("Release");
-        step.setId("release-1");
-        step.setCount(3);
-        step.setApprovers("alice, bob, carol");
-        step.setTimeout("4h");
-        step.setValidity("1h");
-        step.setArtifact("target/app.jar");
-        RequireApprovalsStep back = new StepConfigTester(j).configRoundTrip(step);
-        j.assertEqualDataBoundBeans(step, back);
-        RequireApprovalsStep release = new RequireApprovalsStep("production");
-        release.setArchived("dist/*");
-        release.setVersion("1.4.0");
-        release.setApplication("shop");
-        j.assertEqualDataBoundBeans(release, new StepConfigTester(j).configRoundTrip(release));
-        RequireApprovalsStep digest = new RequireApprovalsStep("production");
-        digest.setDigest("sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
-        j.assertEqualDataBoundBeans(digest, new StepConfigTester(j).configRoundTrip(digest));
     }
 
     /**

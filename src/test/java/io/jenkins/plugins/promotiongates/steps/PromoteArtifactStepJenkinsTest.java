@@ -50,7 +50,6 @@ import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Rule;
@@ -518,18 +517,5 @@ public class PromoteArtifactStepJenkinsTest {
                 "archived: the pattern 'dist/*' matched no file in the run's archived artifacts",
                 j.buildAndAssertStatus(Result.FAILURE, job));
         assertTrue(EnvironmentInventory.get().current().holdings("staging").isEmpty());
-    }
-
-    @Test
-    public void theStepRoundTripsThroughTheSnippetGenerator() throws Exception {
-        PromoteArtifactStep step = new PromoteArtifactStep("production", "1.4.0");
-        step.setArchived("dist/*");
-        step.setApplication("shop");
-        step.setFrom("staging");
-        step.setDryRun(true);
-        j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
-        PromoteArtifactStep files = new PromoteArtifactStep("staging", "1.4.0");
-        files.setFiles("dist/*.tar.gz, dist/sbom.json");
-        j.assertEqualDataBoundBeans(files, new StepConfigTester(j).configRoundTrip(files));
     }
 }
