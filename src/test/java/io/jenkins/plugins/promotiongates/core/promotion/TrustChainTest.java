@@ -33,8 +33,8 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureVerifiers;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.VerificationService;
+import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureVerifiers;
+import io.jenkins.plugins.promotiongates.core.signature.verification.VerificationService;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,7 +100,7 @@ public class TrustChainTest {
         Verification verdict = new VerificationService(SignatureVerifiers.standard())
                 .verify(
                         agent,
-                        new io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureCheck(
+                        new io.jenkins.plugins.promotiongates.core.signature.verification.SignatureCheck(
                                 ARTIFACT,
                                 ARTIFACT + ".sig",
                                 Optional.empty(),

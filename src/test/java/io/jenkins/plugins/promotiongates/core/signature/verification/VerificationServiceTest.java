@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.signature.verifiers;
+package io.jenkins.plugins.promotiongates.core.signature.verification;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
