@@ -35,7 +35,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureCheck;
+import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
 import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureVerifiers;
 import io.jenkins.plugins.promotiongates.core.signature.verification.VerificationService;
 import java.nio.file.Files;
@@ -136,15 +136,13 @@ public class ReleaseFlowTest {
             Verification verdict = new VerificationService(SignatureVerifiers.standard())
                     .verify(
                             archived,
-                            new SignatureCheck(
-                                    "dist/" + name,
-                                    "sig/" + name + ".sig",
-                                    Optional.empty(),
-                                    List.of(releaseKey),
-                                    Optional.of(SignatureFormat.RAW),
-                                    AlgorithmPolicy.DEFAULT,
-                                    Optional.empty(),
-                                    Optional.empty()));
+                            VerificationRequest.forArtifact("dist/" + name)
+                                    .signature("sig/" + name + ".sig")
+                                    .format(SignatureFormat.RAW)
+                                    .build(),
+                            List.of(releaseKey),
+                            AlgorithmPolicy.DEFAULT)
+                    .verification();
             assertTrue(verdict.toString(), verdict.verified());
             audit.record(run, SignatureEvents.of(verdict, "dist/" + name, "sig/" + name + ".sig", "", ""));
         }

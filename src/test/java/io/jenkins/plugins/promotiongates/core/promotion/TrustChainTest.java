@@ -43,7 +43,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -100,15 +99,13 @@ public class TrustChainTest {
         Verification verdict = new VerificationService(SignatureVerifiers.standard())
                 .verify(
                         agent,
-                        new io.jenkins.plugins.promotiongates.core.signature.verification.SignatureCheck(
-                                ARTIFACT,
-                                ARTIFACT + ".sig",
-                                Optional.empty(),
-                                List.of(releaseKey),
-                                Optional.of(SignatureFormat.RAW),
-                                AlgorithmPolicy.DEFAULT,
-                                Optional.empty(),
-                                Optional.empty()));
+                        io.jenkins.plugins.promotiongates.core.signature.VerificationRequest.forArtifact(ARTIFACT)
+                                .signature(ARTIFACT + ".sig")
+                                .format(SignatureFormat.RAW)
+                                .build(),
+                        List.of(releaseKey),
+                        AlgorithmPolicy.DEFAULT)
+                .verification();
         audit.record(run, SignatureEvents.of(verdict, ARTIFACT, ARTIFACT + ".sig", "", ""));
         return verdict;
     }

@@ -53,7 +53,7 @@ public class SignatureFormatDetectorTest {
         }
 
         @Override
-        public Verification verify(VerificationRequest request) {
+        public Verification verify(VerifierInput request) {
             throw new UnsupportedOperationException("detection only");
         }
     }
@@ -142,7 +142,7 @@ public class SignatureFormatDetectorTest {
             }
 
             @Override
-            public Verification verify(VerificationRequest request) {
+            public Verification verify(VerifierInput request) {
                 throw new UnsupportedOperationException("detection only");
             }
         };

@@ -15,7 +15,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -177,7 +177,7 @@ public class OpenPgpVerifierTest {
 
     @Test
     public void untrustedKeyIsNamedWithItsFingerprint() throws Exception {
-        VerificationRequest request =
+        VerifierInput request =
                 request(dir.resolve("app.tar.gz"), dir.resolve("ed.sig"), key("release-team", dir.resolve("rsa.asc")));
         assertRefused(
                 verifier.verify(request),
@@ -195,7 +195,7 @@ public class OpenPgpVerifierTest {
         Files.write(modified, content);
         TrustedKey ed = key("ed", dir.resolve("ed.asc"));
         TrustedKey rsa = key("rsa", dir.resolve("rsa.asc"));
-        for (VerificationRequest request : new VerificationRequest[] {
+        for (VerifierInput request : new VerifierInput[] {
             request(modified, dir.resolve("ed.sig"), ed),
             request(modified, dir.resolve("rsa512.sig"), rsa),
             request(dir.resolve("app.tar.gz"), dir.resolve("ed-other.sig"), ed),
@@ -219,12 +219,12 @@ public class OpenPgpVerifierTest {
         Files.write(dir.resolve("garbage.sig"), "not a signature at all\n".getBytes());
         Files.write(dir.resolve("empty.sig"), new byte[0]);
         for (String name : new String[] {"truncated.sig", "truncated.asc", "garbage.sig"}) {
-            VerificationRequest request = request(dir.resolve("app.tar.gz"), dir.resolve(name), ed);
+            VerifierInput request = request(dir.resolve("app.tar.gz"), dir.resolve(name), ed);
             assertRefused(verifier.verify(request), request, "OpenPGP", "gpg --detach-sign");
         }
-        VerificationRequest empty = request(dir.resolve("app.tar.gz"), dir.resolve("empty.sig"), ed);
+        VerifierInput empty = request(dir.resolve("app.tar.gz"), dir.resolve("empty.sig"), ed);
         assertRefused(verifier.verify(empty), empty, "is empty");
-        VerificationRequest key = request(dir.resolve("app.tar.gz"), dir.resolve("ed.asc"), ed);
+        VerifierInput key = request(dir.resolve("app.tar.gz"), dir.resolve("ed.asc"), ed);
         assertRefused(verifier.verify(key), key, "is not a detached OpenPGP signature");
     }
 
@@ -232,7 +232,7 @@ public class OpenPgpVerifierTest {
     public void expiryIsJudgedAtTheSignaturesCreationTime() throws Exception {
         TrustedKey old = key("old", dir.resolve("old-expiring.asc"));
         assertVerified(check("app.tar.gz", "old-before.sig", old), "EdDSA/SHA-256", dir.resolve("app.tar.gz"));
-        VerificationRequest after = request(dir.resolve("app.tar.gz"), dir.resolve("old-after.sig"), old);
+        VerifierInput after = request(dir.resolve("app.tar.gz"), dir.resolve("old-after.sig"), old);
         assertRefused(verifier.verify(after), after, "which had expired at 2020-01-03", "gpg --quick-set-expire");
     }
 
@@ -242,7 +242,7 @@ public class OpenPgpVerifierTest {
                 check("app.tar.gz", "gone.sig", key("gone", dir.resolve("gone.asc"))),
                 "EdDSA/SHA-256",
                 dir.resolve("app.tar.gz"));
-        VerificationRequest request = request(
+        VerifierInput request = request(
                 dir.resolve("app.tar.gz"), dir.resolve("gone.sig"), key("gone", dir.resolve("gone-revoked.asc")));
         assertRefused(verifier.verify(request), request, "which is revoked (no reason specified", "not revoked");
     }
@@ -250,18 +250,18 @@ public class OpenPgpVerifierTest {
     @Test
     public void weakAlgorithmsAreRefusedNamingThePolicySetting() throws Exception {
         TrustedKey rsa = key("rsa", dir.resolve("rsa.asc"));
-        VerificationRequest sha1 = request(dir.resolve("app.tar.gz"), dir.resolve("rsa-sha1.sig"), rsa);
+        VerifierInput sha1 = request(dir.resolve("app.tar.gz"), dir.resolve("rsa-sha1.sig"), rsa);
         assertRefused(verifier.verify(sha1), sha1, "uses SHA-1", "setting: allow SHA-1", "--digest-algo SHA256");
-        VerificationRequest allowed = request(
+        VerifierInput allowed = request(
                 dir.resolve("app.tar.gz"), dir.resolve("rsa-sha1.sig"), new AlgorithmPolicy(2048, true, false), rsa);
         assertVerified(verifier.verify(allowed), "RSA-3072/SHA-1", dir.resolve("app.tar.gz"));
-        VerificationRequest small =
+        VerifierInput small =
                 request(dir.resolve("app.tar.gz"), dir.resolve("small.sig"), key("small", dir.resolve("small.asc")));
         assertRefused(verifier.verify(small), small, "RSA-1024", "setting: minimum RSA key size");
-        VerificationRequest dsa =
+        VerifierInput dsa =
                 request(dir.resolve("app.tar.gz"), dir.resolve("dsa.sig"), key("dsa", dir.resolve("dsa.asc")));
         assertRefused(verifier.verify(dsa), dsa, "DSA-2048", "setting: allow DSA");
-        VerificationRequest dsaAllowed = request(
+        VerifierInput dsaAllowed = request(
                 dir.resolve("app.tar.gz"),
                 dir.resolve("dsa.sig"),
                 new AlgorithmPolicy(2048, false, true),

@@ -16,7 +16,7 @@ import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureVerifiers;
 import io.jenkins.plugins.promotiongates.core.signature.verification.VerificationService;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +162,7 @@ public class RawSignatureVerifierTest {
 
     @Test
     public void wrongKeyIsRefused() throws Exception {
-        VerificationRequest request = request(
+        VerifierInput request = request(
                 dir.resolve("app.tar.gz"), dir.resolve("p256b.sig"), key("release-team", dir.resolve("p256.pub")));
         assertRefused(
                 verifier.verify(request),
@@ -180,7 +180,7 @@ public class RawSignatureVerifierTest {
         for (String[] pair : new String[][] {
             {"ed.sig", "ed.pub"}, {"p256.sig", "p256.pub"}, {"rsa-pss.sig", "rsa.pub"}, {"rsa.sig", "rsa.pub"}
         }) {
-            VerificationRequest request = request(modified, dir.resolve(pair[0]), key("k", dir.resolve(pair[1])));
+            VerifierInput request = request(modified, dir.resolve(pair[0]), key("k", dir.resolve(pair[1])));
             Verification verdict = assertRefused(verifier.verify(request), request, "does not verify");
             assertThat(verdict.artifactSize(), is((long) content.length));
         }
@@ -194,19 +194,19 @@ public class RawSignatureVerifierTest {
         Files.write(dir.resolve("empty.sig"), new byte[0]);
         TrustedKey p256 = key("k", dir.resolve("p256.pub"));
         for (String name : new String[] {"truncated.sig", "garbage.sig"}) {
-            VerificationRequest request = request(dir.resolve("app.tar.gz"), dir.resolve(name), p256);
+            VerifierInput request = request(dir.resolve("app.tar.gz"), dir.resolve(name), p256);
             assertRefused(verifier.verify(request), request, "does not verify");
         }
-        VerificationRequest empty = request(dir.resolve("app.tar.gz"), dir.resolve("empty.sig"), p256);
+        VerifierInput empty = request(dir.resolve("app.tar.gz"), dir.resolve("empty.sig"), p256);
         assertRefused(verifier.verify(empty), empty, "is empty");
     }
 
     @Test
     public void anotherArtifactsSignatureAndEmptyArtifactAreRefused() throws Exception {
         TrustedKey p256 = key("k", dir.resolve("p256.pub"));
-        VerificationRequest other = request(dir.resolve("app.tar.gz"), dir.resolve("p256-other.sig"), p256);
+        VerifierInput other = request(dir.resolve("app.tar.gz"), dir.resolve("p256-other.sig"), p256);
         assertRefused(verifier.verify(other), other, "does not verify");
-        VerificationRequest empty = request(dir.resolve("empty.bin"), dir.resolve("p256.sig"), p256);
+        VerifierInput empty = request(dir.resolve("empty.bin"), dir.resolve("p256.sig"), p256);
         assertRefused(verifier.verify(empty), empty, "does not verify");
         // an empty artifact properly signed is still a valid signature
         assertVerified(check("empty.bin", "p256-empty.sig", p256), "ECDSA P-256/SHA-256", dir.resolve("empty.bin"));
@@ -214,7 +214,7 @@ public class RawSignatureVerifierTest {
 
     @Test
     public void weakAlgorithmsAreRefusedNamingThePolicySetting() throws Exception {
-        VerificationRequest small =
+        VerifierInput small =
                 request(dir.resolve("app.tar.gz"), dir.resolve("rsa1024.sig"), key("old", dir.resolve("rsa1024.pub")));
         assertRefused(
                 verifier.verify(small),
@@ -222,19 +222,19 @@ public class RawSignatureVerifierTest {
                 "RSA key of 1024 bits",
                 "setting: minimum RSA key size",
                 "trusted key old");
-        VerificationRequest dsa =
+        VerifierInput dsa =
                 request(dir.resolve("app.tar.gz"), dir.resolve("dsa.sig"), key("dsa", dir.resolve("dsa.pub")));
         assertRefused(verifier.verify(dsa), dsa, "DSA", "setting: allow DSA");
-        VerificationRequest sha1 =
+        VerifierInput sha1 =
                 request(dir.resolve("app.tar.gz"), dir.resolve("rsa-sha1.sig"), key("k", dir.resolve("rsa.pub")));
         assertRefused(verifier.verify(sha1), sha1, "SHA-1 is refused", "setting: allow SHA-1");
-        VerificationRequest sha1Allowed = request(
+        VerifierInput sha1Allowed = request(
                 dir.resolve("app.tar.gz"),
                 dir.resolve("rsa-sha1.sig"),
                 new AlgorithmPolicy(2048, true, false),
                 key("k", dir.resolve("rsa.pub")));
         assertVerified(verifier.verify(sha1Allowed), "RSA-2048/SHA-1", dir.resolve("app.tar.gz"));
-        VerificationRequest smallAllowed = request(
+        VerifierInput smallAllowed = request(
                 dir.resolve("app.tar.gz"),
                 dir.resolve("rsa1024.sig"),
                 new AlgorithmPolicy(1024, false, false),
@@ -245,7 +245,7 @@ public class RawSignatureVerifierTest {
     @Test
     public void keysThatAreNotPemAreNamed() throws Exception {
         TrustedKey ssh = new TrustedKey("ops-ssh", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFakeKey ops\n".getBytes());
-        VerificationRequest request = request(dir.resolve("app.tar.gz"), dir.resolve("p256.sig"), ssh);
+        VerifierInput request = request(dir.resolve("app.tar.gz"), dir.resolve("p256.sig"), ssh);
         Verification verdict = assertRefused(
                 verifier.verify(request), request, "none of the trusted keys (ops-ssh) is a PEM public key");
         assertThat(verdict.artifactDigest(), is(nullValue()));
@@ -267,10 +267,9 @@ public class RawSignatureVerifierTest {
         };
         for (String[] c : cases) {
             assertThat(c[0], verifier.recognizes(Files.readAllBytes(dir.resolve(c[0]))), is(true));
-            VerificationRequest request =
-                    request(dir.resolve("app.tar.gz"), dir.resolve(c[0]), key("k", dir.resolve(c[1])));
-            Verification verdict = new VerificationService(SignatureVerifiers.standard())
-                    .verify(request, Optional.empty(), Optional.empty());
+            VerifierInput request = request(dir.resolve("app.tar.gz"), dir.resolve(c[0]), key("k", dir.resolve(c[1])));
+            Verification verdict =
+                    new VerificationService(SignatureVerifiers.standard()).verify(request, Optional.empty());
             assertThat(c[0] + ": " + verdict.failure(), verdict.verified(), is(true));
             assertThat(verdict.format(), is(SignatureFormat.RAW));
             assertThat(verdict.algorithm(), is(c[2]));
@@ -287,7 +286,7 @@ public class RawSignatureVerifierTest {
 
     @Test
     public void anUnsupportedCurveIsNamedNotBlamedOnTheArtifact() throws Exception {
-        VerificationRequest request =
+        VerifierInput request =
                 request(dir.resolve("app.tar.gz"), dir.resolve("k1.sig"), key("bitcoin-key", dir.resolve("k1.pub")));
         Verification verdict = assertRefused(
                 verifier.verify(request),
@@ -295,11 +294,10 @@ public class RawSignatureVerifierTest {
                 "trusted key bitcoin-key is on curve secp256k1, an elliptic curve raw signatures do not support",
                 "Sign with an ECDSA P-256, P-384 or P-521 key");
         assertThat(verdict.failure(), not(containsString("artifact changed")));
-        Verification auto = new VerificationService(SignatureVerifiers.standard())
-                .verify(request, Optional.empty(), Optional.empty());
+        Verification auto = new VerificationService(SignatureVerifiers.standard()).verify(request, Optional.empty());
         assertThat(auto.format(), is(SignatureFormat.RAW));
         assertThat(auto.failure(), containsString("curve secp256k1"));
-        VerificationRequest mixed = request(
+        VerifierInput mixed = request(
                 dir.resolve("app.tar.gz"),
                 dir.resolve("k1.sig"),
                 key("bitcoin-key", dir.resolve("k1.pub")),

@@ -14,6 +14,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -232,8 +233,7 @@ public class SshVerifierInteropTest {
                 verify(artifact, gitSignature, allowed("ed25519"), null),
                 "made for namespace 'git', not 'file'",
                 "ssh-keygen -Y sign -n file");
-        VerificationRequest asGit =
-                request(artifact, gitSignature, allowed("ed25519"), Optional.of("git"), Optional.empty());
+        VerifierInput asGit = request(artifact, gitSignature, allowed("ed25519"), Optional.of("git"), Optional.empty());
         assertVerified(verifier.verify(asGit), SignatureFormat.SSH, artifactSha256);
     }
 
@@ -268,15 +268,13 @@ public class SshVerifierInteropTest {
         Files.delete(dir.resolve("other.bin.sig"));
         assertRejected(
                 verify(other, signature, allowed("rsa1024"), null), "RSA key of 1024 bits", "minimum RSA key size");
-        VerificationRequest lenient = new VerificationRequest(
-                "dist/other.bin",
+        VerifierInput lenient = VerifierInput.of(
+                VerificationRequest.forArtifact("dist/other.bin").build(),
                 ArtifactContent.of(other),
                 "other.bin.sig",
                 signature,
                 allowed("rsa1024"),
-                new AlgorithmPolicy(1024, false, false),
-                Optional.empty(),
-                Optional.empty());
+                new AlgorithmPolicy(1024, false, false));
         assertEquals(true, verifier.verify(lenient).verified());
     }
 
