@@ -100,7 +100,7 @@ public class PromotionEventsTest {
                 false,
                 false,
                 "d".repeat(64),
-                List.of(GateResult.fail(Gate.APPROVALS, "no gate", "call requireApprovals")),
+                List.of(PreconditionResult.fail(Precondition.APPROVALS, "no gate", "call requireApprovals")),
                 Optional.empty(),
                 List.of(),
                 null);
@@ -133,7 +133,7 @@ public class PromotionEventsTest {
                 false,
                 false,
                 "",
-                List.of(GateResult.pass(Gate.PATH, "ok")),
+                List.of(PreconditionResult.pass(Precondition.PATH, "ok")),
                 Optional.empty(),
                 List.of(),
                 null);

@@ -278,8 +278,8 @@ public class ReleaseFlowTest {
         PromotionOutcome outcome = promoteArtifact("1.4.1", gate);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
-        GateResult approvals = outcome.evaluation().failures().stream()
-                .filter(result -> result.gate() == Gate.APPROVALS)
+        PreconditionResult approvals = outcome.evaluation().failures().stream()
+                .filter(result -> result.precondition() == Precondition.APPROVALS)
                 .findFirst()
                 .orElseThrow();
         assertThat(approvals.message(), containsString(gate.artifactDigest().toString()));

@@ -221,9 +221,12 @@ public class TrustChainTest {
         PromotionOutcome outcome = promoteArtifact(agent, gate);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
-        List<Gate> failed =
-                outcome.evaluation().failures().stream().map(GateResult::gate).toList();
-        assertTrue(failed.toString(), failed.containsAll(List.of(Gate.PATH, Gate.SIGNATURE, Gate.APPROVALS)));
+        List<Precondition> failed = outcome.evaluation().failures().stream()
+                .map(PreconditionResult::precondition)
+                .toList();
+        assertTrue(
+                failed.toString(),
+                failed.containsAll(List.of(Precondition.PATH, Precondition.SIGNATURE, Precondition.APPROVALS)));
         assertThat(outcome.evaluation().report(), containsString("approved digest '" + gate.artifactDigest()));
         assertFalse(Files.exists(repositoryRoot.resolve("shop")));
     }
