@@ -9,9 +9,9 @@ import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.ChecksumListFile;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureVerifiers;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.VerificationService;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
+import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureVerifiers;
+import io.jenkins.plugins.promotiongates.core.signature.verification.VerificationService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -80,8 +80,7 @@ final class VerifySignatureCommand implements CliCommand {
             } else {
                 artifact = InputFiles.regularFile(options.artifact(), "artifact");
             }
-            verdict = new VerificationService(verifiers)
-                    .verify(request(options, artifact), options.format(), checksums(options));
+            verdict = new VerificationService(verifiers).verify(input(options, artifact), checksums(options));
         } catch (IOException e) {
             err.println("verify-signature: " + e.getMessage());
             return USAGE;
@@ -120,31 +119,31 @@ final class VerifySignatureCommand implements CliCommand {
         }
     }
 
-    private static VerificationRequest request(VerifySignatureOptions options, Path artifact) throws IOException {
+    /** The request as the options ask it, with the files and keys they name read here. */
+    private static VerifierInput input(VerifySignatureOptions options, Path artifact) throws IOException {
+        VerificationRequest request = VerificationRequest.forArtifact(options.artifact())
+                .signature(options.signature())
+                .checksumList(options.checksums().orElse(null))
+                .format(options.format().orElse(null))
+                .namespace(options.namespace().orElse(null))
+                .identity(options.identity().orElse(null))
+                .build();
         int cap = CappedFileReader.DEFAULT_MAX_BYTES;
         byte[] signature = InputFiles.readCapped(options.signature(), "signature file", cap);
         List<TrustedKey> keys = new ArrayList<>();
         for (String key : options.keys()) {
             keys.add(new TrustedKey(key, InputFiles.readCapped(key, "key file", cap)));
         }
-        return new VerificationRequest(
-                options.artifact(),
-                ArtifactContent.of(artifact),
-                options.signature(),
-                signature,
-                keys,
-                AlgorithmPolicy.DEFAULT,
-                options.namespace(),
-                options.identity());
+        return VerifierInput.of(
+                request, ArtifactContent.of(artifact), options.signature(), signature, keys, AlgorithmPolicy.DEFAULT);
     }
 
-    private static Optional<ChecksumListFile> checksums(VerifySignatureOptions options) throws IOException {
+    private static Optional<ArtifactContent> checksums(VerifySignatureOptions options) throws IOException {
         if (options.checksums().isEmpty()) {
             return Optional.empty();
         }
-        String name = options.checksums().get();
         return Optional.of(
-                new ChecksumListFile(name, ArtifactContent.of(InputFiles.regularFile(name, "checksum list"))));
+                ArtifactContent.of(InputFiles.regularFile(options.checksums().get(), "checksum list")));
     }
 
     /** The verdict as JSON: lower-case format label, every field of {@link Verification}. */

@@ -7,26 +7,18 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.promotiongates.audit.RunAudit;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.config.TrustedKeyLoader;
-import io.jenkins.plugins.promotiongates.core.artifact.Workspace;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
-import io.jenkins.plugins.promotiongates.core.policy.NameList;
 import io.jenkins.plugins.promotiongates.core.policy.SignatureKeyChoice;
-import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
-import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
-import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationReport;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.LocatedVerification;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureCheck;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureLocator;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureVerifiers;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.VerificationService;
+import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.verification.LocatedVerification;
+import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureVerifiers;
+import io.jenkins.plugins.promotiongates.core.signature.verification.VerificationService;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -39,34 +31,38 @@ final class VerifySignatureExecution extends SynchronousNonBlockingStepExecution
 
     private static final long serialVersionUID = 1L;
 
-    private final transient VerifySignatureStep step;
+    /** Built once by the step; kept as the execution's serial state. */
+    private final VerificationRequest request;
 
-    VerifySignatureExecution(VerifySignatureStep step, StepContext context) {
+    VerifySignatureExecution(VerificationRequest request, StepContext context) {
         super(context);
-        this.step = step;
+        this.request = request;
     }
 
     @Override
     protected Map<String, Object> run() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
+        String environment = request.environment().orElse("");
         SignatureKeyChoice choice = null;
         LocatedVerification located;
         try {
             choice = choose();
-            located = verify(
-                    new AgentWorkspace(getContext().get(FilePath.class)),
-                    TrustedKeyLoader.load(choice.trustedKeyNames(), step.getKeyCredentialsId(), run),
-                    choice.algorithmPolicy());
+            located = new VerificationService(SignatureVerifiers.standard())
+                    .verify(
+                            new AgentWorkspace(getContext().get(FilePath.class)),
+                            request,
+                            TrustedKeyLoader.load(
+                                    choice.trustedKeyNames(),
+                                    request.keyCredentialsId().orElse(""),
+                                    run),
+                            choice.algorithmPolicy());
         } catch (IOException e) {
             String reason = e.getMessage();
             RunAudit.record(
                     run,
                     SignatureEvents.failed(
-                            step.getArtifact(),
-                            reason,
-                            step.getEnvironment(),
-                            choice == null ? "" : choice.policyDigest()));
+                            request.artifact(), reason, environment, choice == null ? "" : choice.policyDigest()));
             listener.getLogger().println("[Promotion Gates] Signature NOT verified: " + reason);
             throw new AbortException(reason);
         }
@@ -75,7 +71,7 @@ final class VerifySignatureExecution extends SynchronousNonBlockingStepExecution
                 run,
                 SignatureEvents.of(
                         verification,
-                        step.getArtifact(),
+                        request.artifact(),
                         located.signature(),
                         choice.environment(),
                         choice.policyDigest()));
@@ -86,43 +82,17 @@ final class VerifySignatureExecution extends SynchronousNonBlockingStepExecution
         return VerificationReport.asMap(verification);
     }
 
-    /**
-     * Finds the signature and verifies it here, on the controller, over bytes the controller reads from
-     * the workspace: the agent sends bytes and decides nothing; keys never leave the controller.
-     */
-    private LocatedVerification verify(Workspace workspace, List<TrustedKey> trustedKeys, AlgorithmPolicy policy)
-            throws IOException {
-        String checksums = step.getChecksums();
-        String located = SignatureLocator.locate(
-                workspace, checksums.isEmpty() ? step.getArtifact() : checksums, step.getSignature());
-        SignatureCheck check = new SignatureCheck(
-                step.getArtifact(),
-                located,
-                optional(checksums),
-                trustedKeys,
-                step.getFormat().equals("auto")
-                        ? Optional.empty()
-                        : Optional.of(SignatureFormat.parse(step.getFormat())),
-                policy,
-                optional(step.getNamespace()),
-                optional(step.getIdentity()));
-        return new LocatedVerification(
-                located, new VerificationService(SignatureVerifiers.standard()).verify(workspace, check));
-    }
-
-    private static Optional<String> optional(String value) {
-        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
-    }
-
     private SignatureKeyChoice choose() throws AbortException {
         try {
-            Environment environment = step.getEnvironment().isEmpty()
+            Environment environment = request.environment().isEmpty()
                     ? null
-                    : PromotionGatesConfiguration.get().policy().require(step.getEnvironment());
+                    : PromotionGatesConfiguration.get()
+                            .policy()
+                            .require(request.environment().get());
             return SignatureKeyChoice.of(
                     environment,
-                    NameList.parse(step.getTrustedKeys()),
-                    !step.getKeyCredentialsId().isEmpty());
+                    request.trustedKeys(),
+                    request.keyCredentialsId().isPresent());
         } catch (InvalidPolicyException e) {
             throw new AbortException(e.getMessage());
         }

@@ -9,7 +9,9 @@ import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.promotiongates.config.PublicKeyCredentials;
 import io.jenkins.plugins.promotiongates.core.policy.NameList;
+import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationReport;
+import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -127,9 +129,28 @@ public final class VerifySignatureStep extends Step {
         return value == null ? "" : value.trim();
     }
 
+    /**
+     * The verification this step asks for, built once here and carried unchanged by the execution to the
+     * verification service.
+     *
+     * @throws IllegalArgumentException if the format is not one of {@link VerificationReport#FORMAT_CHOICES}
+     */
+    public VerificationRequest request() {
+        return VerificationRequest.forArtifact(artifact)
+                .signature(signature)
+                .checksumList(checksums)
+                .format(format.equals("auto") ? null : SignatureFormat.parse(format))
+                .trustedKeys(NameList.parse(trustedKeys))
+                .keyCredentialsId(keyCredentialsId)
+                .environment(environment)
+                .namespace(namespace)
+                .identity(identity)
+                .build();
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        return new VerifySignatureExecution(this, context);
+        return new VerifySignatureExecution(request(), context);
     }
 
     @Extension

@@ -7,8 +7,9 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureVerifiers;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.VerificationService;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
+import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureVerifiers;
+import io.jenkins.plugins.promotiongates.core.signature.verification.VerificationService;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,22 +59,22 @@ public final class SshMinisignChecksumBenchmark {
                 "engine: ssh (Ed25519, SHA-512)",
                 mib,
                 () -> service.verify(
-                        request(file, dir.resolve("artifact.bin.sig"), dir.resolve("allowed")),
-                        Optional.of(SignatureFormat.SSH),
+                        request(file, dir.resolve("artifact.bin.sig"), dir.resolve("allowed"), SignatureFormat.SSH),
                         Optional.empty()));
         inProcess(
                 "engine: checksum (SHA-256)",
                 mib,
                 () -> service.verify(
-                        request(file, dir.resolve("SHA256SUMS"), null),
-                        Optional.of(SignatureFormat.CHECKSUM),
-                        Optional.empty()));
+                        request(file, dir.resolve("SHA256SUMS"), null, SignatureFormat.CHECKSUM), Optional.empty()));
         inProcess(
                 "engine: minisign prehashed (BLAKE2b-512)",
                 mib,
                 () -> service.verify(
-                        request(file, dir.resolve("artifact.bin.minisig"), dir.resolve("m.pub")),
-                        Optional.of(SignatureFormat.MINISIGN),
+                        request(
+                                file,
+                                dir.resolve("artifact.bin.minisig"),
+                                dir.resolve("m.pub"),
+                                SignatureFormat.MINISIGN),
                         Optional.empty()));
         tool("sha256sum", mib, dir, file, "sha256sum", "artifact.bin");
         tool("openssl dgst -sha256", mib, dir, file, "openssl", "dgst", "-sha256", "artifact.bin");
@@ -101,17 +102,15 @@ public final class SshMinisignChecksumBenchmark {
         Verification run() throws Exception;
     }
 
-    private static VerificationRequest request(Path file, Path signature, Path key) throws Exception {
+    private static VerifierInput request(Path file, Path signature, Path key, SignatureFormat format) throws Exception {
         List<TrustedKey> keys = key == null ? List.of() : List.of(new TrustedKey("key", Files.readAllBytes(key)));
-        return new VerificationRequest(
-                "artifact.bin",
+        return VerifierInput.of(
+                VerificationRequest.forArtifact("artifact.bin").format(format).build(),
                 ArtifactContent.of(file),
                 signature.getFileName().toString(),
                 Files.readAllBytes(signature),
                 keys,
-                AlgorithmPolicy.DEFAULT,
-                Optional.empty(),
-                Optional.empty());
+                AlgorithmPolicy.DEFAULT);
     }
 
     private static void inProcess(String name, long mib, Run run) throws Exception {

@@ -16,8 +16,8 @@ import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.Tightening;
 import io.jenkins.plugins.promotiongates.core.promotion.Evaluation;
-import io.jenkins.plugins.promotiongates.core.promotion.Gate;
-import io.jenkins.plugins.promotiongates.core.promotion.GateResult;
+import io.jenkins.plugins.promotiongates.core.promotion.Precondition;
+import io.jenkins.plugins.promotiongates.core.promotion.PreconditionResult;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionStepResult;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
@@ -82,7 +82,7 @@ public class NamesDocTest {
                 false,
                 false,
                 "d".repeat(64),
-                List.of(GateResult.pass(Gate.PATH, "ok")),
+                List.of(PreconditionResult.pass(Precondition.PATH, "ok")),
                 Optional.empty(),
                 List.of(),
                 null);

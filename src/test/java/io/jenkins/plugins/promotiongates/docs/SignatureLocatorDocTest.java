@@ -3,7 +3,7 @@ package io.jenkins.plugins.promotiongates.docs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureLocator;
+import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureLocator;
 import java.util.stream.Collectors;
 import org.junit.Test;
 

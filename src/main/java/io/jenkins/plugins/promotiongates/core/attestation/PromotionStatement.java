@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * What the controller states about one promotion, as plain values: the release's files, which
  * release of which application entered which environment, under which effective policy, through
- * which gates, where it was published, by which controller and when. {@link StatementJson} writes
+ * which preconditions, where it was published, by which controller and when. {@link StatementJson} writes
  * it as an in-toto Statement v1 with a SLSA Verification Summary v1 predicate; docs/attestations.md
  * shows the JSON, field by field.
  *
@@ -24,10 +24,10 @@ import java.util.Set;
  * @param releaseDigest the release's digest (SHA-256 of its canonical manifest)
  * @param policyUri where the policy is defined (VSA {@code policy.uri}), an absolute URI
  * @param policyDigest the effective policy digest, 64 lower-case hexadecimal digits, as in the audit events
- * @param gates the gates that passed, by their engine names ({@code path}, {@code changeWindow}...), each once
+ * @param gates the preconditions that passed, by their engine names ({@code path}, {@code changeWindow}...), each once
  * @param verifierId this controller, as an absolute URI (its root URL; VSA {@code verifier.id})
  * @param resourceUri where the release was published (VSA {@code resourceUri}), an absolute URI
- * @param timeVerified when the gates were evaluated and passed
+ * @param timeVerified when the preconditions were evaluated and passed
  */
 public record PromotionStatement(
         List<AttestationSubject> subjects,
@@ -59,7 +59,7 @@ public record PromotionStatement(
             throw new IllegalArgumentException("The policy digest '" + policyDigest + "' is not 64 lower-case"
                     + " hexadecimal digits; give the effective policy's digest as the audit events record it.");
         }
-        gates = GateLevels.checked(gates);
+        gates = PreconditionLevels.checked(gates);
         requireUri(verifierId, "verifier id");
         requireUri(resourceUri, "resource URI");
         if (timeVerified == null) {

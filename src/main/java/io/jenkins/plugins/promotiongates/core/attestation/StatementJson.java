@@ -8,8 +8,8 @@ import io.jenkins.plugins.promotiongates.core.audit.CanonicalJson;
 /**
  * Writes a {@link PromotionStatement} as an in-toto Statement v1 whose predicate is a SLSA
  * Verification Summary v1, in canonical JSON (keys sorted, no whitespace), so that the same
- * promotion always gives the same bytes. The gates passed are custom {@code verifiedLevels}
- * ({@link GateLevels}); the application, version, environment, release digest and gate names are in
+ * promotion always gives the same bytes. The preconditions passed are custom {@code verifiedLevels}
+ * ({@link PreconditionLevels}); the application, version, environment, release digest and precondition names are in
  * the extension field {@link #PROMOTION_FIELD}, which the in-toto parsing rules allow (a field
  * named by a URI; consumers ignore fields they do not know). {@link StatementReader} reads it back.
  */
@@ -31,7 +31,7 @@ public final class StatementJson {
     /** The version of the SLSA specification the summary follows. */
     static final String SLSA_VERSION = "1.0";
 
-    /** The only result this plugin attests: a promotion that failed a gate is never attested. */
+    /** The only result this plugin attests: a promotion that failed a precondition is never attested. */
     static final String PASSED = "PASSED";
 
     private StatementJson() {}
@@ -56,7 +56,7 @@ public final class StatementJson {
         policy.putObject("digest").put("sha256", statement.policyDigest());
         predicate.put("verificationResult", PASSED);
         ArrayNode levels = predicate.putArray("verifiedLevels");
-        GateLevels.levels(statement.gates()).forEach(levels::add);
+        PreconditionLevels.levels(statement.gates()).forEach(levels::add);
         predicate.put("slsaVersion", SLSA_VERSION);
         ObjectNode promotion = predicate.putObject(PROMOTION_FIELD);
         promotion.put("application", statement.application());

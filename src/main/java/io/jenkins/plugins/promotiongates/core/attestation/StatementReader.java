@@ -55,7 +55,7 @@ final class StatementReader {
         List<String> levels = strings(predicate, "verifiedLevels", "$.predicate");
         JsonNode policy = object(predicate, "policy", "$.predicate");
         try {
-            if (!levels.equals(GateLevels.levels(GateLevels.checked(gates)))) {
+            if (!levels.equals(PreconditionLevels.levels(PreconditionLevels.checked(gates)))) {
                 throw refused("$.predicate.verifiedLevels " + levels + " do not match the gates " + gates);
             }
             return new PromotionStatement(

@@ -1,5 +1,5 @@
 /**
- * Evidence gates: what is in a release and whether it passed its checks, decided from bytes the controller
+ * Evidence preconditions of a promotion: what is in a release and whether it passed its checks, decided from bytes the controller
  * read itself. Each kind of evidence (test results, SBOM, vulnerability scan, metrics, external check) has a
  * reader that turns hostile bytes into a small model or a clear refusal, and a check that holds the policy's
  * settings for that kind and returns one {@link io.jenkins.plugins.promotiongates.core.evidence.EvidenceVerdict}

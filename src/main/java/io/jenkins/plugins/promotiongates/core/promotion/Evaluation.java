@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every gate's result for one promotion, computed together: nothing was written. What {@code dryRun}
+ * Every precondition's result for one promotion, computed together: nothing was written. What {@code dryRun}
  * returns, and what {@link PromotionService#promote} checks before writing.
  *
  * @param to the target environment
  * @param from the source environment, empty for an entry point
  * @param release the release: application, version, files
  * @param rollback whether the target held this release before (and another of the application since)
- * @param rollbackFastPath whether the approvals gate passed through {@code rollbackApprovals}
+ * @param rollbackFastPath whether the approvals precondition passed through {@code rollbackApprovals}
  * @param policyDigest the digest of the target's effective policy, or empty if the target is unknown
- * @param results each gate's result, in {@link Gate} order
+ * @param results each precondition's result, in {@link Precondition} order
  * @param approvals the approval gate relied on, if one was
  * @param signatures the signatures relied on, one per file; empty when none was required
  * @param evidence the verdict on each kind of evidence the target requires
@@ -32,7 +32,7 @@ public record Evaluation(
         boolean rollback,
         boolean rollbackFastPath,
         String policyDigest,
-        List<GateResult> results,
+        List<PreconditionResult> results,
         Optional<ApprovalSummary> approvals,
         List<SignatureReference> signatures,
         EvidenceResults evidence) {
@@ -44,11 +44,11 @@ public record Evaluation(
     }
 
     /**
-     * When to evaluate again: present only when every failing gate is evidence that is pending (an external
+     * When to evaluate again: present only when every failing precondition is evidence that is pending (an external
      * check that answered "pending"), so the promotion waits instead of being refused.
      */
     public Optional<Instant> waitingUntil() {
-        boolean onlyEvidence = failures().stream().allMatch(result -> result.gate() == Gate.EVIDENCE);
+        boolean onlyEvidence = failures().stream().allMatch(result -> result.precondition() == Precondition.EVIDENCE);
         return !passed() && onlyEvidence ? evidence.askAgainAt() : Optional.empty();
     }
 
@@ -57,17 +57,17 @@ public record Evaluation(
         return release.digest();
     }
 
-    /** Whether every gate holds. */
+    /** Whether every precondition holds. */
     public boolean passed() {
-        return results.stream().allMatch(GateResult::passed);
+        return results.stream().allMatch(PreconditionResult::passed);
     }
 
-    /** The gates that fail, each with its remedy. */
-    public List<GateResult> failures() {
+    /** The preconditions that fail, each with its remedy. */
+    public List<PreconditionResult> failures() {
         return results.stream().filter(result -> !result.passed()).toList();
     }
 
-    /** A report for the build log: a headline, then one line per gate. */
+    /** A report for the build log: a headline, then one line per precondition. */
     public String report() {
         StringBuilder text = new StringBuilder();
         text.append(passed() ? "All gates hold" : failures().size() + " of " + results.size() + " gates fail")
@@ -97,9 +97,9 @@ public record Evaluation(
         tree.put("rollbackFastPath", rollbackFastPath);
         tree.put("policyDigest", policyDigest);
         List<Object> gates = new ArrayList<>();
-        for (GateResult result : results) {
+        for (PreconditionResult result : results) {
             Map<String, Object> gate = new LinkedHashMap<>();
-            gate.put("gate", result.gate().label());
+            gate.put("gate", result.precondition().label());
             gate.put("passed", result.passed());
             gate.put("message", result.message());
             gate.put("remedy", result.remedy());

@@ -2,9 +2,9 @@ package io.jenkins.plugins.promotiongates.core.promotion;
 
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceContext;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceFiles;
-import io.jenkins.plugins.promotiongates.core.evidence.EvidenceGate;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceLimits;
+import io.jenkins.plugins.promotiongates.core.evidence.EvidencePrecondition;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceRecord;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceVerdict;
 import io.jenkins.plugins.promotiongates.core.evidence.external.ExternalCheckDecision;
@@ -74,7 +74,7 @@ final class EvidenceEvaluation {
                     Map.of());
         }
         EvidenceLimits limits = EvidenceLimits.DEFAULT;
-        return EvidenceGate.decide(
+        return EvidencePrecondition.decide(
                 requirement.check(limits),
                 requirement.files(),
                 new EvidenceFiles(release, sources.content().get(), limits),

@@ -25,17 +25,18 @@ public record EvidenceResults(List<EvidenceRecord> records, Optional<Instant> as
         records = List.copyOf(records);
     }
 
-    /** One {@link Gate#EVIDENCE} result per record. */
-    List<GateResult> gateResults() {
-        List<GateResult> results = new ArrayList<>();
+    /** One {@link Precondition#EVIDENCE} result per record. */
+    List<PreconditionResult> preconditionResults() {
+        List<PreconditionResult> results = new ArrayList<>();
         for (EvidenceRecord record : records) {
             EvidenceVerdict verdict = record.verdict();
             String message = verdict.kind().label() + ": " + verdict.summary();
             results.add(
                     switch (verdict.outcome()) {
-                        case PASSED -> GateResult.pass(Gate.EVIDENCE, message);
-                        case FAILED -> GateResult.fail(Gate.EVIDENCE, message, verdict.remedy());
-                        case PENDING -> GateResult.fail(Gate.EVIDENCE, "waiting: " + message, verdict.remedy());
+                        case PASSED -> PreconditionResult.pass(Precondition.EVIDENCE, message);
+                        case FAILED -> PreconditionResult.fail(Precondition.EVIDENCE, message, verdict.remedy());
+                        case PENDING ->
+                            PreconditionResult.fail(Precondition.EVIDENCE, "waiting: " + message, verdict.remedy());
                     });
         }
         return results;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the controller gives the evidence gate besides the release: the bytes of the release's files as it
+ * What the controller gives the evidence precondition besides the release: the bytes of the release's files as it
  * reads them, the test results the run recorded (if any), and a way to ask external checks.
  *
  * <p>It also remembers, for one promotion, what each external check answered: a decided answer is not asked

@@ -15,7 +15,7 @@ import java.time.Instant;
 /**
  * Signs the attestation of each promotion with the controller's key: an in-toto Statement whose subjects
  * are the release's files and whose predicate says that this controller verified the release under the
- * target's effective policy, with the gates that passed (docs/attestations.md).
+ * target's effective policy, with the preconditions that passed (docs/attestations.md).
  */
 public final class PromotionAttestor {
 
@@ -54,10 +54,10 @@ public final class PromotionAttestor {
     }
 
     /**
-     * The signed attestation of a promotion whose every gate passed.
+     * The signed attestation of a promotion whose every precondition passed.
      *
      * @param location where the release is published: a URL, {@code record-only:...}, or a file path
-     * @throws IllegalArgumentException if a gate failed, or a value cannot go into an attestation
+     * @throws IllegalArgumentException if a precondition failed, or a value cannot go into an attestation
      */
     public DsseEnvelope attest(Evaluation evaluation, String location, Instant time) {
         if (!evaluation.passed()) {
@@ -75,7 +75,7 @@ public final class PromotionAttestor {
                 policyUri,
                 evaluation.policyDigest(),
                 evaluation.results().stream()
-                        .map(result -> result.gate().label())
+                        .map(result -> result.precondition().label())
                         .toList(),
                 verifierId,
                 resourceUri(location),

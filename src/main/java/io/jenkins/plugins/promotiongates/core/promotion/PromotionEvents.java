@@ -70,8 +70,8 @@ public final class PromotionEvents {
 
     /**
      * What {@code promoteArtifact} records for {@code outcome}, in order: {@code gate.passed} or
-     * {@code gate.failed} with every gate's result, then {@code promotion.completed},
-     * {@code promotion.noop}, or {@code promotion.refused} (a gate failed, the repository refused, or
+     * {@code gate.failed} with every precondition's result, then {@code promotion.completed},
+     * {@code promotion.noop}, or {@code promotion.refused} (a precondition failed, the repository refused, or
      * the write failed: {@code details.status} says which), then, for an attested promotion,
      * {@code promotion.attested} whose {@code details.envelope} is the signed attestation (a DSSE envelope).
      *

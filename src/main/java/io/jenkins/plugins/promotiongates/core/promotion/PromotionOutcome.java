@@ -10,10 +10,10 @@ import java.util.Optional;
  * What {@link PromotionService#promote} did.
  *
  * @param status what happened
- * @param evaluation every gate's result
+ * @param evaluation every precondition's result
  * @param record the promotion record for the {@code promotion.completed} event; present for
  *     {@link Status#COMPLETED} and {@link Status#NOOP}
- * @param reasons for {@link Status#REFUSED} and {@link Status#FAILED}: each failing gate, or the
+ * @param reasons for {@link Status#REFUSED} and {@link Status#FAILED}: each failing precondition, or the
  *     repository's refusal or error, with its remedy
  * @param attestation the signed attestation of a promotion that succeeded, when the service attests
  */
@@ -26,13 +26,13 @@ public record PromotionOutcome(
 
     /** What happened to the promotion. */
     public enum Status {
-        /** Every gate held and the artifact was stored (or recorded, for record-only). */
+        /** Every precondition held and the artifact was stored (or recorded, for record-only). */
         COMPLETED,
-        /** Every gate held and the repository already held this digest under this version: nothing written. */
+        /** Every precondition held and the repository already held this digest under this version: nothing written. */
         NOOP,
-        /** A gate failed, or the repository refused (a different digest is stored): nothing written. */
+        /** A precondition failed, or the repository refused (a different digest is stored): nothing written. */
         REFUSED,
-        /** Every gate held but the write failed (network, permissions, server errors): nothing partial is visible. */
+        /** Every precondition held but the write failed (network, permissions, server errors): nothing partial is visible. */
         FAILED
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
  * @param stored {@code false} when the repository already held every file under this version (a no-op)
  * @param rollback the target held this release before, and another of the application since
  * @param rollbackFastPath the rollback passed with the environment's {@code rollbackApprovals} instead of its rules
- * @param approvals the gates relied on; empty when none was needed
+ * @param approvals the approval gates relied on; empty when none was needed
  * @param signatures the signatures relied on, one per file; empty when the target requires none
  * @param policyDigest the digest of the target's effective policy at promotion time
  * @param snapshot the promoting run's environment snapshot

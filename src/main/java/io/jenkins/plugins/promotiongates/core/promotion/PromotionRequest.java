@@ -5,7 +5,7 @@ import io.jenkins.plugins.promotiongates.core.release.Release;
 import java.util.List;
 
 /**
- * One {@code promoteArtifact} call, with everything the gates need from the run. The glue fills it.
+ * One {@code promoteArtifact} call, with everything the preconditions need from the run. The glue fills it.
  *
  * @param release the application, version and files to promote, each file's digest computed by the
  *     controller from the bytes it read

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The promotion engine's entry point: {@link #evaluate} checks every gate and writes nothing
- * ({@code dryRun}); {@link #promote} evaluates and, only when every gate holds, publishes to the
+ * The promotion engine's entry point: {@link #evaluate} checks every precondition and writes nothing
+ * ({@code dryRun}); {@link #promote} evaluates and, only when every precondition holds, publishes to the
  * target's repository and returns the record to audit.
  */
 public final class PromotionService {
@@ -39,7 +39,7 @@ public final class PromotionService {
      * @param policy every environment, as the administrator defined them
      * @param tightener with the security realm's id rules, to compute the target's effective policy
      *     exactly as {@code requireApprovals} does
-     * @param clock the time gates are evaluated at and promotions recorded with
+     * @param clock the time preconditions are evaluated at and promotions recorded with
      * @param attestor signs an attestation for every promotion that succeeds; {@code null} for none
      */
     public PromotionService(
@@ -50,13 +50,13 @@ public final class PromotionService {
         this.attestor = attestor;
     }
 
-    /** Every gate's result; nothing is written. */
+    /** Every precondition's result; nothing is written. */
     public Evaluation evaluate(PromotionRequest request, Inventory inventory, ArtifactRepository repository) {
         return evaluate(request, inventory, repository, EvidenceSources.none(), clock.instant());
     }
 
     /**
-     * Every gate's result without opening the target's repository ({@code dryRun}): the version gate
+     * Every precondition's result without opening the target's repository ({@code dryRun}): the version precondition
      * checks the inventory only, and says so; nothing is read from or written to a repository.
      */
     public Evaluation evaluate(PromotionRequest request, Inventory inventory) {
@@ -86,18 +86,18 @@ public final class PromotionService {
     }
 
     /**
-     * Evaluates, then, when every gate holds, publishes every file of the release from {@code content}:
+     * Evaluates, then, when every precondition holds, publishes every file of the release from {@code content}:
      * the repository streams each once, hashing while it writes, and commits the release only if every
-     * file hashes to its digest in the release (the release the gates were evaluated for); otherwise
+     * file hashes to its digest in the release (the release the preconditions were evaluated for); otherwise
      * nothing is visible and the outcome is {@link PromotionOutcome.Status#REFUSED}. {@code content} is not
-     * opened when a gate fails, nor for files the repository already holds under this version, nor when
+     * opened when a precondition fails, nor for files the repository already holds under this version, nor when
      * it copies nothing (record-only). An attesting service signs the attestation before publishing, so
      * that the repository keeps it beside the release, made visible with it.
      *
      * @param content the files' bytes, as the controller reads them (from the workspace or the run's
      *     archived artifacts); nothing about them is trusted
      * @param inventory the inventory before this promotion
-     * @param opener opens the target's repository; called only once every gate that needs no repository
+     * @param opener opens the target's repository; called only once every precondition that needs no repository
      *     holds, so a refused promotion never resolves the repository's credentials
      */
     public PromotionOutcome promote(
@@ -107,7 +107,7 @@ public final class PromotionService {
 
     /**
      * {@link #promote(PromotionRequest, ReleaseContent, Inventory, RepositoryOpener)} with the release's bytes
-     * and the rest of the evidence the target may require in {@code sources}. When the only gates that fail
+     * and the rest of the evidence the target may require in {@code sources}. When the only preconditions that fail
      * are pending external checks, the outcome is refused and its evaluation says when to ask again ({@link
      * Evaluation#waitingUntil()}); the caller may wait and promote again with the same {@code sources}.
      */
@@ -155,7 +155,7 @@ public final class PromotionService {
         return attestor == null ? Optional.empty() : Optional.of(attestor.attest(evaluation, location, now));
     }
 
-    /** Every gate held, but the repository could not be opened or refused or failed the write. */
+    /** Every precondition held, but the repository could not be opened or refused or failed the write. */
     private static PromotionOutcome unpublished(Evaluation evaluation, RepositoryException e) {
         return new PromotionOutcome(
                 e.isRefusal() ? PromotionOutcome.Status.REFUSED : PromotionOutcome.Status.FAILED,
@@ -166,7 +166,7 @@ public final class PromotionService {
 
     private static PromotionOutcome refused(Evaluation evaluation) {
         List<String> reasons =
-                evaluation.failures().stream().map(GateResult::line).toList();
+                evaluation.failures().stream().map(PreconditionResult::line).toList();
         return new PromotionOutcome(PromotionOutcome.Status.REFUSED, evaluation, Optional.empty(), reasons);
     }
 
@@ -179,14 +179,14 @@ public final class PromotionService {
             Instant now) {
         Optional<Environment> target = policy.environment(request.to());
         if (target.isEmpty()) {
-            return GateEvaluator.unknownTarget(
+            return PreconditionEvaluator.unknownTarget(
                     request,
                     "'" + request.to() + "' is not an environment defined in Manage Jenkins; known environments: "
                             + policy.names(),
                     "promote to one of " + policy.names() + ", or ask an administrator to define " + request.to());
         }
         if (!request.from().isEmpty() && policy.environment(request.from()).isEmpty()) {
-            return GateEvaluator.unknownTarget(
+            return PreconditionEvaluator.unknownTarget(
                     request,
                     "'from' names '" + request.from() + "', which is not an environment defined in Manage Jenkins;"
                             + " known environments: " + policy.names(),
@@ -196,12 +196,12 @@ public final class PromotionService {
         try {
             effective = tightener.effective(target.get(), Tightening.NONE);
         } catch (InvalidPolicyException e) {
-            return GateEvaluator.unknownTarget(
+            return PreconditionEvaluator.unknownTarget(
                     request,
                     "environments[" + request.to() + "] is not a valid policy: " + e.getMessage(),
                     "ask an administrator to correct the environment in Manage Jenkins");
         }
-        return new GateEvaluator(inventory, repository, sources, now).evaluate(request, effective);
+        return new PreconditionEvaluator(inventory, repository, sources, now).evaluate(request, effective);
     }
 
     private static PromotionRecord record(

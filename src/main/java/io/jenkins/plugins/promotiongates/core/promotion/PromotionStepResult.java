@@ -9,7 +9,7 @@ import java.util.Map;
  * The map {@code promoteArtifact} returns: {@code status} ({@code COMPLETED}, {@code NOOP} or, for
  * {@code dryRun}, {@code PASSED} or {@code FAILED}), {@code environment}, {@code version},
  * {@code digest} ({@code sha256:HEX}), {@code location} (empty when nothing was or would be stored) and
- * {@code gates} (every gate with {@code gate}, {@code passed}, {@code message}, {@code remedy}).
+ * {@code gates} (every precondition with {@code gate}, {@code passed}, {@code message}, {@code remedy}).
  */
 public final class PromotionStepResult {
 
@@ -41,7 +41,7 @@ public final class PromotionStepResult {
         return result;
     }
 
-    /** The step's error when the promotion did not happen: every failing gate with its remedy, or the repository's reason. */
+    /** The step's error when the promotion did not happen: every failing precondition with its remedy, or the repository's reason. */
     public static String failure(PromotionOutcome outcome) {
         if (!outcome.evaluation().passed()) {
             return "promoteArtifact refused: " + outcome.evaluation().report();

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * This run's {@code verifySignature} results, read back from its events in the controller's ledger:
- * every {@code signature.verified} event becomes a {@link VerifiedSignature} for the signature gate.
+ * every {@code signature.verified} event becomes a {@link VerifiedSignature} for the signature precondition.
  * An event that lacks a field, or holds a value of the wrong kind, is not used and is named with the
  * reason; events the ledger cannot show complete are not used at all.
  */
@@ -23,7 +23,7 @@ public final class RecordedSignatures {
     static final int MAX_TEXT = 4096;
 
     /**
-     * @param signatures the verifications the signature gate may rely on, oldest first
+     * @param signatures the verifications the signature precondition may rely on, oldest first
      * @param ignored one line per event (or chain) that was not used, with the reason
      */
     public record Reading(List<VerifiedSignature> signatures, List<String> ignored) {

@@ -80,19 +80,19 @@ public record NumberedEd25519Key(String trustedKeyName, byte[] keyNumber, byte[]
      *     trusted key has this form, or none has this number
      */
     public static NumberedEd25519Key trustedFor(
-            byte[] keyNumber, VerificationRequest request, String tool, String publicKeyFile)
+            byte[] keyNumber, VerifierInput input, String tool, String publicKeyFile)
             throws SignatureRejectedException {
-        if (request.identity().isPresent()) {
+        if (input.identity().isPresent()) {
             throw new SignatureRejectedException(
-                    "an identity ('" + request.identity().get() + "') was requested, but " + tool
+                    "an identity ('" + input.identity().get() + "') was requested, but " + tool
                             + " signatures carry no signer identity, only a key number",
                     "Remove the identity parameter, and trust only the " + tool + " public key of the signer.");
         }
-        List<NumberedEd25519Key> keys = findAll(request.trustedKeys());
+        List<NumberedEd25519Key> keys = findAll(input.trustedKeys());
         if (keys.isEmpty()) {
             throw new SignatureRejectedException(
                     "none of the trusted keys ("
-                            + request.trustedKeys().stream()
+                            + input.trustedKeys().stream()
                                     .map(k -> "'" + k.name() + "'")
                                     .collect(Collectors.joining(", "))
                             + ") is a " + tool + " public key",

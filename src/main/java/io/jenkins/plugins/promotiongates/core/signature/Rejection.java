@@ -3,7 +3,7 @@ package io.jenkins.plugins.promotiongates.core.signature;
 import java.util.List;
 
 /**
- * Builds the failed {@link Verification} for a request, with a message that names the signature,
+ * Builds the failed {@link Verification} for a input, with a message that names the signature,
  * the artifact, the reason and the remedy, for example: "Signature dist/app.tar.gz.asc over
  * dist/app.tar.gz was made by key 0xABCD which is not among the trusted keys (release-team). Add
  * the key to the trusted keys or sign with a trusted key."
@@ -13,9 +13,8 @@ public final class Rejection {
     private Rejection() {}
 
     /** The user-facing message for a rejected signature. */
-    public static String message(VerificationRequest request, String reason, String remedy) {
-        return "Signature " + request.signatureName() + " over " + request.artifactName() + " " + reason + ". "
-                + remedy;
+    public static String message(VerifierInput input, String reason, String remedy) {
+        return "Signature " + input.signatureName() + " over " + input.artifactName() + " " + reason + ". " + remedy;
     }
 
     /**
@@ -25,7 +24,7 @@ public final class Rejection {
      *     digest is then null and the size -1)
      */
     public static Verification of(
-            VerificationRequest request,
+            VerifierInput input,
             SignatureFormat format,
             String algorithm,
             String keyFingerprint,
@@ -41,7 +40,7 @@ public final class Rejection {
                 "",
                 "",
                 List.of(),
-                message(request, rejection.reason(), rejection.remedy()));
+                message(input, rejection.reason(), rejection.remedy()));
     }
 
     /**
@@ -58,11 +57,11 @@ public final class Rejection {
     }
 
     /** The names of the trusted keys, for messages: {@code release-team, ops}. */
-    public static String trustedKeyNames(VerificationRequest request) {
-        if (request.trustedKeys().isEmpty()) {
+    public static String trustedKeyNames(VerifierInput input) {
+        if (input.trustedKeys().isEmpty()) {
             return "none configured";
         }
         return String.join(
-                ", ", request.trustedKeys().stream().map(TrustedKey::name).toList());
+                ", ", input.trustedKeys().stream().map(TrustedKey::name).toList());
     }
 }

@@ -21,5 +21,5 @@ public interface SignatureVerifier {
      *
      * @throws IOException only when the artifact cannot be read
      */
-    Verification verify(VerificationRequest request) throws IOException;
+    Verification verify(VerifierInput input) throws IOException;
 }

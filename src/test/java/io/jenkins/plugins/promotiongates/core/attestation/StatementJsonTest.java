@@ -65,6 +65,6 @@ public class StatementJsonTest {
     public void gateNamesBecomeOneCustomLevelEach() {
         assertEquals(
                 List.of("PROMOTION_GATES_CHANGE_WINDOW", "PROMOTION_GATES_A_B_C", "PROMOTION_GATES_SOAK2"),
-                GateLevels.levels(List.of("changeWindow", "aBC", "soak2")));
+                PreconditionLevels.levels(List.of("changeWindow", "aBC", "soak2")));
     }
 }

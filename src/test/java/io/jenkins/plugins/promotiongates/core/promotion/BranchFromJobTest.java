@@ -26,7 +26,7 @@ public class BranchFromJobTest {
     private static final ArtifactDigest SHA256 =
             ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "ab".repeat(32), "test digest");
 
-    private static Optional<GateResult> branchGate(String jobBranch, String branchNameVariable) {
+    private static Optional<PreconditionResult> branchGate(String jobBranch, String branchNameVariable) {
         EnvironmentSnapshot snapshot = EnvironmentSnapshot.capture(
                 Map.of("BRANCH_NAME", branchNameVariable), Map.of(), List.of("BRANCH_NAME"), Set.of(), List.of());
         PromotionRequest request = new PromotionRequest(
@@ -44,20 +44,20 @@ public class BranchFromJobTest {
                         new PromotionFixtures.MovingClock(MONDAY_10))
                 .evaluate(request, Inventory.empty(), new RecordOnlyRepository());
         return evaluation.failures().stream()
-                .filter(r -> r.gate() == Gate.BRANCH)
+                .filter(r -> r.precondition() == Precondition.BRANCH)
                 .findFirst();
     }
 
     @Test
     public void aJobWithoutBranchIsRefusedWhateverItsBranchNameVariableSays() throws Exception {
-        GateResult refused = branchGate(null, "main").orElseThrow();
+        PreconditionResult refused = branchGate(null, "main").orElseThrow();
         assertThat(
                 refused.message(), containsString("this run has no branch, but only [main, release/**] may promote"));
     }
 
     @Test
     public void aFeatureBranchJobIsRefusedThoughItsBuildSetsBranchNameToMain() throws Exception {
-        GateResult refused = branchGate("feature/x", "main").orElseThrow();
+        PreconditionResult refused = branchGate("feature/x", "main").orElseThrow();
         assertThat(refused.message(), containsString("branch 'feature/x' matches none of [main, release/**]"));
     }
 

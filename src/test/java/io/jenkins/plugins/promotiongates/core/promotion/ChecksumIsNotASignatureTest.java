@@ -38,14 +38,14 @@ public class ChecksumIsNotASignatureTest {
                         ""));
     }
 
-    private static SignatureCheck.Outcome gate(List<VerifiedSignature> signatures) {
-        return SignatureCheck.check(
+    private static SignaturePrecondition.Outcome gate(List<VerifiedSignature> signatures) {
+        return SignaturePrecondition.check(
                 "production", REQUIRED, PromotionFixtures.release("app.tar.gz", "1.4.0", SHA256), signatures);
     }
 
     @Test
     public void anIntegrityOnlyChecksumIsRefusedNamingReasonAndRemedy() {
-        SignatureCheck.Outcome outcome = gate(List.of(checksum("")));
+        SignaturePrecondition.Outcome outcome = gate(List.of(checksum("")));
         assertFalse(outcome.result().passed());
         assertTrue(outcome.signatures().isEmpty());
         assertThat(outcome.result().message(), containsString("only an unsigned checksum over " + SHA256));
@@ -60,7 +60,7 @@ public class ChecksumIsNotASignatureTest {
 
     @Test
     public void aSignatureByTheTrustedKeyStillCounts() {
-        SignatureCheck.Outcome outcome =
+        SignaturePrecondition.Outcome outcome =
                 gate(List.of(checksum("release-key"), PromotionFixtures.signature("release-key", SHA256)));
         assertTrue(outcome.result().message(), outcome.result().passed());
     }

@@ -155,8 +155,8 @@ public class EvidencePromotionFlowTest {
         PromotionOutcome outcome = promote(strictEvidence(), sources(null));
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
-        List<GateResult> evidence = outcome.evaluation().failures().stream()
-                .filter(result -> result.gate() == Gate.EVIDENCE)
+        List<PreconditionResult> evidence = outcome.evaluation().failures().stream()
+                .filter(result -> result.precondition() == Precondition.EVIDENCE)
                 .toList();
         assertEquals(outcome.evaluation().report(), 4, evidence.size());
         String report = outcome.evaluation().report();

@@ -92,8 +92,10 @@ public class LedgerEvidenceTest {
                 .evaluate(request, soaked, new RecordOnlyRepository());
     }
 
-    private static List<Gate> failing(Evaluation evaluation) {
-        return evaluation.failures().stream().map(GateResult::gate).toList();
+    private static List<Precondition> failing(Evaluation evaluation) {
+        return evaluation.failures().stream()
+                .map(PreconditionResult::precondition)
+                .toList();
     }
 
     private void signed() throws Exception {
@@ -182,7 +184,7 @@ public class LedgerEvidenceTest {
 
         Evaluation evaluation = evaluate(production(), List.of(gate));
 
-        assertEquals(evaluation.report(), List.of(Gate.SIGNATURE), failing(evaluation));
+        assertEquals(evaluation.report(), List.of(Precondition.SIGNATURE), failing(evaluation));
         assertThat(evaluation.failures().get(0).message(), containsString("no signature over app.tar.gz"));
         assertEquals(log.toString(), 1, log.size());
         assertThat(log.get(0), containsString("the run file's event 5 (signature.verified)"));
@@ -233,7 +235,7 @@ public class LedgerEvidenceTest {
 
         Evaluation evaluation = evaluate(production, List.of(edited));
 
-        assertEquals(evaluation.report(), List.of(Gate.APPROVALS), failing(evaluation));
+        assertEquals(evaluation.report(), List.of(Precondition.APPROVALS), failing(evaluation));
         assertThat(evaluation.failures().get(0).message(), containsString("is TIMED_OUT in the ledger"));
         assertThat(evaluation.failures().get(0).message(), containsString("so it is not used"));
         assertEquals(log.toString(), 1, log.size());
@@ -267,7 +269,7 @@ public class LedgerEvidenceTest {
 
         Evaluation evaluation = evaluate(production(), List.of(edited));
 
-        assertEquals(List.of(Gate.APPROVALS), failing(evaluation));
+        assertEquals(List.of(Precondition.APPROVALS), failing(evaluation));
         assertThat(log.get(0), containsString("number of decisions: build.xml '3', ledger '2'"));
     }
 
@@ -279,7 +281,7 @@ public class LedgerEvidenceTest {
 
         Evaluation evaluation = evaluate(production(), List.of(invented));
 
-        assertEquals(List.of(Gate.APPROVALS), failing(evaluation));
+        assertEquals(List.of(Precondition.APPROVALS), failing(evaluation));
         assertThat(evaluation.failures().get(0).message(), containsString("this run has no requireApprovals gate"));
         assertThat(log.get(0), containsString("'approve-prod' stored in build.xml is not in the controller's ledger"));
     }
@@ -294,7 +296,7 @@ public class LedgerEvidenceTest {
 
         Evaluation evaluation = evaluate(production(), List.of(first, veto));
 
-        assertEquals(evaluation.report(), List.of(Gate.APPROVALS), failing(evaluation));
+        assertEquals(evaluation.report(), List.of(Precondition.APPROVALS), failing(evaluation));
         assertThat(
                 evaluation.failures().get(0).message(),
                 containsString("gate 'approve-prod-2' for production is" + " REJECTED"));
@@ -309,11 +311,11 @@ public class LedgerEvidenceTest {
 
         Evaluation evaluation = evaluate(production(), List.of(first));
 
-        assertEquals(evaluation.report(), List.of(Gate.APPROVALS), failing(evaluation));
+        assertEquals(evaluation.report(), List.of(Precondition.APPROVALS), failing(evaluation));
         String message = evaluation.failures().get(0).message();
         assertThat(message, containsString("gate 'approve-prod-2' for production is REJECTED in the ledger"));
         // And the approved gate, now the newest usable one, is overruled in so many words:
-        ApprovalsCheck.Outcome approvedOnly = ApprovalsCheck.check(
+        ApprovalsPrecondition.Outcome approvedOnly = ApprovalsPrecondition.check(
                 effective(production()),
                 RecordedApprovals.read(List.of(first), audit.ledgerEvents(RUN))
                         .gates()

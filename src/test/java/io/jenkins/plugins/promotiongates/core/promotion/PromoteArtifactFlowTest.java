@@ -166,8 +166,10 @@ public class PromoteArtifactFlowTest {
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
         assertEquals(
-                List.of(Gate.SIGNATURE, Gate.APPROVALS),
-                outcome.evaluation().failures().stream().map(GateResult::gate).toList());
+                List.of(Precondition.SIGNATURE, Precondition.APPROVALS),
+                outcome.evaluation().failures().stream()
+                        .map(PreconditionResult::precondition)
+                        .toList());
         String report = outcome.evaluation().report();
         assertThat(report, containsString("2 of 7 gates fail"));
         assertThat(report, containsString("Remedy: call verifySignature artifact: 'app.tar.gz'"));

@@ -102,7 +102,7 @@ public class PromotionEventsTest {
                 false,
                 false,
                 "d".repeat(64),
-                List.of(GateResult.fail(Gate.APPROVALS, "no gate", "call requireApprovals")),
+                List.of(PreconditionResult.fail(Precondition.APPROVALS, "no gate", "call requireApprovals")),
                 Optional.empty(),
                 List.of(),
                 null);
@@ -135,7 +135,7 @@ public class PromotionEventsTest {
                 false,
                 false,
                 "",
-                List.of(GateResult.pass(Gate.PATH, "ok")),
+                List.of(PreconditionResult.pass(Precondition.PATH, "ok")),
                 Optional.empty(),
                 List.of(),
                 null);

@@ -120,19 +120,19 @@ public class PromotionServiceTest {
         PromotionOutcome outcome = service(production()).promote(request, file -> neverOpened, inventory, repository);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
-        List<GateResult> failures = outcome.evaluation().failures();
+        List<PreconditionResult> failures = outcome.evaluation().failures();
         assertEquals(
                 List.of(
-                        Gate.PATH,
-                        Gate.SIGNATURE,
-                        Gate.APPROVALS,
-                        Gate.BRANCH,
-                        Gate.CHANGE_WINDOW,
-                        Gate.SOAK_TIME,
-                        Gate.VERSION),
-                failures.stream().map(GateResult::gate).toList());
-        for (GateResult failure : failures) {
-            assertThat(failure.gate() + " has a remedy", failure.remedy(), not(""));
+                        Precondition.PATH,
+                        Precondition.SIGNATURE,
+                        Precondition.APPROVALS,
+                        Precondition.BRANCH,
+                        Precondition.CHANGE_WINDOW,
+                        Precondition.SOAK_TIME,
+                        Precondition.VERSION),
+                failures.stream().map(PreconditionResult::precondition).toList());
+        for (PreconditionResult failure : failures) {
+            assertThat(failure.precondition() + " has a remedy", failure.remedy(), not(""));
         }
         assertThat(
                 failures.get(0).message(),
@@ -169,8 +169,8 @@ public class PromotionServiceTest {
         int lines = 0;
         for (PromotionRequest request : requests) {
             Evaluation evaluation = service(production()).evaluate(request, Inventory.empty(), repository);
-            for (GateResult result : evaluation.results()) {
-                String label = result.gate().label() + ": ";
+            for (PreconditionResult result : evaluation.results()) {
+                String label = result.precondition().label() + ": ";
                 String line = result.line();
                 assertThat(line, containsString(label));
                 String rest = line.substring(line.indexOf(label) + label.length());
@@ -179,18 +179,18 @@ public class PromotionServiceTest {
                 lines++;
             }
         }
-        assertTrue(lines >= 2 * Gate.values().length - 2);
+        assertTrue(lines >= 2 * Precondition.values().length - 2);
         Evaluation approvalsForAnotherDigest = service(production()).evaluate(requests.get(1), soakedInStaging());
-        GateResult approvals = approvalsForAnotherDigest.results().stream()
-                .filter(result -> result.gate() == Gate.APPROVALS)
+        PreconditionResult approvals = approvalsForAnotherDigest.results().stream()
+                .filter(result -> result.precondition() == Precondition.APPROVALS)
                 .findFirst()
                 .orElseThrow();
         assertThat(approvals.line(), containsString("[FAIL] approvals: gate 'approve-prod' approved digest"));
         assertEquals(
                 "[FAIL] soakTime: the artifact was never promoted to staging, so it has not soaked there. Remedy:"
                         + " promote it to staging first",
-                GateResult.of(
-                                Gate.SOAK_TIME,
+                PreconditionResult.of(
+                                Precondition.SOAK_TIME,
                                 Verdict.fail(
                                         "soakTime: the artifact was never promoted to staging, so it has not soaked there;"
                                                 + " promote it to staging first"))
@@ -296,8 +296,10 @@ public class PromotionServiceTest {
         Evaluation evaluation = service(changed).evaluate(request, soakedInStaging(), repository);
 
         assertEquals(
-                List.of(Gate.APPROVALS),
-                evaluation.failures().stream().map(GateResult::gate).toList());
+                List.of(Precondition.APPROVALS),
+                evaluation.failures().stream()
+                        .map(PreconditionResult::precondition)
+                        .toList());
         assertThat(evaluation.failures().get(0).message(), containsString("is not a tightening of it"));
         assertThat(evaluation.failures().get(0).remedy(), containsString("request approvals again"));
     }
@@ -335,8 +337,10 @@ public class PromotionServiceTest {
         Evaluation evaluation = service(production()).evaluate(request, soakedInStaging(), repository);
 
         assertEquals(
-                List.of(Gate.SIGNATURE, Gate.APPROVALS),
-                evaluation.failures().stream().map(GateResult::gate).toList());
+                List.of(Precondition.SIGNATURE, Precondition.APPROVALS),
+                evaluation.failures().stream()
+                        .map(PreconditionResult::precondition)
+                        .toList());
         assertThat(
                 evaluation.failures().get(0).message(),
                 containsString("were made with [dev-key], none of which"
@@ -358,8 +362,8 @@ public class PromotionServiceTest {
 
         Evaluation strict = service(production()).evaluate(rollback, inventory, new RecordOnlyRepository());
         assertEquals(
-                List.of(Gate.APPROVALS),
-                strict.failures().stream().map(GateResult::gate).toList());
+                List.of(Precondition.APPROVALS),
+                strict.failures().stream().map(PreconditionResult::precondition).toList());
         assertTrue(strict.rollback());
 
         Environment fast = production().toBuilder().rollbackApprovals(0).build();
@@ -412,8 +416,10 @@ public class PromotionServiceTest {
         Inventory notRollback = Inventory.of(List.of(record("staging", "app.tar.gz", "1.4.0", sha256, t)));
         Evaluation forward = service(oneApproval).evaluate(request, notRollback, new RecordOnlyRepository());
         assertEquals(
-                List.of(Gate.APPROVALS),
-                forward.failures().stream().map(GateResult::gate).toList());
+                List.of(Precondition.APPROVALS),
+                forward.failures().stream()
+                        .map(PreconditionResult::precondition)
+                        .toList());
     }
 
     @Test

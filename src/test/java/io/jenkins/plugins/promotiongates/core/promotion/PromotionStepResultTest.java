@@ -19,7 +19,7 @@ public class PromotionStepResultTest {
     private static final ArtifactDigest SHA =
             ArtifactDigest.ofHex(DigestAlgorithm.SHA256, "a".repeat(64), "test digest");
 
-    private static Evaluation evaluation(GateResult... results) {
+    private static Evaluation evaluation(PreconditionResult... results) {
         return new Evaluation(
                 "production",
                 "staging",
@@ -38,7 +38,7 @@ public class PromotionStepResultTest {
         PromotionRecord record = PromotionFixtures.record("production", "app.tar.gz", "1.4.0", SHA, MONDAY_10);
         Map<String, Object> result = PromotionStepResult.of(new PromotionOutcome(
                 PromotionOutcome.Status.COMPLETED,
-                evaluation(GateResult.pass(Gate.PATH, "ok")),
+                evaluation(PreconditionResult.pass(Precondition.PATH, "ok")),
                 Optional.of(record),
                 List.of()));
 
@@ -57,9 +57,9 @@ public class PromotionStepResultTest {
     @Test
     public void aDryRunWritesNoLocationAndAFailureListsEveryFailingGateWithItsRemedy() {
         Evaluation failing = evaluation(
-                GateResult.fail(Gate.SIGNATURE, "no signature", "call verifySignature"),
-                GateResult.pass(Gate.BRANCH, "main"),
-                GateResult.fail(Gate.APPROVALS, "no gate", "call requireApprovals"));
+                PreconditionResult.fail(Precondition.SIGNATURE, "no signature", "call verifySignature"),
+                PreconditionResult.pass(Precondition.BRANCH, "main"),
+                PreconditionResult.fail(Precondition.APPROVALS, "no gate", "call requireApprovals"));
         Map<String, Object> dry = PromotionStepResult.dryRun(failing);
         assertEquals("FAILED", dry.get("status"));
         assertEquals("", dry.get("location"));
@@ -72,7 +72,7 @@ public class PromotionStepResultTest {
 
         String repository = PromotionStepResult.failure(new PromotionOutcome(
                 PromotionOutcome.Status.FAILED,
-                evaluation(GateResult.pass(Gate.PATH, "ok")),
+                evaluation(PreconditionResult.pass(Precondition.PATH, "ok")),
                 Optional.empty(),
                 List.of("HTTP 401: credentials not accepted")));
         assertEquals("promoteArtifact failed after every gate held: HTTP 401: credentials not accepted", repository);

@@ -35,9 +35,9 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureCheck;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureVerifiers;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.VerificationService;
+import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureVerifiers;
+import io.jenkins.plugins.promotiongates.core.signature.verification.VerificationService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,15 +136,13 @@ public class ReleaseFlowTest {
             Verification verdict = new VerificationService(SignatureVerifiers.standard())
                     .verify(
                             archived,
-                            new SignatureCheck(
-                                    "dist/" + name,
-                                    "sig/" + name + ".sig",
-                                    Optional.empty(),
-                                    List.of(releaseKey),
-                                    Optional.of(SignatureFormat.RAW),
-                                    AlgorithmPolicy.DEFAULT,
-                                    Optional.empty(),
-                                    Optional.empty()));
+                            VerificationRequest.forArtifact("dist/" + name)
+                                    .signature("sig/" + name + ".sig")
+                                    .format(SignatureFormat.RAW)
+                                    .build(),
+                            List.of(releaseKey),
+                            AlgorithmPolicy.DEFAULT)
+                    .verification();
             assertTrue(verdict.toString(), verdict.verified());
             audit.record(run, SignatureEvents.of(verdict, "dist/" + name, "sig/" + name + ".sig", "", ""));
         }
@@ -281,8 +279,8 @@ public class ReleaseFlowTest {
         PromotionOutcome outcome = promoteArtifact("1.4.1", gate);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
-        GateResult approvals = outcome.evaluation().failures().stream()
-                .filter(result -> result.gate() == Gate.APPROVALS)
+        PreconditionResult approvals = outcome.evaluation().failures().stream()
+                .filter(result -> result.precondition() == Precondition.APPROVALS)
                 .findFirst()
                 .orElseThrow();
         assertThat(approvals.message(), containsString(gate.artifactDigest().toString()));

@@ -33,8 +33,8 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureVerifiers;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.VerificationService;
+import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureVerifiers;
+import io.jenkins.plugins.promotiongates.core.signature.verification.VerificationService;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +43,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -102,15 +101,13 @@ public class TrustChainTest {
         Verification verdict = new VerificationService(SignatureVerifiers.standard())
                 .verify(
                         agent,
-                        new io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureCheck(
-                                ARTIFACT,
-                                ARTIFACT + ".sig",
-                                Optional.empty(),
-                                List.of(releaseKey),
-                                Optional.of(SignatureFormat.RAW),
-                                AlgorithmPolicy.DEFAULT,
-                                Optional.empty(),
-                                Optional.empty()));
+                        io.jenkins.plugins.promotiongates.core.signature.VerificationRequest.forArtifact(ARTIFACT)
+                                .signature(ARTIFACT + ".sig")
+                                .format(SignatureFormat.RAW)
+                                .build(),
+                        List.of(releaseKey),
+                        AlgorithmPolicy.DEFAULT)
+                .verification();
         audit.record(run, SignatureEvents.of(verdict, ARTIFACT, ARTIFACT + ".sig", "", ""));
         return verdict;
     }
@@ -227,9 +224,12 @@ public class TrustChainTest {
         PromotionOutcome outcome = promoteArtifact(agent, gate);
 
         assertEquals(PromotionOutcome.Status.REFUSED, outcome.status());
-        List<Gate> failed =
-                outcome.evaluation().failures().stream().map(GateResult::gate).toList();
-        assertTrue(failed.toString(), failed.containsAll(List.of(Gate.PATH, Gate.SIGNATURE, Gate.APPROVALS)));
+        List<Precondition> failed = outcome.evaluation().failures().stream()
+                .map(PreconditionResult::precondition)
+                .toList();
+        assertTrue(
+                failed.toString(),
+                failed.containsAll(List.of(Precondition.PATH, Precondition.SIGNATURE, Precondition.APPROVALS)));
         assertThat(outcome.evaluation().report(), containsString("approved digest '" + gate.artifactDigest()));
         assertFalse(Files.exists(repositoryRoot.resolve("shop")));
     }

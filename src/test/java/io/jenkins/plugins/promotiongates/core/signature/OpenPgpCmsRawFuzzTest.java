@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,15 +119,13 @@ public class OpenPgpCmsRawFuzzTest {
 
     private static Verification verify(SignatureVerifier verifier, byte[] signature, TrustedKey key, int index)
             throws Exception {
-        VerificationRequest request = new VerificationRequest(
-                "dist/app.bin",
+        VerifierInput request = VerifierInput.of(
+                VerificationRequest.forArtifact("dist/app.bin").build(),
                 ArtifactContent.of(dir.resolve("app.bin")),
                 "sig",
                 signature,
                 List.of(key),
-                AlgorithmPolicy.DEFAULT,
-                Optional.empty(),
-                Optional.empty());
+                AlgorithmPolicy.DEFAULT);
         Future<Verification> result = worker.submit(() -> verifier.verify(request));
         try {
             return result.get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);

@@ -53,7 +53,7 @@ public class SignatureFormatDetectorTest {
         }
 
         @Override
-        public Verification verify(VerificationRequest request) {
+        public Verification verify(VerifierInput request) {
             throw new UnsupportedOperationException("detection only");
         }
     }
@@ -142,7 +142,7 @@ public class SignatureFormatDetectorTest {
             }
 
             @Override
-            public Verification verify(VerificationRequest request) {
+            public Verification verify(VerifierInput request) {
                 throw new UnsupportedOperationException("detection only");
             }
         };
@@ -176,8 +176,8 @@ public class SignatureFormatDetectorTest {
                                 .contains(format));
                 assertTrue(
                         format + " " + suffix,
-                        io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureLocator.EXTENSIONS.contains(
-                                suffix));
+                        io.jenkins.plugins.promotiongates.core.signature.verification.SignatureLocator.EXTENSIONS
+                                .contains(suffix));
             }
         }
         assertEquals(EnumSet.of(SignatureFormat.CHECKSUM), SignatureFormatDetector.hintedFormats("app.SHA384SUM"));

@@ -13,27 +13,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /** Builds requests from files and checks verdicts the same way for every format's tests. */
 public final class VerdictAssertions {
 
     private VerdictAssertions() {}
 
-    public static VerificationRequest request(Path artifact, Path signature, AlgorithmPolicy policy, TrustedKey... keys)
+    public static VerifierInput request(Path artifact, Path signature, AlgorithmPolicy policy, TrustedKey... keys)
             throws IOException {
-        return new VerificationRequest(
-                "dist/" + artifact.getFileName(),
+        return VerifierInput.of(
+                VerificationRequest.forArtifact("dist/" + artifact.getFileName())
+                        .build(),
                 ArtifactContent.of(artifact),
                 "dist/" + signature.getFileName(),
                 Files.readAllBytes(signature),
                 List.of(keys),
-                policy,
-                Optional.empty(),
-                Optional.empty());
+                policy);
     }
 
-    public static VerificationRequest request(Path artifact, Path signature, TrustedKey... keys) throws IOException {
+    public static VerifierInput request(Path artifact, Path signature, TrustedKey... keys) throws IOException {
         return request(artifact, signature, AlgorithmPolicy.DEFAULT, keys);
     }
 
@@ -60,7 +58,7 @@ public final class VerdictAssertions {
      * A failed verdict whose message names the signature and the artifact, contains each expected
      * fragment, and shows no stack trace or exception class.
      */
-    public static Verification assertRefused(Verification verdict, VerificationRequest request, String... fragments) {
+    public static Verification assertRefused(Verification verdict, VerifierInput request, String... fragments) {
         assertFalse("expected a refusal but the signature verified", verdict.verified());
         String message = verdict.failure();
         assertThat(message, containsString(request.artifactName()));

@@ -18,25 +18,26 @@ public final class Verdicts {
 
     private Verdicts() {}
 
-    public static VerificationRequest request(Path artifact, byte[] signature, List<TrustedKey> keys) {
+    public static VerifierInput request(Path artifact, byte[] signature, List<TrustedKey> keys) {
         return request(artifact, signature, keys, Optional.empty(), Optional.empty());
     }
 
-    public static VerificationRequest request(
+    public static VerifierInput request(
             Path artifact,
             byte[] signature,
             List<TrustedKey> keys,
             Optional<String> namespace,
             Optional<String> identity) {
-        return new VerificationRequest(
-                "dist/" + artifact.getFileName(),
+        return VerifierInput.of(
+                VerificationRequest.forArtifact("dist/" + artifact.getFileName())
+                        .namespace(namespace.orElse(null))
+                        .identity(identity.orElse(null))
+                        .build(),
                 ArtifactContent.of(artifact),
                 "dist/" + artifact.getFileName() + ".sig",
                 signature,
                 keys,
-                AlgorithmPolicy.DEFAULT,
-                namespace,
-                identity);
+                AlgorithmPolicy.DEFAULT);
     }
 
     /** A verdict that passed, for the right format, with the artifact's real SHA-256. */

@@ -303,7 +303,7 @@ public class WeakAlgorithmMatrixTest {
             keys.add(VerdictAssertions.key(key[0], dir.resolve(key[1])));
         }
         Path artifact = dir.resolve("app.tar.gz");
-        VerificationRequest request =
+        VerifierInput request =
                 request(artifact, dir.resolve(row.signature()), row.policy(), keys.toArray(new TrustedKey[0]));
         Verification verdict = row.format().verifier.get().verify(request);
         assertEquals(row.format().format, verdict.format());

@@ -32,10 +32,11 @@ public interface ArtifactRepository {
      * not opened.
      *
      * @param content the files' bytes, each opened at most once and closed by the repository
-     * @param record the promotion record to keep beside the release (UTF-8 JSON), where the repository
-     *     keeps one (the file and Maven repositories do); {@code null} for none
+     * @param record the promotion record to keep beside the release (UTF-8 JSON); {@code null} for none.
+     *     Every repository that stores the release keeps it (the file repository as {@code promotion.json},
+     *     the Maven repository as the {@code promotion} classifier of type {@code json})
      * @param attestation the promotion's signed attestation (a DSSE envelope, canonical JSON) to keep
-     *     beside the release where the repository keeps one; {@code null} for none
+     *     beside the release, as the record; {@code null} for none
      * @throws RepositoryException refusing when a different digest is stored under one of the files, the
      *     bytes read do not hash to the release's digests, or the repository holds something it did not
      *     write (a symbolic link, a stored blob whose bytes do not match its name); or failing when reading

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * refused before anything is uploaded; then every missing file is spooled, hashed on the way, to a private
  * temporary file (owner-only permissions) and compared in constant time with the release's digest; only
  * when all match are they uploaded (PUT with {@code If-None-Match: *}), each followed by its checksums,
- * then the manifest and the attestation, and last the metadata (read, the version added, written with its checksums), which
+ * then the manifest, the promotion record and the attestation, and last the metadata (read, the version added, written with its checksums), which
  * is what makes the version visible to Maven clients resolving versions. A server cannot hide a file once
  * uploaded, so a failure midway raises an exception listing exactly what was uploaded and what was not
  * ({@link UploadProgress}); promoting again keeps what is there with the right digests and uploads the
@@ -147,7 +147,7 @@ public final class MavenHttpRepository implements ArtifactRepository {
                         layout.versionDirectory().toString());
                 spools.put(file, new Spooled(spool, copied));
             }
-            return upload(release, layout, spools, manifestThere, attestation);
+            return upload(release, layout, spools, manifestThere, beside(layout, record, attestation));
         } catch (RepositoryException e) {
             throw http.redact(e);
         } finally {
@@ -155,27 +155,39 @@ public final class MavenHttpRepository implements ArtifactRepository {
         }
     }
 
+    /** The promotion's record and attestation, where each goes, in upload order; absent ones are left out. */
+    private static Map<URI, byte[]> beside(MavenLayout layout, byte[] record, byte[] attestation) {
+        Map<URI, byte[]> beside = new LinkedHashMap<>();
+        if (record != null) {
+            beside.put(layout.record(), record);
+        }
+        if (attestation != null) {
+            beside.put(layout.attestation(), attestation);
+        }
+        return beside;
+    }
+
     /** A file's bytes in a private temporary file, and their digests once copied. */
     private record Spooled(Path path, HashingCopy.Result copied) {}
 
     /**
-     * Uploads the spooled files with their checksums, the manifest unless it is there, then the metadata
-     * unless it lists the version already.
+     * Uploads the spooled files with their checksums, the manifest and what goes beside it unless the
+     * manifest is there, then the metadata unless it lists the version already.
+     *
+     * @param beside the promotion record and attestation by their URLs ({@link #beside})
      */
     private Publication upload(
             Release release,
             MavenLayout layout,
             Map<ReleaseFile, Spooled> spools,
             boolean manifestThere,
-            byte[] attestation)
+            Map<URI, byte[]> beside)
             throws RepositoryException {
         UploadProgress progress = new UploadProgress(release, layout);
         spools.keySet().forEach(file -> planWithChecksums(progress, layout.file(file.name())));
         if (!manifestThere) {
             planWithChecksums(progress, layout.manifest());
-            if (attestation != null) {
-                planWithChecksums(progress, layout.attestation());
-            }
+            beside.keySet().forEach(uri -> planWithChecksums(progress, uri));
         }
         planWithChecksums(progress, layout.metadata());
         try {
@@ -198,10 +210,11 @@ public final class MavenHttpRepository implements ArtifactRepository {
                 } else {
                     requireNoOtherRelease(release, layout);
                 }
-                if (attestation != null
-                        && files.putNew(layout.attestation(), HttpRequest.BodyPublishers.ofByteArray(attestation))) {
-                    progress.uploaded(layout.attestation());
-                    putChecksums(progress, layout.attestation(), digests(attestation));
+                for (Map.Entry<URI, byte[]> document : beside.entrySet()) {
+                    if (files.putNew(document.getKey(), HttpRequest.BodyPublishers.ofByteArray(document.getValue()))) {
+                        progress.uploaded(document.getKey());
+                        putChecksums(progress, document.getKey(), digests(document.getValue()));
+                    }
                 }
             }
             MavenMetadata metadata = metadata(layout);

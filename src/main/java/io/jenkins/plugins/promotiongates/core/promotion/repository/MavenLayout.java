@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * extension is the file's ({@code tar.gz} counts as one) and the classifier is what its name adds to the
  * artifactId: none for {@code api.jar} or {@code api-1.4.0.jar}, {@code sources} for
  * {@code api-sources.jar} or {@code api-1.4.0-sources.jar}, {@code docs} for {@code docs.zip}. The release's
- * manifest is kept as the {@code release} classifier of type {@code json}, and {@code maven-metadata.xml}
+ * manifest is kept as the {@code release} classifier of type {@code json}, the promotion record as the
+ * {@code promotion} classifier of type {@code json}, and {@code maven-metadata.xml}
  * beside the versions lists them. Every URL is built from validated, percent-encoded segments
  * ({@link UrlSegments}).
  */
@@ -25,6 +26,8 @@ final class MavenLayout {
     static final String MANIFEST_CLASSIFIER = "release";
     static final String MANIFEST_EXTENSION = "json";
     static final String METADATA = "maven-metadata.xml";
+    static final String RECORD_CLASSIFIER = "promotion";
+    static final String RECORD_EXTENSION = "json";
     static final String ATTESTATION_CLASSIFIER = "promotion";
     static final String ATTESTATION_EXTENSION = "intoto.json";
     private static final Pattern MAVEN_ID = Pattern.compile("[A-Za-z0-9_.-]+");
@@ -104,6 +107,11 @@ final class MavenLayout {
     /** The URL of the release's manifest. */
     URI manifest() {
         return child(versionDirectory(), fileName(MANIFEST_CLASSIFIER, MANIFEST_EXTENSION));
+    }
+
+    /** The URL of the promotion record: the {@code promotion} classifier of type {@code json}. */
+    URI record() {
+        return child(versionDirectory(), fileName(RECORD_CLASSIFIER, RECORD_EXTENSION));
     }
 
     /** The URL of the promotion's attestation: the {@code promotion} classifier of type {@code intoto.json}. */

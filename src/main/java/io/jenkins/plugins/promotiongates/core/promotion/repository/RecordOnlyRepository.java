@@ -6,9 +6,10 @@ import io.jenkins.plugins.promotiongates.core.release.ReleaseContent;
 import java.util.Map;
 
 /**
- * An environment whose promotions copy nothing: the promotion is recorded (and shown in the
- * inventory) and the artifact stays where the deployment tooling takes it from: its content is never
- * opened, and the record is not kept here. Whether a version already holds another digest is decided
+ * An environment whose promotions copy nothing: the promotion is recorded in the ledger (and shown in
+ * the inventory) and the artifact stays where the deployment tooling takes it from. It is the repository
+ * that holds nothing: {@link #publish} opens no content and keeps neither the record nor the attestation,
+ * which the audit keeps instead. Whether a version already holds another digest is decided
  * from the inventory, not here.
  */
 public final class RecordOnlyRepository implements ArtifactRepository {

@@ -5,7 +5,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import java.io.IOException;
 import java.util.List;
 
@@ -43,19 +43,19 @@ public final class ChecksumVerifier implements SignatureVerifier {
     }
 
     @Override
-    public Verification verify(VerificationRequest request) throws IOException {
+    public Verification verify(VerifierInput input) throws IOException {
         try {
-            if (request.identity().isPresent()) {
+            if (input.identity().isPresent()) {
                 throw new SignatureRejectedException(
-                        "an identity ('" + request.identity().get() + "') was requested, but an unsigned checksum "
+                        "an identity ('" + input.identity().get() + "') was requested, but an unsigned checksum "
                                 + "file has no signer",
                         "Verify a signed checksum file, or remove the identity parameter.");
             }
-            ChecksumList list = ChecksumList.parse(request.signature());
-            ChecksumCheck.Outcome outcome = check.check(list, request.artifact(), request.artifactName());
+            ChecksumList list = ChecksumList.parse(input.signature());
+            ChecksumCheck.Outcome outcome = check.check(list, input.artifact(), input.artifactName());
             if (outcome.rejection() != null) {
                 return outcome.rejection()
-                        .toVerification(format(), request.artifactName(), outcome.algorithm(), outcome.digests());
+                        .toVerification(format(), input.artifactName(), outcome.algorithm(), outcome.digests());
             }
             return new Verification(
                     true,
@@ -69,7 +69,7 @@ public final class ChecksumVerifier implements SignatureVerifier {
                     List.of(INTEGRITY_ONLY),
                     "");
         } catch (SignatureRejectedException e) {
-            return e.toVerification(format(), request.artifactName(), "", null);
+            return e.toVerification(format(), input.artifactName(), "", null);
         }
     }
 }

@@ -7,7 +7,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -61,27 +61,27 @@ public final class CmsVerifier implements SignatureVerifier {
     }
 
     @Override
-    public Verification verify(VerificationRequest request) throws IOException {
+    public Verification verify(VerifierInput input) throws IOException {
         Signer signer = null;
         ArtifactHashes hashes = null;
         try {
-            byte[] der = CmsSignatureFile.der(request.signature());
+            byte[] der = CmsSignatureFile.der(input.signature());
             CMSSignedData signed = CmsSignatureFile.parse(der);
-            List<TrustedRoots.Root> roots = TrustedRoots.from(request.trustedKeys());
+            List<TrustedRoots.Root> roots = TrustedRoots.from(input.trustedKeys());
             if (roots.isEmpty()) {
                 throw new SignatureRejectedException(
-                        "cannot be checked: none of the trusted keys (" + Rejection.trustedKeyNames(request)
+                        "cannot be checked: none of the trusted keys (" + Rejection.trustedKeyNames(input)
                                 + ") is an X.509 root certificate",
                         "Add the root certificate (PEM) that issued the signer's certificate to the trusted keys.");
             }
-            signer = Signer.of(signed, request);
-            hashes = ArtifactHashes.read(request.artifact(), List.of(signer.digest()));
+            signer = Signer.of(signed, input);
+            hashes = ArtifactHashes.read(input.artifact(), List.of(signer.digest()));
             verifySignerInfo(der, signer, hashes);
-            return verified(request, signer, roots, hashes);
+            return verified(input, signer, roots, hashes);
         } catch (RuntimeException malformed) {
             // Bouncy Castle decodes ASN.1 lazily: a damaged structure can fail anywhere in it.
             return Rejection.of(
-                    request,
+                    input,
                     SignatureFormat.CMS,
                     "",
                     "",
@@ -89,7 +89,7 @@ public final class CmsVerifier implements SignatureVerifier {
                     Rejection.malformed("CMS / PKCS#7", "openssl cms -sign -binary"));
         } catch (SignatureRejectedException e) {
             return Rejection.of(
-                    request,
+                    input,
                     SignatureFormat.CMS,
                     signer == null ? "" : signer.algorithm(),
                     signer == null ? "" : fingerprint(signer.certificate()),
@@ -99,7 +99,7 @@ public final class CmsVerifier implements SignatureVerifier {
     }
 
     private Verification verified(
-            VerificationRequest request, Signer signer, List<TrustedRoots.Root> roots, ArtifactHashes hashes)
+            VerifierInput input, Signer signer, List<TrustedRoots.Root> roots, ArtifactHashes hashes)
             throws SignatureRejectedException {
         Optional<SignatureTimestamp.Stamp> stamp = SignatureTimestamp.of(signer.info(), roots);
         Instant at = stamp.map(SignatureTimestamp.Stamp::time).orElse(clock.instant());
@@ -108,7 +108,7 @@ public final class CmsVerifier implements SignatureVerifier {
                         "now; the signature has no RFC 3161 timestamp, and its own signing-time attribute is not trusted");
         X509Certificate root = CertificateChain.validate(signer.certificate(), signer.others(), roots, at, timeSource);
         checkCodeSigning(signer.certificate());
-        checkIdentity(request, signer.certificate());
+        checkIdentity(input, signer.certificate());
         List<String> warnings = new ArrayList<>();
         stamp.ifPresent(s -> warnings.add(
                 "Certificate validity judged at the timestamp " + DisplayTime.of(s.time()) + " by " + s.authority()));
@@ -170,12 +170,12 @@ public final class CmsVerifier implements SignatureVerifier {
         }
     }
 
-    private static void checkIdentity(VerificationRequest request, X509Certificate certificate)
+    private static void checkIdentity(VerifierInput input, X509Certificate certificate)
             throws SignatureRejectedException {
-        if (request.identity().isEmpty()) {
+        if (input.identity().isEmpty()) {
             return;
         }
-        String expected = request.identity().get();
+        String expected = input.identity().get();
         String subject = certificate.getSubjectX500Principal().getName();
         if (subject.equals(expected)
                 || subject.startsWith("CN=" + expected + ",")
@@ -213,7 +213,7 @@ public final class CmsVerifier implements SignatureVerifier {
             String digest,
             String algorithm) {
 
-        static Signer of(CMSSignedData signed, VerificationRequest request) throws SignatureRejectedException {
+        static Signer of(CMSSignedData signed, VerifierInput input) throws SignatureRejectedException {
             SignerInformation info =
                     signed.getSignerInfos().getSigners().iterator().next();
             JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
@@ -247,13 +247,13 @@ public final class CmsVerifier implements SignatureVerifier {
             String key = PublicKeyStrength.describe(certificate.getPublicKey());
             String algorithm = key + "/" + digest;
             String refusal = DigestOids.isKnown(digestOid)
-                    ? request.policy().refuseHash(digest)
+                    ? input.policy().refuseHash(digest)
                     : "digest " + digest + " is not supported";
             if (refusal == null) {
-                refusal = PublicKeyStrength.refusal(certificate.getPublicKey(), request.policy());
+                refusal = PublicKeyStrength.refusal(certificate.getPublicKey(), input.policy());
             }
             if (refusal == null && weakSignatureAlgorithm(info)) {
-                refusal = request.policy().refuseHash("SHA-1");
+                refusal = input.policy().refuseHash("SHA-1");
             }
             if (refusal != null) {
                 throw new SignatureRejectedException(

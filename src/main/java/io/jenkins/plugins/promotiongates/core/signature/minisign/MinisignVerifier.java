@@ -10,7 +10,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import io.jenkins.plugins.promotiongates.core.signature.WholeMessageLimit;
 import java.io.IOException;
 import java.security.PublicKey;
@@ -53,56 +53,56 @@ public final class MinisignVerifier implements SignatureVerifier {
     }
 
     @Override
-    public Verification verify(VerificationRequest request) throws IOException {
+    public Verification verify(VerifierInput input) throws IOException {
         MinisignSignature signature;
         try {
-            signature = MinisignSignature.parse(request.signature());
+            signature = MinisignSignature.parse(input.signature());
         } catch (SignatureRejectedException e) {
-            return e.toVerification(format(), request.artifactName(), "", null);
+            return e.toVerification(format(), input.artifactName(), "", null);
         }
         String algorithm = signature.prehashed() ? PREHASHED_ALGORITHM : LEGACY_ALGORITHM;
         try {
             NumberedEd25519Key trusted =
-                    NumberedEd25519Key.trustedFor(signature.keyNumber(), request, "minisign", "minisign.pub");
+                    NumberedEd25519Key.trustedFor(signature.keyNumber(), input, "minisign", "minisign.pub");
             PublicKey key = Ed25519.fromRaw(trusted.rawKey(), trusted.trustedKeyName());
             verifyEd25519(key, signature.globalSignedData(), signature.globalSignature(), "trusted comment");
             return signature.prehashed()
-                    ? verifyPrehashed(request, signature, trusted, key)
-                    : verifyLegacy(request, signature, trusted, key);
+                    ? verifyPrehashed(input, signature, trusted, key)
+                    : verifyLegacy(input, signature, trusted, key);
         } catch (SignatureRejectedException e) {
-            return e.toVerification(format(), request.artifactName(), algorithm, null);
+            return e.toVerification(format(), input.artifactName(), algorithm, null);
         }
     }
 
     private Verification verifyPrehashed(
-            VerificationRequest request, MinisignSignature signature, NumberedEd25519Key trusted, PublicKey key)
+            VerifierInput input, MinisignSignature signature, NumberedEd25519Key trusted, PublicKey key)
             throws IOException, SignatureRejectedException {
         Blake2bDigest blake2b = new Blake2bDigest(512);
         ByteSink sink = blake2b::update;
-        Digests digests = digester.digest(request.artifact(), Set.of(DigestAlgorithm.SHA256), sink);
+        Digests digests = digester.digest(input.artifact(), Set.of(DigestAlgorithm.SHA256), sink);
         byte[] hash = new byte[64];
         blake2b.doFinal(hash, 0);
         try {
             verifyEd25519(key, hash, signature.signature(), "file");
         } catch (SignatureRejectedException e) {
-            return e.toVerification(format(), request.artifactName(), PREHASHED_ALGORITHM, digests);
+            return e.toVerification(format(), input.artifactName(), PREHASHED_ALGORITHM, digests);
         }
         return verified(signature, trusted, digests, PREHASHED_ALGORITHM, List.of());
     }
 
     private Verification verifyLegacy(
-            VerificationRequest request, MinisignSignature signature, NumberedEd25519Key trusted, PublicKey key)
+            VerifierInput input, MinisignSignature signature, NumberedEd25519Key trusted, PublicKey key)
             throws IOException, SignatureRejectedException {
         wholeMessageLimit.check(
-                request.artifact().size(),
+                input.artifact().size(),
                 "legacy minisign (-l)",
                 "Sign with current minisign without -l (prehashed), which has no size limit.");
         Signature verifier = Ed25519.newVerifier(key);
         Digests digests =
-                digester.digest(request.artifact(), Set.of(DigestAlgorithm.SHA256), wholeMessageLimit.sink(verifier));
+                digester.digest(input.artifact(), Set.of(DigestAlgorithm.SHA256), wholeMessageLimit.sink(verifier));
         if (!Ed25519.verifies(verifier, signature.signature())) {
             return new SignatureRejectedException(fileMismatch(), FILE_MISMATCH_REMEDY)
-                    .toVerification(format(), request.artifactName(), LEGACY_ALGORITHM, digests);
+                    .toVerification(format(), input.artifactName(), LEGACY_ALGORITHM, digests);
         }
         return verified(
                 signature,

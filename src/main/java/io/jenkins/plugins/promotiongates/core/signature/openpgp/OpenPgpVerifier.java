@@ -5,7 +5,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,31 +42,26 @@ public final class OpenPgpVerifier implements SignatureVerifier {
     }
 
     @Override
-    public Verification verify(VerificationRequest request) throws IOException {
+    public Verification verify(VerifierInput input) throws IOException {
         Issued issued = null;
         try {
-            List<PGPSignature> signatures = OpenPgpSignatures.parse(request.signature());
-            TrustedPgpKeys keys = TrustedPgpKeys.from(request.trustedKeys());
+            List<PGPSignature> signatures = OpenPgpSignatures.parse(input.signature());
+            TrustedPgpKeys keys = TrustedPgpKeys.from(input.trustedKeys());
             if (keys.isEmpty()) {
                 throw new SignatureRejectedException(
-                        "cannot be checked: none of the trusted keys (" + Rejection.trustedKeyNames(request)
+                        "cannot be checked: none of the trusted keys (" + Rejection.trustedKeyNames(input)
                                 + ") is an OpenPGP key",
                         "Add the signer's public key exported with gpg --export --armor to the trusted keys.");
             }
-            issued = findTrustedIssuer(request, signatures, keys);
-            return verifyIssued(request, issued);
+            issued = findTrustedIssuer(input, signatures, keys);
+            return verifyIssued(input, issued);
         } catch (RuntimeException malformed) {
             // Bouncy Castle parses packets lazily: a damaged structure can fail anywhere in it.
             return Rejection.of(
-                    request,
-                    SignatureFormat.OPENPGP,
-                    "",
-                    "",
-                    null,
-                    Rejection.malformed("OpenPGP", "gpg --detach-sign"));
+                    input, SignatureFormat.OPENPGP, "", "", null, Rejection.malformed("OpenPGP", "gpg --detach-sign"));
         } catch (SignatureRejectedException e) {
             return Rejection.of(
-                    request,
+                    input,
                     SignatureFormat.OPENPGP,
                     "",
                     issued == null ? "" : issued.key().fingerprint(),
@@ -77,20 +72,20 @@ public final class OpenPgpVerifier implements SignatureVerifier {
 
     private record Issued(PGPSignature signature, PgpSigningKey key) {}
 
-    private Verification verifyIssued(VerificationRequest request, Issued issued)
+    private Verification verifyIssued(VerifierInput input, Issued issued)
             throws IOException, SignatureRejectedException {
         PGPSignature signature = issued.signature();
         PgpSigningKey signer = issued.key();
         Instant now = clock.instant();
-        String hash = SignaturePacketRules.check(signature, request.policy(), now);
-        String keyAlgorithm = PgpKeyStrength.check(signer, request.policy());
+        String hash = SignaturePacketRules.check(signature, input.policy(), now);
+        String keyAlgorithm = PgpKeyStrength.check(signer, input.policy());
         Instant signedAt = signature.getCreationTime().toInstant();
         PgpKeyValidity.check(signer, signedAt);
-        checkIdentity(request, signer);
+        checkIdentity(input, signer);
         String algorithm = keyAlgorithm + "/" + hash;
         PgpDataSignature.Result result;
         try {
-            result = PgpDataSignature.verify(signature, signer.key(), hash, request.artifact());
+            result = PgpDataSignature.verify(signature, signer.key(), hash, input.artifact());
         } catch (PGPException | RuntimeException e) {
             throw new SignatureRejectedException(
                     "could not be checked with key 0x" + signer.fingerprint() + " (" + signer.trustedKeyName()
@@ -99,7 +94,7 @@ public final class OpenPgpVerifier implements SignatureVerifier {
         }
         if (!result.verified()) {
             return Rejection.of(
-                    request,
+                    input,
                     SignatureFormat.OPENPGP,
                     algorithm,
                     signer.fingerprint(),
@@ -127,8 +122,7 @@ public final class OpenPgpVerifier implements SignatureVerifier {
     }
 
     /** The first signature whose issuer is a trusted key. */
-    private static Issued findTrustedIssuer(
-            VerificationRequest request, List<PGPSignature> signatures, TrustedPgpKeys keys)
+    private static Issued findTrustedIssuer(VerifierInput input, List<PGPSignature> signatures, TrustedPgpKeys keys)
             throws SignatureRejectedException {
         String firstIssuer = null;
         for (PGPSignature signature : signatures) {
@@ -153,16 +147,15 @@ public final class OpenPgpVerifier implements SignatureVerifier {
         }
         throw new SignatureRejectedException(
                 "was made by key 0x" + firstIssuer + " which is not among the trusted keys ("
-                        + Rejection.trustedKeyNames(request) + ")",
+                        + Rejection.trustedKeyNames(input) + ")",
                 "Add the key to the trusted keys or sign with a trusted key.");
     }
 
-    private static void checkIdentity(VerificationRequest request, PgpSigningKey signer)
-            throws SignatureRejectedException {
-        if (request.identity().isEmpty()) {
+    private static void checkIdentity(VerifierInput input, PgpSigningKey signer) throws SignatureRejectedException {
+        if (input.identity().isEmpty()) {
             return;
         }
-        String expected = request.identity().get();
+        String expected = input.identity().get();
         for (java.util.Iterator<String> ids = signer.primary().getUserIDs(); ids.hasNext(); ) {
             String id = ids.next();
             if (id.equals(expected) || id.endsWith("<" + expected + ">")) {

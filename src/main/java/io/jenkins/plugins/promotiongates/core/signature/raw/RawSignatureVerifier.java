@@ -8,7 +8,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import java.io.IOException;
 import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
@@ -97,20 +97,20 @@ public final class RawSignatureVerifier implements SignatureVerifier {
     }
 
     @Override
-    public Verification verify(VerificationRequest request) throws IOException {
-        byte[] signature = request.signature();
-        List<PemPublicKey> keys = PemPublicKey.from(request.trustedKeys());
+    public Verification verify(VerifierInput input) throws IOException {
+        byte[] signature = input.signature();
+        List<PemPublicKey> keys = PemPublicKey.from(input.trustedKeys());
         try {
-            return check(request, signature, keys);
+            return check(input, signature, keys);
         } catch (RuntimeException malformed) {
             return Rejection.of(
-                    request, SignatureFormat.RAW, "", "", null, Rejection.malformed("raw", "openssl dgst -sign"));
+                    input, SignatureFormat.RAW, "", "", null, Rejection.malformed("raw", "openssl dgst -sign"));
         } catch (SignatureRejectedException e) {
-            return Rejection.of(request, SignatureFormat.RAW, "", "", null, e);
+            return Rejection.of(input, SignatureFormat.RAW, "", "", null, e);
         }
     }
 
-    private Verification check(VerificationRequest request, byte[] signature, List<PemPublicKey> keys)
+    private Verification check(VerifierInput input, byte[] signature, List<PemPublicKey> keys)
             throws IOException, SignatureRejectedException {
         if (signature.length == 0) {
             throw new SignatureRejectedException(
@@ -123,18 +123,18 @@ public final class RawSignatureVerifier implements SignatureVerifier {
         }
         if (keys.isEmpty()) {
             throw new SignatureRejectedException(
-                    "cannot be checked: none of the trusted keys (" + Rejection.trustedKeyNames(request)
+                    "cannot be checked: none of the trusted keys (" + Rejection.trustedKeyNames(input)
                             + ") is a PEM public key",
                     "Add the signer's public key in PEM form (openssl pkey -pubout, cosign.pub) to the trusted keys.");
         }
         List<byte[]> readings = SignatureEncodings.candidates(signature);
         List<RawScheme> schemes = new ArrayList<>();
         for (PemPublicKey key : keys) {
-            RawScheme.forKey(key, readings, request.policy()).ifPresent(schemes::add);
+            RawScheme.forKey(key, readings, input.policy()).ifPresent(schemes::add);
         }
         if (schemes.isEmpty()) {
             for (PemPublicKey key : keys) {
-                String refusal = PublicKeyStrength.refusal(key.key(), request.policy());
+                String refusal = PublicKeyStrength.refusal(key.key(), input.policy());
                 if (refusal != null) {
                     throw new SignatureRejectedException(
                             "cannot be accepted with trusted key " + key.trustedKeyName() + ": " + refusal,
@@ -154,10 +154,10 @@ public final class RawSignatureVerifier implements SignatureVerifier {
         }
         Set<String> hashes = new LinkedHashSet<>();
         schemes.forEach(scheme -> hashes.addAll(scheme.hashes()));
-        WholeArtifact whole = wholeArtifactFor(request, schemes);
+        WholeArtifact whole = wholeArtifactFor(input, schemes);
         ArtifactHashes artifactHashes = whole == null
-                ? ArtifactHashes.read(request.artifact(), hashes)
-                : ArtifactHashes.read(request.artifact(), hashes, whole);
+                ? ArtifactHashes.read(input.artifact(), hashes)
+                : ArtifactHashes.read(input.artifact(), hashes, whole);
         byte[] content = whole == null ? null : whole.content();
         for (RawScheme scheme : schemes) {
             Optional<String> algorithm = scheme.verify(artifactHashes, content);
@@ -176,15 +176,14 @@ public final class RawSignatureVerifier implements SignatureVerifier {
             }
         }
         return Rejection.of(
-                request, SignatureFormat.RAW, "", "", artifactHashes, notVerified(request, schemes, whole, keys));
+                input, SignatureFormat.RAW, "", "", artifactHashes, notVerified(input, schemes, whole, keys));
     }
 
-    private static WholeArtifact wholeArtifactFor(VerificationRequest request, List<RawScheme> schemes)
-            throws IOException {
+    private static WholeArtifact wholeArtifactFor(VerifierInput input, List<RawScheme> schemes) throws IOException {
         if (schemes.stream().noneMatch(RawScheme::needsWholeArtifact)) {
             return null;
         }
-        long size = request.artifact().size();
+        long size = input.artifact().size();
         return size >= 0 && size <= ED25519_MAX_ARTIFACT ? new WholeArtifact((int) size) : null;
     }
 
@@ -201,7 +200,7 @@ public final class RawSignatureVerifier implements SignatureVerifier {
     }
 
     private static SignatureRejectedException notVerified(
-            VerificationRequest request, List<RawScheme> schemes, WholeArtifact whole, List<PemPublicKey> keys) {
+            VerifierInput input, List<RawScheme> schemes, WholeArtifact whole, List<PemPublicKey> keys) {
         for (RawScheme scheme : schemes) {
             if (scheme.refusal() != null) {
                 return new SignatureRejectedException(
@@ -220,7 +219,7 @@ public final class RawSignatureVerifier implements SignatureVerifier {
                 .map(curves -> "; not tried: " + curves + ", an elliptic curve raw signatures do not support")
                 .orElse("");
         return new SignatureRejectedException(
-                "does not verify with any trusted key (" + Rejection.trustedKeyNames(request)
+                "does not verify with any trusted key (" + Rejection.trustedKeyNames(input)
                         + "): the artifact changed after signing, the signature belongs to another file, or another key made it"
                         + skipped,
                 "Check that the signature was made over this exact file by one of the trusted keys, and sign again if it was rebuilt.");

@@ -9,7 +9,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import io.jenkins.plugins.promotiongates.core.signature.WholeMessageLimit;
 import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumCheck;
 import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumList;
@@ -55,46 +55,46 @@ public final class SignifyVerifier implements SignatureVerifier {
     }
 
     @Override
-    public Verification verify(VerificationRequest request) throws IOException {
+    public Verification verify(VerifierInput input) throws IOException {
         String algorithm = DETACHED_ALGORITHM;
         try {
-            SignifySignature signature = SignifySignature.parse(request.signature());
+            SignifySignature signature = SignifySignature.parse(input.signature());
             NumberedEd25519Key key =
-                    NumberedEd25519Key.trustedFor(signature.keyNumber(), request, "signify", "signify .pub");
+                    NumberedEd25519Key.trustedFor(signature.keyNumber(), input, "signify", "signify .pub");
             PublicKey publicKey = Ed25519.fromRaw(key.rawKey(), key.trustedKeyName());
             if (signature.embedded()) {
                 algorithm = "Ed25519 (signed checksum list)";
-                return verifyChecksumList(request, signature, publicKey, key);
+                return verifyChecksumList(input, signature, publicKey, key);
             }
-            return verifyDetached(request, signature, publicKey, key);
+            return verifyDetached(input, signature, publicKey, key);
         } catch (SignatureRejectedException e) {
-            return e.toVerification(format(), request.artifactName(), algorithm, null);
+            return e.toVerification(format(), input.artifactName(), algorithm, null);
         }
     }
 
     private Verification verifyDetached(
-            VerificationRequest request, SignifySignature signature, PublicKey publicKey, NumberedEd25519Key key)
+            VerifierInput input, SignifySignature signature, PublicKey publicKey, NumberedEd25519Key key)
             throws IOException, SignatureRejectedException {
         wholeMessageLimit.check(
-                request.artifact().size(),
+                input.artifact().size(),
                 "signify -S",
                 "Sign a checksum list instead: 'sha256sum --tag FILE > SHA256 && signify -S -e -s KEY -m SHA256' "
                         + "and verify with the SHA256.sig file, which has no size limit.");
         Signature verifier = Ed25519.newVerifier(publicKey);
         Digests digests =
-                digester.digest(request.artifact(), Set.of(DigestAlgorithm.SHA256), wholeMessageLimit.sink(verifier));
+                digester.digest(input.artifact(), Set.of(DigestAlgorithm.SHA256), wholeMessageLimit.sink(verifier));
         if (!Ed25519.verifies(verifier, signature.signature())) {
             return new SignatureRejectedException(
                             "the signify signature does not match the file's content",
                             "Check that the signature belongs to this file and that the file was not modified "
                                     + "after signing.")
-                    .toVerification(format(), request.artifactName(), DETACHED_ALGORITHM, digests);
+                    .toVerification(format(), input.artifactName(), DETACHED_ALGORITHM, digests);
         }
         return verified(DETACHED_ALGORITHM, digests, key);
     }
 
     private Verification verifyChecksumList(
-            VerificationRequest request, SignifySignature signature, PublicKey publicKey, NumberedEd25519Key key)
+            VerifierInput input, SignifySignature signature, PublicKey publicKey, NumberedEd25519Key key)
             throws IOException, SignatureRejectedException {
         if (!Ed25519.verifies(publicKey, signature.embeddedMessage(), signature.signature())) {
             throw new SignatureRejectedException(
@@ -103,10 +103,10 @@ public final class SignifyVerifier implements SignatureVerifier {
                     "Use the signed checksum file exactly as 'signify -S -e' wrote it.");
         }
         ChecksumList list = ChecksumList.parse(signature.embeddedMessage());
-        ChecksumCheck.Outcome outcome = checksumCheck.check(list, request.artifact(), request.artifactName());
+        ChecksumCheck.Outcome outcome = checksumCheck.check(list, input.artifact(), input.artifactName());
         String algorithm = "Ed25519 (signed checksum list, " + outcome.algorithm() + ")";
         if (outcome.rejection() != null) {
-            return outcome.rejection().toVerification(format(), request.artifactName(), algorithm, outcome.digests());
+            return outcome.rejection().toVerification(format(), input.artifactName(), algorithm, outcome.digests());
         }
         return verified(algorithm, outcome.digests(), key);
     }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.signature.ssh;
 
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,12 +20,12 @@ final class SignerSelection {
         this.clock = clock;
     }
 
-    AllowedSigner select(SshPublicKey signingKey, String namespace, VerificationRequest request)
+    AllowedSigner select(SshPublicKey signingKey, String namespace, VerifierInput input)
             throws SignatureRejectedException {
-        List<AllowedSigner> all = new AllowedSignersParser(clock.getZone()).parse(request.trustedKeys());
+        List<AllowedSigner> all = new AllowedSignersParser(clock.getZone()).parse(input.trustedKeys());
         if (all.isEmpty()) {
             throw new SignatureRejectedException(
-                    "none of the trusted keys (" + names(request) + ") is an SSH public key or allowed_signers file",
+                    "none of the trusted keys (" + names(input) + ") is an SSH public key or allowed_signers file",
                     "Add the signer's .pub key or an allowed_signers file as a trusted key.");
         }
         List<AllowedSigner> sameKey = new ArrayList<>();
@@ -37,10 +37,10 @@ final class SignerSelection {
         if (sameKey.isEmpty()) {
             throw new SignatureRejectedException(
                     "it was made by SSH key " + signingKey.fingerprint() + ", which is not among the trusted keys ("
-                            + names(request) + ")",
+                            + names(input) + ")",
                     "Sign with a trusted key, or add the signer's key to the allowed signers if it should be trusted.");
         }
-        String principal = request.identity().orElse(null);
+        String principal = input.identity().orElse(null);
         Instant now = clock.instant();
         List<String> reasons = new ArrayList<>();
         for (AllowedSigner signer : sameKey) {
@@ -76,7 +76,7 @@ final class SignerSelection {
         return null;
     }
 
-    private static String names(VerificationRequest request) {
-        return request.trustedKeys().stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
+    private static String names(VerifierInput input) {
+        return input.trustedKeys().stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
     }
 }

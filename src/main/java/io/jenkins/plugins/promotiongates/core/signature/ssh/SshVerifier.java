@@ -7,7 +7,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -48,25 +48,25 @@ public final class SshVerifier implements SignatureVerifier {
     }
 
     @Override
-    public Verification verify(VerificationRequest request) throws IOException {
+    public Verification verify(VerifierInput input) throws IOException {
         String algorithm = "";
         try {
-            SshSignature signature = SshSignature.parse(request.signature());
-            SshPublicKey signingKey = SshPublicKey.parse(signature.publicKey(), "the signature", request.policy());
+            SshSignature signature = SshSignature.parse(input.signature());
+            SshPublicKey signingKey = SshPublicKey.parse(signature.publicKey(), "the signature", input.policy());
             SshSignatureAlgorithm signatureAlgorithm =
-                    SshSignatureAlgorithm.of(signature.signatureType(), signingKey, request.policy());
+                    SshSignatureAlgorithm.of(signature.signatureType(), signingKey, input.policy());
             DigestAlgorithm hash = signature.digestAlgorithm();
             algorithm = signatureAlgorithm.description() + " over " + hash.jcaName();
-            checkNamespace(signature, request);
-            AllowedSigner signer = new SignerSelection(clock).select(signingKey, signature.namespace(), request);
-            Digests digests = digester.digest(request.artifact(), EnumSet.of(DigestAlgorithm.SHA256, hash));
+            checkNamespace(signature, input);
+            AllowedSigner signer = new SignerSelection(clock).select(signingKey, signature.namespace(), input);
+            Digests digests = digester.digest(input.artifact(), EnumSet.of(DigestAlgorithm.SHA256, hash));
             if (!signatureAlgorithm.verifies(
                     signingKey, signature.signedData(digests.get(hash)), signature.signatureBlob())) {
                 return new SignatureRejectedException(
                                 "the SSH signature does not match the file's content",
                                 "Check that the signature belongs to this file and that the file was not modified "
                                         + "after signing.")
-                        .toVerification(format(), request.artifactName(), algorithm, digests);
+                        .toVerification(format(), input.artifactName(), algorithm, digests);
             }
             return new Verification(
                     true,
@@ -76,17 +76,16 @@ public final class SshVerifier implements SignatureVerifier {
                     digests.size(),
                     signingKey.fingerprint(),
                     signer.trustedKeyName(),
-                    request.identity().orElse(String.join(",", signer.principals())),
+                    input.identity().orElse(String.join(",", signer.principals())),
                     List.of(),
                     "");
         } catch (SignatureRejectedException e) {
-            return e.toVerification(format(), request.artifactName(), algorithm, null);
+            return e.toVerification(format(), input.artifactName(), algorithm, null);
         }
     }
 
-    private static void checkNamespace(SshSignature signature, VerificationRequest request)
-            throws SignatureRejectedException {
-        String expected = request.namespace().filter(ns -> !ns.isBlank()).orElse(DEFAULT_NAMESPACE);
+    private static void checkNamespace(SshSignature signature, VerifierInput input) throws SignatureRejectedException {
+        String expected = input.namespace().filter(ns -> !ns.isBlank()).orElse(DEFAULT_NAMESPACE);
         if (!signature.namespace().equals(expected)) {
             throw new SignatureRejectedException(
                     "the SSH signature was made for namespace '" + SshPublicKey.printable(signature.namespace())

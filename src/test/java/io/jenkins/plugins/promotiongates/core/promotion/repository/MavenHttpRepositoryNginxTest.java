@@ -77,6 +77,23 @@ public class MavenHttpRepositoryNginxTest {
     }
 
     @Test
+    public void keepsThePromotionRecordBesideTheManifest() throws Exception {
+        MavenHttpRepository repository = repository("", HttpCredentials.NONE);
+        byte[] record = "{\"format\":2}".getBytes(StandardCharsets.UTF_8);
+
+        assertTrue(repository
+                .publish(release, RepositoryFixtures.contentIn(build), record)
+                .stored());
+
+        Path version = nginx.root().resolve("com/example/releases/app/1.4.0");
+        assertArrayEquals(record, Files.readAllBytes(version.resolve("app-1.4.0-promotion.json")));
+        assertEquals(
+                RepositoryFixtures.sha256(version.resolve("app-1.4.0-promotion.json")),
+                Files.readString(version.resolve("app-1.4.0-promotion.json.sha256")));
+        assertTrue(Files.exists(version.resolve("app-1.4.0-promotion.json.sha1")));
+    }
+
+    @Test
     public void putsTheFileItsChecksumsTheManifestThenTheMetadataAndMavenResolvesIt() throws Exception {
         MavenHttpRepository repository = repository("", HttpCredentials.NONE);
 

@@ -8,6 +8,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import io.jenkins.plugins.promotiongates.core.signature.cms.CmsVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.openpgp.OpenPgpVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.raw.RawSignatureVerifier;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -88,15 +88,14 @@ public final class OpenPgpCmsRawBenchmark {
     private record Case(String name, SignatureVerifier verifier, String signature, String key) {}
 
     private static Verification check(Case c, Path dir, Path artifact) throws IOException {
-        Verification verdict = c.verifier.verify(new VerificationRequest(
-                artifact.getFileName().toString(),
+        Verification verdict = c.verifier.verify(VerifierInput.of(
+                VerificationRequest.forArtifact(artifact.getFileName().toString())
+                        .build(),
                 ArtifactContent.of(artifact),
                 c.signature,
                 Files.readAllBytes(dir.resolve(c.signature)),
                 List.of(new TrustedKey("bench", Files.readAllBytes(dir.resolve(c.key)))),
-                AlgorithmPolicy.DEFAULT,
-                Optional.empty(),
-                Optional.empty()));
+                AlgorithmPolicy.DEFAULT));
         if (!verdict.verified()) {
             throw new IllegalStateException(c.name + ": " + verdict.failure());
         }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import io.jenkins.plugins.promotiongates.core.signature.openpgp.OpenPgpVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.raw.RawSignatureVerifier;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -197,15 +197,13 @@ public final class StreamedVerificationBenchmark {
     private record Timed(double seconds, String output) {}
 
     private static Verification check(Case c, Path dir, ArtifactContent content) throws IOException {
-        Verification verdict = c.verifier.verify(new VerificationRequest(
-                "artifact.bin",
+        Verification verdict = c.verifier.verify(VerifierInput.of(
+                VerificationRequest.forArtifact("artifact.bin").build(),
                 content,
                 c.signature,
                 Files.readAllBytes(dir.resolve(c.signature)),
                 List.of(new TrustedKey("bench", Files.readAllBytes(dir.resolve(c.key)))),
-                AlgorithmPolicy.DEFAULT,
-                Optional.empty(),
-                Optional.empty()));
+                AlgorithmPolicy.DEFAULT));
         if (!verdict.verified()) {
             throw new IllegalStateException(c.name + ": " + verdict.failure());
         }

@@ -122,15 +122,14 @@ public class ChecksumVerifierTest {
         Path odd = Files.writeString(dir.resolve("a\\b.txt"), "odd\n");
         String line = ExternalTool.run(dir, "sha256sum", "a\\b.txt");
         assertTrue(line.startsWith("\\"));
-        Verification verdict = verifier.verify(new io.jenkins.plugins.promotiongates.core.signature.VerificationRequest(
-                "a\\b.txt",
+        Verification verdict = verifier.verify(io.jenkins.plugins.promotiongates.core.signature.VerifierInput.of(
+                io.jenkins.plugins.promotiongates.core.signature.VerificationRequest.forArtifact("a\\b.txt")
+                        .build(),
                 ArtifactContent.of(odd),
                 "SUMS",
                 line.getBytes(StandardCharsets.UTF_8),
                 List.of(),
-                io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy.DEFAULT,
-                Optional.empty(),
-                Optional.empty()));
+                io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy.DEFAULT));
         assertTrue(verdict.failure(), verdict.verified());
     }
 

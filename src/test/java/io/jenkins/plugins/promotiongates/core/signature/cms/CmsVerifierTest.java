@@ -13,7 +13,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -121,7 +121,7 @@ public class CmsVerifierTest {
     @Test
     public void onlyAVerifiedTimestampMovesTheValidationTime() throws Exception {
         CmsVerifier fiveDaysLater = new CmsVerifier(Clock.offset(Clock.systemUTC(), Duration.ofDays(5)));
-        VerificationRequest unstamped = refusedRequest("app.tar.gz", "short.p7s");
+        VerifierInput unstamped = refusedRequest("app.tar.gz", "short.p7s");
         assertRefused(
                 fiveDaysLater.verify(unstamped),
                 unstamped,
@@ -132,7 +132,7 @@ public class CmsVerifierTest {
         assertVerified(stamped, "ECDSA P-256/SHA-256", dir.resolve("app.tar.gz"));
         assertThat(stamped.warnings().get(0), containsString("judged at the timestamp"));
         assertThat(stamped.warnings().get(0), containsString("Test TSA"));
-        VerificationRequest foreign = refusedRequest("app.tar.gz", "leaf-foreign-ts.p7s");
+        VerifierInput foreign = refusedRequest("app.tar.gz", "leaf-foreign-ts.p7s");
         assertRefused(verifier.verify(foreign), foreign, "timestamp token that stamps another signature");
     }
 
@@ -144,7 +144,7 @@ public class CmsVerifierTest {
         return verifier.verify(request(dir.resolve(artifact), dir.resolve(signature), keys));
     }
 
-    private VerificationRequest refusedRequest(String artifact, String signature) throws Exception {
+    private VerifierInput refusedRequest(String artifact, String signature) throws Exception {
         return request(dir.resolve(artifact), dir.resolve(signature), root());
     }
 
@@ -182,7 +182,7 @@ public class CmsVerifierTest {
 
     @Test
     public void certificateForAnotherPurposeIsRefused() throws Exception {
-        VerificationRequest request = refusedRequest("app.tar.gz", "server.p7s");
+        VerifierInput request = refusedRequest("app.tar.gz", "server.p7s");
         assertRefused(
                 verifier.verify(request),
                 request,
@@ -193,23 +193,23 @@ public class CmsVerifierTest {
 
     @Test
     public void untrustedRootAndMissingIntermediateAreRefused() throws Exception {
-        VerificationRequest stranger = refusedRequest("app.tar.gz", "stranger.p7s");
+        VerifierInput stranger = refusedRequest("app.tar.gz", "stranger.p7s");
         assertRefused(
                 verifier.verify(stranger),
                 stranger,
                 "'CN=Stranger'",
                 "does not chain to a trusted root",
                 "Add the issuing root");
-        VerificationRequest nointer = refusedRequest("app.tar.gz", "nointer.p7s");
+        VerifierInput nointer = refusedRequest("app.tar.gz", "nointer.p7s");
         assertRefused(verifier.verify(nointer), nointer, "does not chain to a trusted root", "-certfile");
-        VerificationRequest wrongRoot =
+        VerifierInput wrongRoot =
                 request(dir.resolve("app.tar.gz"), dir.resolve("leaf.p7s"), key("evil", dir.resolve("evil.pem")));
         assertRefused(verifier.verify(wrongRoot), wrongRoot, "does not chain to a trusted root");
     }
 
     @Test
     public void expiredCertificateIsJudgedNowNotAtItsOwnSigningTime() throws Exception {
-        VerificationRequest request = refusedRequest("app.tar.gz", "expired.p7s");
+        VerifierInput request = refusedRequest("app.tar.gz", "expired.p7s");
         assertRefused(
                 verifier.verify(request),
                 request,
@@ -225,13 +225,13 @@ public class CmsVerifierTest {
         byte[] content = Files.readAllBytes(dir.resolve("app.tar.gz"));
         content[7] ^= 1;
         Files.write(modified, content);
-        VerificationRequest changed = request(modified, dir.resolve("leaf.p7s"), root());
+        VerifierInput changed = request(modified, dir.resolve("leaf.p7s"), root());
         Verification verdict = assertRefused(
                 verifier.verify(changed), changed, "message-digest attribute differs from the artifact's SHA-256");
         assertThat(verdict.artifactDigest().hex().length(), is(64));
-        VerificationRequest other = refusedRequest("app.tar.gz", "other.p7s");
+        VerifierInput other = refusedRequest("app.tar.gz", "other.p7s");
         assertRefused(verifier.verify(other), other, "message-digest attribute differs");
-        VerificationRequest empty = refusedRequest("empty.bin", "leaf.p7s");
+        VerifierInput empty = refusedRequest("empty.bin", "leaf.p7s");
         assertRefused(verifier.verify(empty), empty, "message-digest attribute differs");
     }
 
@@ -244,18 +244,18 @@ public class CmsVerifierTest {
         Files.write(dir.resolve("garbage.p7s"), "garbage".getBytes());
         Files.write(dir.resolve("empty.sig"), new byte[0]);
         for (String name : new String[] {"truncated.p7s", "truncated.pem.p7s", "garbage.p7s"}) {
-            VerificationRequest request = refusedRequest("app.tar.gz", name);
+            VerifierInput request = refusedRequest("app.tar.gz", name);
             assertRefused(verifier.verify(request), request, "openssl cms -sign");
         }
-        VerificationRequest empty = refusedRequest("app.tar.gz", "empty.sig");
+        VerifierInput empty = refusedRequest("app.tar.gz", "empty.sig");
         assertRefused(verifier.verify(empty), empty, "is empty");
-        VerificationRequest attached = refusedRequest("app.tar.gz", "attached.p7s");
+        VerifierInput attached = refusedRequest("app.tar.gz", "attached.p7s");
         assertRefused(verifier.verify(attached), attached, "not a detached signature");
     }
 
     @Test
     public void noRootCertificateAmongTheKeys() throws Exception {
-        VerificationRequest request = request(
+        VerifierInput request = request(
                 dir.resolve("app.tar.gz"),
                 dir.resolve("leaf.p7s"),
                 new TrustedKey("ops", "ssh-ed25519 AAAA ops".getBytes()));

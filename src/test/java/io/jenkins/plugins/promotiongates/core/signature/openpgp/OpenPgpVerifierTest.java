@@ -14,7 +14,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.promotiongates.core.signature.GpgHome;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -164,7 +164,7 @@ public class OpenPgpVerifierTest {
 
     @Test
     public void untrustedKeyIsNamedWithItsFingerprint() throws Exception {
-        VerificationRequest request =
+        VerifierInput request =
                 request(dir.resolve("app.tar.gz"), dir.resolve("ed.sig"), key("release-team", dir.resolve("rsa.asc")));
         assertRefused(
                 verifier.verify(request),
@@ -182,7 +182,7 @@ public class OpenPgpVerifierTest {
         Files.write(modified, content);
         TrustedKey ed = key("ed", dir.resolve("ed.asc"));
         TrustedKey rsa = key("rsa", dir.resolve("rsa.asc"));
-        for (VerificationRequest request : new VerificationRequest[] {
+        for (VerifierInput request : new VerifierInput[] {
             request(modified, dir.resolve("ed.sig"), ed),
             request(modified, dir.resolve("rsa512.sig"), rsa),
             request(dir.resolve("app.tar.gz"), dir.resolve("ed-other.sig"), ed),
@@ -206,12 +206,12 @@ public class OpenPgpVerifierTest {
         Files.write(dir.resolve("garbage.sig"), "not a signature at all\n".getBytes());
         Files.write(dir.resolve("empty.sig"), new byte[0]);
         for (String name : new String[] {"truncated.sig", "truncated.asc", "garbage.sig"}) {
-            VerificationRequest request = request(dir.resolve("app.tar.gz"), dir.resolve(name), ed);
+            VerifierInput request = request(dir.resolve("app.tar.gz"), dir.resolve(name), ed);
             assertRefused(verifier.verify(request), request, "OpenPGP", "gpg --detach-sign");
         }
-        VerificationRequest empty = request(dir.resolve("app.tar.gz"), dir.resolve("empty.sig"), ed);
+        VerifierInput empty = request(dir.resolve("app.tar.gz"), dir.resolve("empty.sig"), ed);
         assertRefused(verifier.verify(empty), empty, "is empty");
-        VerificationRequest key = request(dir.resolve("app.tar.gz"), dir.resolve("ed.asc"), ed);
+        VerifierInput key = request(dir.resolve("app.tar.gz"), dir.resolve("ed.asc"), ed);
         assertRefused(verifier.verify(key), key, "is not a detached OpenPGP signature");
     }
 
@@ -219,7 +219,7 @@ public class OpenPgpVerifierTest {
     public void expiryIsJudgedAtTheSignaturesCreationTime() throws Exception {
         TrustedKey old = key("old", dir.resolve("old-expiring.asc"));
         assertVerified(check("app.tar.gz", "old-before.sig", old), "EdDSA/SHA-256", dir.resolve("app.tar.gz"));
-        VerificationRequest after = request(dir.resolve("app.tar.gz"), dir.resolve("old-after.sig"), old);
+        VerifierInput after = request(dir.resolve("app.tar.gz"), dir.resolve("old-after.sig"), old);
         assertRefused(verifier.verify(after), after, "which had expired at 2020-01-03", "gpg --quick-set-expire");
     }
 
@@ -229,7 +229,7 @@ public class OpenPgpVerifierTest {
                 check("app.tar.gz", "gone.sig", key("gone", dir.resolve("gone.asc"))),
                 "EdDSA/SHA-256",
                 dir.resolve("app.tar.gz"));
-        VerificationRequest request = request(
+        VerifierInput request = request(
                 dir.resolve("app.tar.gz"), dir.resolve("gone.sig"), key("gone", dir.resolve("gone-revoked.asc")));
         assertRefused(verifier.verify(request), request, "which is revoked (no reason specified", "not revoked");
     }

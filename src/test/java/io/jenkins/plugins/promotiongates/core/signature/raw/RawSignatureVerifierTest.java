@@ -14,9 +14,9 @@ import static org.hamcrest.Matchers.startsWith;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureVerifiers;
-import io.jenkins.plugins.promotiongates.core.signature.verifiers.VerificationService;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
+import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureVerifiers;
+import io.jenkins.plugins.promotiongates.core.signature.verification.VerificationService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,7 +157,7 @@ public class RawSignatureVerifierTest {
 
     @Test
     public void wrongKeyIsRefused() throws Exception {
-        VerificationRequest request = request(
+        VerifierInput request = request(
                 dir.resolve("app.tar.gz"), dir.resolve("p256b.sig"), key("release-team", dir.resolve("p256.pub")));
         assertRefused(
                 verifier.verify(request),
@@ -175,7 +175,7 @@ public class RawSignatureVerifierTest {
         for (String[] pair : new String[][] {
             {"ed.sig", "ed.pub"}, {"p256.sig", "p256.pub"}, {"rsa-pss.sig", "rsa.pub"}, {"rsa.sig", "rsa.pub"}
         }) {
-            VerificationRequest request = request(modified, dir.resolve(pair[0]), key("k", dir.resolve(pair[1])));
+            VerifierInput request = request(modified, dir.resolve(pair[0]), key("k", dir.resolve(pair[1])));
             Verification verdict = assertRefused(verifier.verify(request), request, "does not verify");
             assertThat(verdict.artifactSize(), is((long) content.length));
         }
@@ -189,19 +189,19 @@ public class RawSignatureVerifierTest {
         Files.write(dir.resolve("empty.sig"), new byte[0]);
         TrustedKey p256 = key("k", dir.resolve("p256.pub"));
         for (String name : new String[] {"truncated.sig", "garbage.sig"}) {
-            VerificationRequest request = request(dir.resolve("app.tar.gz"), dir.resolve(name), p256);
+            VerifierInput request = request(dir.resolve("app.tar.gz"), dir.resolve(name), p256);
             assertRefused(verifier.verify(request), request, "does not verify");
         }
-        VerificationRequest empty = request(dir.resolve("app.tar.gz"), dir.resolve("empty.sig"), p256);
+        VerifierInput empty = request(dir.resolve("app.tar.gz"), dir.resolve("empty.sig"), p256);
         assertRefused(verifier.verify(empty), empty, "is empty");
     }
 
     @Test
     public void anotherArtifactsSignatureAndEmptyArtifactAreRefused() throws Exception {
         TrustedKey p256 = key("k", dir.resolve("p256.pub"));
-        VerificationRequest other = request(dir.resolve("app.tar.gz"), dir.resolve("p256-other.sig"), p256);
+        VerifierInput other = request(dir.resolve("app.tar.gz"), dir.resolve("p256-other.sig"), p256);
         assertRefused(verifier.verify(other), other, "does not verify");
-        VerificationRequest empty = request(dir.resolve("empty.bin"), dir.resolve("p256.sig"), p256);
+        VerifierInput empty = request(dir.resolve("empty.bin"), dir.resolve("p256.sig"), p256);
         assertRefused(verifier.verify(empty), empty, "does not verify");
         // an empty artifact properly signed is still a valid signature
         assertVerified(check("empty.bin", "p256-empty.sig", p256), "ECDSA P-256/SHA-256", dir.resolve("empty.bin"));
@@ -210,7 +210,7 @@ public class RawSignatureVerifierTest {
     @Test
     public void keysThatAreNotPemAreNamed() throws Exception {
         TrustedKey ssh = new TrustedKey("ops-ssh", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFakeKey ops\n".getBytes());
-        VerificationRequest request = request(dir.resolve("app.tar.gz"), dir.resolve("p256.sig"), ssh);
+        VerifierInput request = request(dir.resolve("app.tar.gz"), dir.resolve("p256.sig"), ssh);
         Verification verdict = assertRefused(
                 verifier.verify(request), request, "none of the trusted keys (ops-ssh) is a PEM public key");
         assertThat(verdict.artifactDigest(), is(nullValue()));
@@ -232,10 +232,9 @@ public class RawSignatureVerifierTest {
         };
         for (String[] c : cases) {
             assertThat(c[0], verifier.recognizes(Files.readAllBytes(dir.resolve(c[0]))), is(true));
-            VerificationRequest request =
-                    request(dir.resolve("app.tar.gz"), dir.resolve(c[0]), key("k", dir.resolve(c[1])));
-            Verification verdict = new VerificationService(SignatureVerifiers.standard())
-                    .verify(request, Optional.empty(), Optional.empty());
+            VerifierInput request = request(dir.resolve("app.tar.gz"), dir.resolve(c[0]), key("k", dir.resolve(c[1])));
+            Verification verdict =
+                    new VerificationService(SignatureVerifiers.standard()).verify(request, Optional.empty());
             assertThat(c[0] + ": " + verdict.failure(), verdict.verified(), is(true));
             assertThat(verdict.format(), is(SignatureFormat.RAW));
             assertThat(verdict.algorithm(), is(c[2]));
@@ -253,13 +252,12 @@ public class RawSignatureVerifierTest {
     /** The refusal itself is a row of {@code WeakAlgorithmMatrixTest}; here, detection and a second key. */
     @Test
     public void anUnsupportedCurveIsDetectedAsRawAndNamedAmongSeveralKeys() throws Exception {
-        VerificationRequest request =
+        VerifierInput request =
                 request(dir.resolve("app.tar.gz"), dir.resolve("k1.sig"), key("bitcoin-key", dir.resolve("k1.pub")));
-        Verification auto = new VerificationService(SignatureVerifiers.standard())
-                .verify(request, Optional.empty(), Optional.empty());
+        Verification auto = new VerificationService(SignatureVerifiers.standard()).verify(request, Optional.empty());
         assertThat(auto.format(), is(SignatureFormat.RAW));
         assertThat(auto.failure(), containsString("curve secp256k1"));
-        VerificationRequest mixed = request(
+        VerifierInput mixed = request(
                 dir.resolve("app.tar.gz"),
                 dir.resolve("k1.sig"),
                 key("bitcoin-key", dir.resolve("k1.pub")),

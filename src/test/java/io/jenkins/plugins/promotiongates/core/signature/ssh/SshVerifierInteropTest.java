@@ -11,7 +11,7 @@ import io.jenkins.plugins.promotiongates.core.signature.ExternalTool;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,8 +230,7 @@ public class SshVerifierInteropTest {
                 verify(artifact, gitSignature, allowed("ed25519"), null),
                 "made for namespace 'git', not 'file'",
                 "ssh-keygen -Y sign -n file");
-        VerificationRequest asGit =
-                request(artifact, gitSignature, allowed("ed25519"), Optional.of("git"), Optional.empty());
+        VerifierInput asGit = request(artifact, gitSignature, allowed("ed25519"), Optional.of("git"), Optional.empty());
         assertVerified(verifier.verify(asGit), SignatureFormat.SSH, artifactSha256);
     }
 

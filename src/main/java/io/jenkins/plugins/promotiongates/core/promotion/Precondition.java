@@ -1,7 +1,12 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-/** The preconditions {@code promoteArtifact} checks, all of them every time, in this order. */
-public enum Gate {
+/**
+ * The preconditions {@code promoteArtifact} checks, all of them every time, in this order. Only the
+ * approval wait ({@code requireApprovals}, {@code ApprovalGate}) is called a gate in the engine; the labels
+ * here are persisted as they were (the step's {@code gates} list, the {@code gate.passed} and
+ * {@code gate.failed} events).
+ */
+public enum Precondition {
     /** The target may be promoted to from the source, and the artifact is in the source now. */
     PATH("path"),
     /** A signature over this digest, by a key the target trusts, was verified in this run. */
@@ -24,11 +29,11 @@ public enum Gate {
 
     private final String label;
 
-    Gate(String label) {
+    Precondition(String label) {
         this.label = label;
     }
 
-    /** The gate's name in messages, records and the step's return value. */
+    /** The precondition's name in messages, records and the step's return value. */
     public String label() {
         return label;
     }

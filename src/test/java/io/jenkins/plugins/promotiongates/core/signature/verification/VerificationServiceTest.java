@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.signature.verifiers;
+package io.jenkins.plugins.promotiongates.core.signature.verification;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -15,13 +15,13 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.UndetectedFormatException;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
+import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
 import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumVerifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -84,20 +84,17 @@ public class VerificationServiceTest {
         ExternalTool.run(dist, "mkfifo", "pipe");
     }
 
-    private static SignatureCheck check(String artifact, String signature, List<TrustedKey> keys) {
-        return new SignatureCheck(
-                artifact,
-                signature,
-                Optional.empty(),
-                keys,
-                Optional.empty(),
-                AlgorithmPolicy.DEFAULT,
-                Optional.empty(),
-                Optional.empty());
+    /** A request with the key material the caller loaded for it. */
+    private record Check(VerificationRequest request, List<TrustedKey> keys) {}
+
+    private static Check check(String artifact, String signature, List<TrustedKey> keys) {
+        return new Check(
+                VerificationRequest.forArtifact(artifact).signature(signature).build(), keys);
     }
 
-    private Verification verify(SignatureCheck check) throws IOException {
-        return service.verify(ConfinedPath.under(workspace), check);
+    private Verification verify(Check check) throws IOException {
+        return service.verify(ConfinedPath.under(workspace), check.request(), check.keys(), AlgorithmPolicy.DEFAULT)
+                .verification();
     }
 
     @Test
@@ -125,15 +122,12 @@ public class VerificationServiceTest {
 
     @Test
     public void checksumListSignedByAnotherFormatIsVerifiedThenMatched() throws Exception {
-        SignatureCheck signedList = new SignatureCheck(
-                "dist/app.tar.gz",
-                "dist/SHA256SUMS.minisig",
-                Optional.of("dist/SHA256SUMS"),
-                minisignKey,
-                Optional.empty(),
-                AlgorithmPolicy.DEFAULT,
-                Optional.empty(),
-                Optional.empty());
+        Check signedList = new Check(
+                VerificationRequest.forArtifact("dist/app.tar.gz")
+                        .signature("dist/SHA256SUMS.minisig")
+                        .checksumList("dist/SHA256SUMS")
+                        .build(),
+                minisignKey);
         Verification verdict = verify(signedList);
         assertTrue(verdict.failure(), verdict.verified());
         assertEquals(SignatureFormat.MINISIGN, verdict.format());
@@ -142,28 +136,22 @@ public class VerificationServiceTest {
         assertEquals("minisign", verdict.trustedKey());
         assertEquals(200_000, verdict.artifactSize());
 
-        Verification wrongKey = verify(new SignatureCheck(
-                "dist/app.tar.gz",
-                "dist/SHA256SUMS.minisig",
-                Optional.of("dist/SHA256SUMS"),
-                signifyKey,
-                Optional.empty(),
-                AlgorithmPolicy.DEFAULT,
-                Optional.empty(),
-                Optional.empty()));
+        Verification wrongKey = verify(new Check(
+                VerificationRequest.forArtifact("dist/app.tar.gz")
+                        .signature("dist/SHA256SUMS.minisig")
+                        .checksumList("dist/SHA256SUMS")
+                        .build(),
+                signifyKey));
         assertFalse(wrongKey.verified());
         assertThat(wrongKey.failure(), containsString("its checksum list 'dist/SHA256SUMS' is not validly signed"));
         assertEquals("", wrongKey.trustedKey());
 
-        Verification unlisted = verify(new SignatureCheck(
-                "dist/app.tar.gz.sig",
-                "dist/SHA256SUMS.minisig",
-                Optional.of("dist/SHA256SUMS"),
-                minisignKey,
-                Optional.empty(),
-                AlgorithmPolicy.DEFAULT,
-                Optional.empty(),
-                Optional.empty()));
+        Verification unlisted = verify(new Check(
+                VerificationRequest.forArtifact("dist/app.tar.gz.sig")
+                        .signature("dist/SHA256SUMS.minisig")
+                        .checksumList("dist/SHA256SUMS")
+                        .build(),
+                minisignKey));
         assertFalse(unlisted.verified());
         assertThat(unlisted.failure(), containsString("has no line for 'app.tar.gz.sig'"));
     }
@@ -182,15 +170,12 @@ public class VerificationServiceTest {
         assertEquals(
                 "minisign",
                 verify(check("dist/app.tar.gz", "dist/app.tar.gz.minisig", all)).trustedKey());
-        Verification signedList = verify(new SignatureCheck(
-                "dist/app.tar.gz",
-                "dist/SHA256SUMS.minisig",
-                Optional.of("dist/SHA256SUMS"),
-                all,
-                Optional.empty(),
-                AlgorithmPolicy.DEFAULT,
-                Optional.empty(),
-                Optional.empty()));
+        Verification signedList = verify(new Check(
+                VerificationRequest.forArtifact("dist/app.tar.gz")
+                        .signature("dist/SHA256SUMS.minisig")
+                        .checksumList("dist/SHA256SUMS")
+                        .build(),
+                all));
         assertTrue(signedList.failure(), signedList.verified());
         assertEquals("the list signature's key", "minisign", signedList.trustedKey());
         Verification unsigned = verify(check("dist/app.tar.gz", "dist/SHA256SUMS", all));
@@ -218,15 +203,12 @@ public class VerificationServiceTest {
             assertThat(asSignature.getMessage(), containsString(path[1]));
             ArtifactPathException asList = assertThrows(
                     ArtifactPathException.class,
-                    () -> verify(new SignatureCheck(
-                            "dist/app.tar.gz",
-                            "dist/SHA256SUMS.minisig",
-                            Optional.of(path[0]),
-                            minisignKey,
-                            Optional.empty(),
-                            AlgorithmPolicy.DEFAULT,
-                            Optional.empty(),
-                            Optional.empty())));
+                    () -> verify(new Check(
+                            VerificationRequest.forArtifact("dist/app.tar.gz")
+                                    .signature("dist/SHA256SUMS.minisig")
+                                    .checksumList(path[0])
+                                    .build(),
+                            minisignKey)));
             assertThat(asList.getMessage(), containsString(path[1]));
         }
     }
@@ -251,15 +233,12 @@ public class VerificationServiceTest {
 
     @Test
     public void explicitFormatSkipsDetection() throws Exception {
-        Verification verdict = verify(new SignatureCheck(
-                "dist/app.tar.gz",
-                "dist/app.tar.gz.minisig",
-                Optional.empty(),
-                sshKeys,
-                Optional.of(SignatureFormat.SSH),
-                AlgorithmPolicy.DEFAULT,
-                Optional.empty(),
-                Optional.empty()));
+        Verification verdict = verify(new Check(
+                VerificationRequest.forArtifact("dist/app.tar.gz")
+                        .signature("dist/app.tar.gz.minisig")
+                        .format(SignatureFormat.SSH)
+                        .build(),
+                sshKeys));
         assertFalse(verdict.verified());
         assertEquals(SignatureFormat.SSH, verdict.format());
         UndetectedFormatException unsupported = assertThrows(
@@ -267,15 +246,12 @@ public class VerificationServiceTest {
                 () -> new VerificationService(new SignatureVerifiers(List.of(new ChecksumVerifier())))
                         .verify(
                                 ConfinedPath.under(workspace),
-                                new SignatureCheck(
-                                        "dist/app.tar.gz",
-                                        "dist/app.tar.gz.sig",
-                                        Optional.empty(),
-                                        sshKeys,
-                                        Optional.of(SignatureFormat.SSH),
-                                        AlgorithmPolicy.DEFAULT,
-                                        Optional.empty(),
-                                        Optional.empty())));
+                                VerificationRequest.forArtifact("dist/app.tar.gz")
+                                        .signature("dist/app.tar.gz.sig")
+                                        .format(SignatureFormat.SSH)
+                                        .build(),
+                                sshKeys,
+                                AlgorithmPolicy.DEFAULT));
         assertThat(
                 unsupported.getMessage(), containsString("'ssh' is not supported by this build; supported: checksum"));
     }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.signature.verifiers;
+package io.jenkins.plugins.promotiongates.core.signature.verification;
 
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import java.io.Serializable;

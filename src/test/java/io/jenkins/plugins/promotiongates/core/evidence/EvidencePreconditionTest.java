@@ -31,12 +31,12 @@ import org.junit.Test;
  * read back through {@link EvidenceFiles} (as the controller reads archived artifacts), decided, and
  * recorded as audit details that hold digests and verdicts, not content.
  */
-public class EvidenceGateTest {
+public class EvidencePreconditionTest {
 
     private final Map<String, byte[]> stored = new HashMap<>();
     private final Release release;
 
-    public EvidenceGateTest() {
+    public EvidencePreconditionTest() {
         stored.put("hello-service-1.4.2.jar", "the jar".getBytes(StandardCharsets.UTF_8));
         stored.put("bom.json", bytes("cyclonedx-maven-1.6.json"));
         stored.put("TEST-GreetingTest.xml", bytes("surefire-failing.xml"));
@@ -49,7 +49,7 @@ public class EvidenceGateTest {
     private EvidenceRecord decide(EvidenceCheck check, String... names) {
         EvidenceFiles files =
                 new EvidenceFiles(release, file -> ArtifactContent.of(stored.get(file.name())), EvidenceLimits.DEFAULT);
-        return EvidenceGate.decide(
+        return EvidencePrecondition.decide(
                 check, List.of(names), files, new EvidenceContext(release, Instant.parse("2026-12-06T12:00:00Z")));
     }
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.signature.verifiers;
+package io.jenkins.plugins.promotiongates.core.signature.verification;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;

@@ -10,23 +10,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The signature gate: every file of the release carries a signature over its digest, by a key the
+ * The signature precondition: every file of the release carries a signature over its digest, by a key the
  * target trusts, verified in this run. An unsigned checksum never counts, whatever trusted key an event
  * claims for it. All of a release's files are checked and every unsigned one is named.
  */
-final class SignatureCheck {
+final class SignaturePrecondition {
 
-    /** The gate's result and the signatures it relied on, one per file, if it passed. */
-    record Outcome(GateResult result, List<VerifiedSignature> signatures) {}
+    /** The precondition's result and the signatures it relied on, one per file, if it passed. */
+    record Outcome(PreconditionResult result, List<VerifiedSignature> signatures) {}
 
     /** One file's verdict: the signature relied on, or why there is none and what to do. */
     private record FileVerdict(Optional<VerifiedSignature> signature, String reason, String remedy) {}
 
-    private SignatureCheck() {}
+    private SignaturePrecondition() {}
 
     /**
      * Whether a verification names who signed: an unsigned checksum (format {@code checksum}) or a
-     * verdict without a trusted key proves integrity only and never satisfies this gate.
+     * verdict without a trusted key proves integrity only and never satisfies this precondition.
      */
     private static boolean isSignature(VerifiedSignature signature) {
         return signature.verification().format() != SignatureFormat.CHECKSUM
@@ -37,7 +37,8 @@ final class SignatureCheck {
             String environment, SignatureRequirement required, Release release, List<VerifiedSignature> signatures) {
         if (required == null) {
             return new Outcome(
-                    GateResult.pass(Gate.SIGNATURE, "environments[" + environment + "] requires no signature"),
+                    PreconditionResult.pass(
+                            Precondition.SIGNATURE, "environments[" + environment + "] requires no signature"),
                     List.of());
         }
         List<VerifiedSignature> relied = new ArrayList<>();
@@ -61,7 +62,8 @@ final class SignatureCheck {
                             + " signature (every file needs one: leave signature files out of the release, or"
                             + " sign a checksum list that covers every file): ";
             return new Outcome(
-                    GateResult.fail(Gate.SIGNATURE, unsigned + String.join("; ", reasons), String.join("; ", remedies)),
+                    PreconditionResult.fail(
+                            Precondition.SIGNATURE, unsigned + String.join("; ", reasons), String.join("; ", remedies)),
                     List.of());
         }
         VerifiedSignature first = relied.get(0);
@@ -79,7 +81,7 @@ final class SignatureCheck {
                                         .distinct()
                                         .toList())
                         + ")";
-        return new Outcome(GateResult.pass(Gate.SIGNATURE, message), List.copyOf(relied));
+        return new Outcome(PreconditionResult.pass(Precondition.SIGNATURE, message), List.copyOf(relied));
     }
 
     private static FileVerdict check(

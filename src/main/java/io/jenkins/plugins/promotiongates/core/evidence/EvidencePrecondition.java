@@ -11,9 +11,9 @@ import java.util.Map;
  * ({@link EvidenceFiles}), then runs the check on them. A file that cannot be bound fails the evidence
  * without running the check, with every such file named. The result is what the audit records.
  */
-public final class EvidenceGate {
+public final class EvidencePrecondition {
 
-    private EvidenceGate() {}
+    private EvidencePrecondition() {}
 
     /**
      * @param check the kind of evidence, with the policy's settings

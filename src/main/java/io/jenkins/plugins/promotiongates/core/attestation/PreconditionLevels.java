@@ -8,22 +8,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The gates a promotion passed, as custom values of the Verification Summary's
- * {@code verifiedLevels}: gate {@code changeWindow} is {@code PROMOTION_GATES_CHANGE_WINDOW}. The
+ * The preconditions a promotion passed, as custom values of the Verification Summary's
+ * {@code verifiedLevels}: precondition {@code changeWindow} is {@code PROMOTION_GATES_CHANGE_WINDOW}. The
  * VSA specification allows custom values that do not start with {@code SLSA_}, one per track; each
- * gate is its own track. Gate names are lower camel case, so the mapping is one-to-one.
+ * precondition is its own track. Precondition names are lower camel case, so the mapping is one-to-one.
  */
-final class GateLevels {
+final class PreconditionLevels {
 
     /** The prefix of every level this plugin writes. */
     static final String PREFIX = "PROMOTION_GATES_";
 
     private static final Pattern GATE_NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
 
-    private GateLevels() {}
+    private PreconditionLevels() {}
 
     /**
-     * Checks a list of gate names: each lower camel case (such as {@code changeWindow}), none twice.
+     * Checks a list of precondition names: each lower camel case (such as {@code changeWindow}), none twice.
      *
      * @throws IllegalArgumentException naming the first name refused and why
      */
@@ -44,7 +44,7 @@ final class GateLevels {
         return List.copyOf(gates);
     }
 
-    /** The {@code verifiedLevels} value of each gate, in the same order. */
+    /** The {@code verifiedLevels} value of each precondition, in the same order. */
     static List<String> levels(List<String> gates) {
         List<String> levels = new ArrayList<>(gates.size());
         for (String gate : gates) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The approvals gate: one of this run's gates for the target lets the run through, is bound to this
+ * The approvals precondition: one of this run's approval gates for the target lets the run through, is bound to this
  * digest and to the target's current policy, and its approvals are unexpired. Gates come from the
  * ledger ({@link RecordedApprovals}): a gate whose stored copy the ledger does not confirm is not
  * used, and a gate overruled by a later rejection for the same environment and digest does
@@ -18,12 +18,12 @@ import java.util.Optional;
  * use the environment's {@code rollbackApprovals}: none at all when it is 0, or a gate with
  * {@link RollbackPolicy}.
  */
-final class ApprovalsCheck {
+final class ApprovalsPrecondition {
 
-    /** The gate's result, the approval gate relied on, and whether the rollback fast path was used. */
-    record Outcome(GateResult result, Optional<GateSnapshot> gate, boolean fastPath) {}
+    /** The precondition's result, the approval gate relied on, and whether the rollback fast path was used. */
+    record Outcome(PreconditionResult result, Optional<GateSnapshot> gate, boolean fastPath) {}
 
-    private ApprovalsCheck() {}
+    private ApprovalsPrecondition() {}
 
     static Outcome check(
             EffectivePolicy target, List<LedgerGate> gates, Release release, boolean rollback, Instant now) {
@@ -31,16 +31,16 @@ final class ApprovalsCheck {
         Integer rollbackApprovals = target.environment().rollbackApprovals();
         if (target.rules().isEmpty()) {
             return new Outcome(
-                    GateResult.pass(
-                            Gate.APPROVALS,
+                    PreconditionResult.pass(
+                            Precondition.APPROVALS,
                             "environments[" + environment + "].approvalRules is empty: no approvals required"),
                     Optional.empty(),
                     false);
         }
         if (rollback && rollbackApprovals != null && rollbackApprovals == 0) {
             return new Outcome(
-                    GateResult.pass(
-                            Gate.APPROVALS,
+                    PreconditionResult.pass(
+                            Precondition.APPROVALS,
                             "rollback fast path: environments[" + environment
                                     + "].rollbackApprovals is 0, so a rollback needs no approvals"),
                     Optional.empty(),
@@ -79,16 +79,18 @@ final class ApprovalsCheck {
             }
             if (verdict.passed()) {
                 return new Outcome(
-                        GateResult.of(Gate.APPROVALS, fastPathNote(verdict, fastPath)), Optional.of(gate), fastPath);
+                        PreconditionResult.of(Precondition.APPROVALS, fastPathNote(verdict, fastPath)),
+                        Optional.of(gate),
+                        fastPath);
             }
             last = last == null ? verdict : last;
         }
         if (last != null) {
-            return new Outcome(GateResult.of(Gate.APPROVALS, last), Optional.empty(), false);
+            return new Outcome(PreconditionResult.of(Precondition.APPROVALS, last), Optional.empty(), false);
         }
         return new Outcome(
-                GateResult.fail(
-                        Gate.APPROVALS,
+                PreconditionResult.fail(
+                        Precondition.APPROVALS,
                         "this run has no requireApprovals gate for " + environment + ", whose approvalRules require "
                                 + "approvals",
                         "call requireApprovals environment: '" + environment + "', digest: '" + release.digest()

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.signature.verifiers;
+package io.jenkins.plugins.promotiongates.core.signature.verification;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -12,6 +12,7 @@ import io.jenkins.plugins.promotiongates.core.signature.ExternalTool;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
+import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
 import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumVerifier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,16 +61,15 @@ public class UnsignedChecksumDowngradeTest {
             String signature, Optional<String> checksums, List<TrustedKey> keys, Optional<SignatureFormat> format)
             throws IOException {
         return service.verify(
-                ConfinedPath.under(workspace),
-                new SignatureCheck(
-                        "app.tar.gz",
-                        signature,
-                        checksums,
+                        ConfinedPath.under(workspace),
+                        VerificationRequest.forArtifact("app.tar.gz")
+                                .signature(signature)
+                                .checksumList(checksums.orElse(null))
+                                .format(format.orElse(null))
+                                .build(),
                         keys,
-                        format,
-                        AlgorithmPolicy.DEFAULT,
-                        Optional.empty(),
-                        Optional.empty()));
+                        AlgorithmPolicy.DEFAULT)
+                .verification();
     }
 
     private static void assertRefusedAsDowngrade(Verification verdict, String signatureFile) {

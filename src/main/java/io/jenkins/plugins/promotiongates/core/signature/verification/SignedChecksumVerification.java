@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.signature.verifiers;
+package io.jenkins.plugins.promotiongates.core.signature.verification;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
@@ -7,7 +7,7 @@ import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
-import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
+import io.jenkins.plugins.promotiongates.core.signature.VerifierInput;
 import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumCheck;
 import io.jenkins.plugins.promotiongates.core.signature.checksum.ChecksumList;
 import java.io.IOException;
@@ -30,30 +30,23 @@ final class SignedChecksumVerification {
     }
 
     /**
-     * @param request the artifact, with the signature over the checksum list
+     * @param input the artifact, with the signature over the request's checksum list
      * @param verifier the verifier for the signature's format
+     * @param list the checksum list's bytes
      */
-    Verification verify(VerificationRequest request, SignatureVerifier verifier, ChecksumListFile list)
-            throws IOException {
+    Verification verify(VerifierInput input, SignatureVerifier verifier, ArtifactContent list) throws IOException {
+        String listName = input.request().checksumList().orElseThrow();
         if (verifier.format() == SignatureFormat.CHECKSUM) {
             return new SignatureRejectedException(
-                            "the signature file '" + request.signatureName() + "' given for the checksum list '"
-                                    + list.name() + "' is itself a checksum file, not a signature; an unsigned"
+                            "the signature file '" + input.signatureName() + "' given for the checksum list '"
+                                    + listName + "' is itself a checksum file, not a signature; an unsigned"
                                     + " checksum list proves integrity, not who made it",
-                            "Sign the checksum list (for example gpg --detach-sign " + list.name()
-                                    + ") and name that signature (" + list.name() + ".sig) as the signature.")
-                    .toVerification(SignatureFormat.CHECKSUM, request.artifactName(), "", null);
+                            "Sign the checksum list (for example gpg --detach-sign " + listName
+                                    + ") and name that signature (" + listName + ".sig) as the signature.")
+                    .toVerification(SignatureFormat.CHECKSUM, input.artifactName(), "", null);
         }
-        byte[] listBytes = reader.read(list.content(), "checksum list", list.name());
-        Verification listVerdict = verifier.verify(new VerificationRequest(
-                list.name(),
-                ArtifactContent.of(listBytes),
-                request.signatureName(),
-                request.signature(),
-                request.trustedKeys(),
-                request.policy(),
-                request.namespace(),
-                request.identity()));
+        byte[] listBytes = reader.read(list, "checksum list", listName);
+        Verification listVerdict = verifier.verify(input.overChecksumList(ArtifactContent.of(listBytes)));
         if (!listVerdict.verified()) {
             return new Verification(
                     false,
@@ -65,17 +58,17 @@ final class SignedChecksumVerification {
                     "",
                     "",
                     listVerdict.warnings(),
-                    "Signature check of '" + request.artifactName() + "' failed: its checksum list '" + list.name()
+                    "Signature check of '" + input.artifactName() + "' failed: its checksum list '" + listName
                             + "' is not validly signed. " + listVerdict.failure());
         }
-        String algorithm = listVerdict.algorithm() + ", checksum list '" + list.name() + "'";
+        String algorithm = listVerdict.algorithm() + ", checksum list '" + listName + "'";
         try {
             ChecksumCheck.Outcome outcome =
-                    checksumCheck.check(ChecksumList.parse(listBytes), request.artifact(), request.artifactName());
+                    checksumCheck.check(ChecksumList.parse(listBytes), input.artifact(), input.artifactName());
             algorithm = algorithm + " (" + outcome.algorithm() + ")";
             if (outcome.rejection() != null) {
                 return outcome.rejection()
-                        .toVerification(listVerdict.format(), request.artifactName(), algorithm, outcome.digests());
+                        .toVerification(listVerdict.format(), input.artifactName(), algorithm, outcome.digests());
             }
             return new Verification(
                     true,
@@ -89,7 +82,7 @@ final class SignedChecksumVerification {
                     List.copyOf(listVerdict.warnings()),
                     "");
         } catch (SignatureRejectedException e) {
-            return e.toVerification(listVerdict.format(), request.artifactName(), algorithm, null);
+            return e.toVerification(listVerdict.format(), input.artifactName(), algorithm, null);
         }
     }
 }
