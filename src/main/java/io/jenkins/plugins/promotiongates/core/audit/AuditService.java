@@ -1,6 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -199,7 +201,7 @@ public final class AuditService implements Closeable {
                 try {
                     entry = CanonicalJson.readObject(
                             line.bytes(), 0, line.bytes().length, "ledger entry " + line.seq());
-                } catch (AuditFormatException e) {
+                } catch (JsonFormatException e) {
                     throw new UncheckedIOException(e);
                 }
                 if (entry.get("event") instanceof ObjectNode event

@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ public record RunChain(RunRef run, List<AuditEvent> events, List<Long> ledgerSeq
         RunFile.Contents contents;
         try {
             contents = RunFile.read(run.directory());
-        } catch (AuditFormatException e) {
+        } catch (JsonFormatException e) {
             return new RunChain(run, List.of(), List.of(), Optional.of(e.getMessage()));
         }
         List<AuditEvent> events = new ArrayList<>();

@@ -2,6 +2,8 @@ package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ final class RunLedgerScan {
         return new LedgerEvents(events, seqs, disagreements, Optional.empty());
     }
 
-    static AuditEvent eventOf(LedgerLine line) throws AuditFormatException {
+    static AuditEvent eventOf(LedgerLine line) throws JsonFormatException {
         ObjectNode entry = CanonicalJson.readObject(line.bytes(), 0, line.bytes().length, "ledger entry " + line.seq());
         ObjectNode event = (ObjectNode) entry.get("event");
         return new AuditEvent(event, CanonicalJson.write(event));

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Keys, clock and events shared by the audit tests. */
-final class AuditFixture {
+public final class AuditFixture {
 
     private AuditFixture() {}
 
@@ -86,7 +86,7 @@ final class AuditFixture {
     }
 
     /** Runs a command, returning its exit status; output goes to {@code output} when not null. */
-    static int exec(List<String> command, Path directory, StringBuilder output) throws Exception {
+    public static int exec(List<String> command, Path directory, StringBuilder output) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
         if (directory != null) {
             builder.directory(directory.toFile());
