@@ -1,8 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.promotiongates.core.approval;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.io.Closeable;

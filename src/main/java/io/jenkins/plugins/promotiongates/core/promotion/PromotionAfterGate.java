@@ -2,7 +2,7 @@ package io.jenkins.plugins.promotiongates.core.promotion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
 import io.jenkins.plugins.promotiongates.core.attestation.DsseEnvelope;
-import io.jenkins.plugins.promotiongates.core.audit.ArtifactRef;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.ArtifactRef;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.signature;
 
-import io.jenkins.plugins.promotiongates.core.audit.ArtifactRef;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.ArtifactRef;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

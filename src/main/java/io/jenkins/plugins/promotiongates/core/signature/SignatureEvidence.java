@@ -3,7 +3,7 @@ package io.jenkins.plugins.promotiongates.core.signature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.util.List;
 import java.util.Optional;

@@ -7,6 +7,8 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,10 +5,10 @@ import io.jenkins.plugins.promotiongates.core.approval.GateEvents;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
 import io.jenkins.plugins.promotiongates.core.audit.RunChain;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
@@ -98,7 +98,7 @@ final class AuditedRuns implements AutoCloseable {
                 null);
         record(
                 new RunRef("shop/main", 40, "job/shop/job/main/40/"),
-                EventDraft.of(io.jenkins.plugins.promotiongates.core.audit.EventTypes.PROMOTION_COMPLETED, "SYSTEM")
+                EventDraft.of(io.jenkins.plugins.promotiongates.core.event.EventTypes.PROMOTION_COMPLETED, "SYSTEM")
                         .withEnvironment("staging")
                         .withDetails(PromotionRecordJson.toTree(staging)));
     }

@@ -18,8 +18,8 @@ import io.jenkins.plugins.promotiongates.core.attestation.AttestationRejectedExc
 import io.jenkins.plugins.promotiongates.core.attestation.AttestationSubject;
 import io.jenkins.plugins.promotiongates.core.attestation.AttestationVerifier;
 import io.jenkins.plugins.promotiongates.core.attestation.PromotionStatement;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.audit;
+package io.jenkins.plugins.promotiongates.core.event;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
