@@ -1,6 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
 import io.jenkins.plugins.promotiongates.core.json.CanonicalScanner;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

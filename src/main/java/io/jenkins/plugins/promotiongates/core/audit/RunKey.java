@@ -1,6 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
 import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 
 /** Identifies one run's chain: job full name and build number. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.core.audit;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
 import io.jenkins.plugins.promotiongates.core.event.ArtifactRef;
 import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.event.EventTypes;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
 import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.io.IOException;
 import java.nio.file.Files;

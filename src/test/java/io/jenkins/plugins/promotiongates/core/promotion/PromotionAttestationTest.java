@@ -158,7 +158,7 @@ public class PromotionAttestationTest {
                 statement(PromotionAttestor.forController(controller, null).attest(evaluation, "/srv/x", now));
         assertEquals(
                 "urn:promotion-gates:controller:"
-                        + io.jenkins.plugins.promotiongates.core.audit.Sha256.hex(
+                        + io.jenkins.plugins.promotiongates.core.artifact.Sha256.hex(
                                 controller.getPublic().getEncoded()),
                 unnamed.verifierId());
     }
