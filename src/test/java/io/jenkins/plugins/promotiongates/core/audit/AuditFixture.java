@@ -6,6 +6,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
 import io.jenkins.plugins.promotiongates.core.event.ArtifactRef;
 import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,6 +9,7 @@ import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
 import io.jenkins.plugins.promotiongates.core.audit.RunChain;
 import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
@@ -59,10 +60,10 @@ final class AuditedRuns implements AutoCloseable {
         service = open();
     }
 
-    io.jenkins.plugins.promotiongates.core.audit.RunRef run(RunRef run) throws Exception {
-        Path directory = directory(run.job(), run.number());
+    RunRef run(RunRef run) throws Exception {
+        Path directory = directory(run.job(), run.build());
         Files.createDirectories(directory);
-        return new io.jenkins.plugins.promotiongates.core.audit.RunRef(run.job(), run.number(), run.url(), directory);
+        return run.withDirectory(directory);
     }
 
     void record(RunRef run, EventDraft draft) throws Exception {

@@ -17,6 +17,7 @@ import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -22,6 +22,7 @@ import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalBinding;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
