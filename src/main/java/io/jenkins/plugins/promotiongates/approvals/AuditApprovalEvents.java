@@ -7,7 +7,7 @@ import io.jenkins.plugins.promotiongates.core.approval.Decision;
 import io.jenkins.plugins.promotiongates.core.approval.GateEvents;
 import io.jenkins.plugins.promotiongates.core.approval.GateOutcome;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import java.io.IOException;
 

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.promotiongates.audit;
 
 import hudson.model.Run;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.audit.RecordedEvent;
 import io.jenkins.plugins.promotiongates.core.audit.RunChain;
-import io.jenkins.plugins.promotiongates.core.audit.RunRef;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import java.io.IOException;
 
 /** Records a run's audit events and reads them back; the steps' one entry into the audit. */

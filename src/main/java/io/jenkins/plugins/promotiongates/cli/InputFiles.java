@@ -1,6 +1,6 @@
 package io.jenkins.plugins.promotiongates.cli;
 
-import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
+import io.jenkins.plugins.promotiongates.core.artifact.CappedFileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

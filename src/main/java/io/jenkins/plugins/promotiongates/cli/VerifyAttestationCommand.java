@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.cli;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.CappedFileReader;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.attestation.AttestationRejectedException;
@@ -9,7 +10,6 @@ import io.jenkins.plugins.promotiongates.core.attestation.AttestationSubject;
 import io.jenkins.plugins.promotiongates.core.attestation.AttestationVerifier;
 import io.jenkins.plugins.promotiongates.core.attestation.PromotionStatement;
 import io.jenkins.plugins.promotiongates.core.audit.PublicKeys;
-import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

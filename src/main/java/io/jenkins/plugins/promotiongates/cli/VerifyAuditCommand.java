@@ -2,10 +2,10 @@ package io.jenkins.plugins.promotiongates.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.artifact.CappedFileReader;
 import io.jenkins.plugins.promotiongates.core.audit.BundleVerification;
 import io.jenkins.plugins.promotiongates.core.audit.BundleVerifier;
 import io.jenkins.plugins.promotiongates.core.audit.PublicKeys;
-import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -5,7 +5,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.promotiongates.audit.RunAudit;
 import io.jenkins.plugins.promotiongates.config.EnvironmentConfig;
 import io.jenkins.plugins.promotiongates.config.EnvironmentNotifications;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.notify.GateNotice;
 import io.jenkins.plugins.promotiongates.core.notify.NotificationEvents;
 import io.jenkins.plugins.promotiongates.core.notify.WebhookBody;

@@ -1,14 +1,14 @@
 package io.jenkins.plugins.promotiongates.bench;
 
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerGenerator;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerVerification;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerVerifier;
 import io.jenkins.plugins.promotiongates.core.audit.RunDirectories;
-import io.jenkins.plugins.promotiongates.core.audit.RunRef;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -2,11 +2,11 @@ package io.jenkins.plugins.promotiongates.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
 import io.jenkins.plugins.promotiongates.core.audit.RunDirectories;
-import io.jenkins.plugins.promotiongates.core.audit.RunRef;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import io.jenkins.plugins.promotiongates.core.sink.DeliveryPolicy;
 import io.jenkins.plugins.promotiongates.core.sink.HttpSettings;
 import io.jenkins.plugins.promotiongates.core.sink.SinkBasics;

@@ -20,7 +20,7 @@ import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.config.SbomEvidenceConfig;
 import io.jenkins.plugins.promotiongates.config.TestsEvidenceConfig;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.evidence.external.TestCertificate;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,15 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.ApprovalDecisionDetails;
+import io.jenkins.plugins.promotiongates.core.event.ApprovalExpiredDetails;
+import io.jenkins.plugins.promotiongates.core.event.ApprovalRequestedDetails;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.GateClosedDetails;
 import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,46 +40,43 @@ public final class GateEvents {
      * @param subject what the approvals are bound to, or {@code null} when the gate is bound to nothing
      */
     public static EventDraft requested(GateSnapshot gate, String message, ApprovalSubject subject) {
-        Map<String, Object> details = base(gate);
-        if (subject != null) {
-            details.put("release", subject.toTree());
-        }
-        details.put("message", message == null ? "" : message);
-        details.put("deadline", gate.deadline().toString());
-        List<Map<String, Object>> rules = new ArrayList<>();
+        List<ApprovalRequestedDetails.Rule> rules = new ArrayList<>();
         for (int i = 0; i < gate.policy().rules().size(); i++) {
             ApprovalRule rule = gate.policy().rules().get(i);
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("name", gate.policy().environment().ruleLabel(i));
-            summary.put("count", rule.count());
-            summary.put("users", List.copyOf(rule.users()));
-            summary.put("groups", List.copyOf(rule.groups()));
-            summary.put("commentRequired", rule.commentRequired());
-            rules.add(summary);
+            rules.add(new ApprovalRequestedDetails.Rule(
+                    gate.policy().environment().ruleLabel(i),
+                    rule.count(),
+                    List.copyOf(rule.users()),
+                    List.copyOf(rule.groups()),
+                    rule.commentRequired()));
         }
-        details.put("rules", rules);
-        details.put("starters", List.copyOf(gate.parties().starters()));
+        ApprovalRequestedDetails details = new ApprovalRequestedDetails(
+                gate.gateId(),
+                digest(gate),
+                subject == null ? null : ApprovalRequestedDetails.releaseTree(subject.toTree()),
+                message == null ? "" : message,
+                gate.deadline().toString(),
+                rules,
+                List.copyOf(gate.parties().starters()));
         String starter = gate.parties().starter();
         return draft(
                 EventTypes.APPROVAL_REQUESTED,
                 starter == null || starter.isEmpty() ? EventDraft.SYSTEM : starter,
                 gate,
-                details);
+                details.toMap());
     }
 
     /** An accepted decision, by the person who made it. */
     public static EventDraft decided(GateSnapshot gate, Decision decision) {
-        Map<String, Object> details = base(gate);
-        details.put("comment", decision.comment());
-        details.put("decidedAt", decision.time().toString());
-        details.put("rules", List.copyOf(decision.rules()));
+        ApprovalDecisionDetails details = new ApprovalDecisionDetails(
+                gate.gateId(), digest(gate), decision.comment(), decision.time().toString(), decision.rules());
         String type =
                 switch (decision.kind()) {
                     case APPROVE -> EventTypes.APPROVAL_GRANTED;
                     case REJECT -> EventTypes.APPROVAL_REJECTED;
                     case BREAK_GLASS -> EventTypes.APPROVAL_BREAKGLASS;
                 };
-        return draft(type, decision.userId(), gate, details);
+        return draft(type, decision.userId(), gate, details.toMap());
     }
 
     /**
@@ -93,13 +93,13 @@ public final class GateEvents {
             java.time.Instant expiry =
                     decision.time().plus(gate.policy().environment().approvalValidity());
             if (decision.kind() == DecisionKind.APPROVE && !gate.closedAt().isBefore(expiry)) {
-                Map<String, Object> details = base(gate);
-                details.put("decidedAt", decision.time().toString());
-                details.put("expiredAt", expiry.toString());
-                details.put(
-                        "validity",
+                ApprovalExpiredDetails details = new ApprovalExpiredDetails(
+                        gate.gateId(),
+                        digest(gate),
+                        decision.time().toString(),
+                        expiry.toString(),
                         gate.policy().environment().approvalValidity().toString());
-                drafts.add(draft(EventTypes.APPROVAL_EXPIRED, decision.userId(), gate, details));
+                drafts.add(draft(EventTypes.APPROVAL_EXPIRED, decision.userId(), gate, details.toMap()));
             }
         }
         return drafts;
@@ -107,25 +107,24 @@ public final class GateEvents {
 
     /** The gate closed; the actor is who closed it, or SYSTEM for a timeout. */
     public static EventDraft closed(GateSnapshot gate) {
-        Map<String, Object> details = base(gate);
-        details.put("state", gate.state().name());
-        details.put("reason", gate.closeReason());
-        details.put("closedAt", gate.closedAt() == null ? "" : gate.closedAt().toString());
-        details.put("breakGlass", gate.state() == GateState.BROKEN_GLASS);
+        GateClosedDetails details = new GateClosedDetails(
+                gate.gateId(),
+                digest(gate),
+                gate.state().name(),
+                gate.closeReason(),
+                gate.closedAt() == null ? "" : gate.closedAt().toString(),
+                gate.state() == GateState.BROKEN_GLASS);
         String type =
                 switch (gate.state()) {
                     case APPROVED, BROKEN_GLASS -> EventTypes.GATE_PASSED;
                     case TIMED_OUT -> EventTypes.APPROVAL_TIMEDOUT;
                     default -> EventTypes.GATE_FAILED;
                 };
-        return draft(type, gate.closedBy().isEmpty() ? EventDraft.SYSTEM : gate.closedBy(), gate, details);
+        return draft(type, gate.closedBy().isEmpty() ? EventDraft.SYSTEM : gate.closedBy(), gate, details.toMap());
     }
 
-    private static Map<String, Object> base(GateSnapshot gate) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("gate", gate.gateId());
-        details.put("artifactDigest", ArtifactDigest.text(gate.artifactDigest()));
-        return details;
+    private static String digest(GateSnapshot gate) {
+        return ArtifactDigest.text(gate.artifactDigest());
     }
 
     private static EventDraft draft(String type, String actor, GateSnapshot gate, Map<String, Object> details) {

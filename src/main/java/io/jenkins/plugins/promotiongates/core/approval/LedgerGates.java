@@ -3,7 +3,11 @@ package io.jenkins.plugins.promotiongates.core.approval;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.ApprovalDecisionDetails;
+import io.jenkins.plugins.promotiongates.core.event.ApprovalRequestedDetails;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.GateClosedDetails;
+import io.jenkins.plugins.promotiongates.core.event.GateDetails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,12 +43,12 @@ public final class LedgerGates {
         for (AuditEvent event : events) {
             String type = event.type();
             JsonNode details = event.get("details");
-            String gateId = details.path("gate").asText("");
+            String gateId = GateDetails.from(details).gate();
             if (EventTypes.APPROVAL_REQUESTED.equals(type)) {
+                ApprovalRequestedDetails requested = ApprovalRequestedDetails.from(details);
                 ArtifactDigest bound;
                 try {
-                    bound = ArtifactDigest.parseIfPresent(
-                            details.path("artifactDigest").asText(""), "details.artifactDigest");
+                    bound = ArtifactDigest.parseIfPresent(requested.artifactDigest(), "details.artifactDigest");
                 } catch (IllegalArgumentException e) {
                     ignored.add("Audit: ledger event " + event.seq() + " (" + type
                             + ") is not used for any approval gate: " + e.getMessage());
@@ -56,7 +60,7 @@ public final class LedgerGates {
                         event.get("policyDigest").asText(""),
                         bound,
                         event.actor(),
-                        details.path("deadline").asText(""),
+                        requested.deadline(),
                         List.of(),
                         null,
                         event.seq()));
@@ -75,26 +79,22 @@ public final class LedgerGates {
             }
             RecordedGate gate = gates.get(open);
             if (kind != null) {
-                List<Integer> rules = new ArrayList<>();
-                details.path("rules").forEach(rule -> rules.add(rule.asInt()));
+                ApprovalDecisionDetails decision = ApprovalDecisionDetails.from(details);
                 gates.set(
                         open,
                         gate.with(new RecordedGate.Decided(
                                 event.actor(),
                                 kind,
-                                details.path("decidedAt").asText(""),
-                                details.path("comment").asText(""),
-                                rules,
+                                decision.decidedAt(),
+                                decision.comment(),
+                                decision.rules(),
                                 event.seq())));
             } else {
+                GateClosedDetails closed = GateClosedDetails.from(details);
                 gates.set(
                         open,
                         gate.closed(new RecordedGate.Closed(
-                                details.path("state").asText(""),
-                                details.path("closedAt").asText(""),
-                                event.actor(),
-                                details.path("reason").asText(""),
-                                event.seq())));
+                                closed.state(), closed.closedAt(), event.actor(), closed.reason(), event.seq())));
             }
         }
         return new Reading(gates, ignored);
@@ -127,7 +127,7 @@ public final class LedgerGates {
             return "its policy digest is not the gate's " + gate.policyDigest();
         }
         if (!ArtifactDigest.text(gate.artifactDigest())
-                .equals(event.get("details").path("artifactDigest").asText(""))) {
+                .equals(GateDetails.from(event.get("details")).artifactDigest())) {
             return "its artifact digest is not the gate's '" + ArtifactDigest.text(gate.artifactDigest()) + "'";
         }
         return null;

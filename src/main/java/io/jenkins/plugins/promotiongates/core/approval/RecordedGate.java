@@ -1,7 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

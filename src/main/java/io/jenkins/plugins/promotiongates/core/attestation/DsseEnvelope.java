@@ -3,8 +3,8 @@ package io.jenkins.plugins.promotiongates.core.attestation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.promotiongates.core.audit.AuditFormatException;
-import io.jenkins.plugins.promotiongates.core.audit.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -69,7 +69,7 @@ public record DsseEnvelope(String payloadType, String payload, List<DsseSignatur
         ObjectNode root;
         try {
             root = CanonicalJson.readObject(json, 0, json.length, input);
-        } catch (AuditFormatException e) {
+        } catch (JsonFormatException e) {
             throw new AttestationRejectedException(input, "it is not a JSON object (" + e.getMessage() + ")", REMEDY);
         }
         JsonNode payloadType = root.get("payloadType");

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.attestation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.promotiongates.core.audit.CanonicalJson;
-import io.jenkins.plugins.promotiongates.core.audit.Sha256;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import java.security.PublicKey;
 import java.util.HexFormat;
 

@@ -3,7 +3,7 @@ package io.jenkins.plugins.promotiongates.core.attestation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
-import io.jenkins.plugins.promotiongates.core.audit.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 
 /**
  * Writes a {@link PromotionStatement} as an in-toto Statement v1 whose predicate is a SLSA

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
-import io.jenkins.plugins.promotiongates.core.audit.AuditFormatException;
-import io.jenkins.plugins.promotiongates.core.audit.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ final class StatementReader {
         ObjectNode root;
         try {
             root = CanonicalJson.readObject(payload, 0, payload.length, input + " payload");
-        } catch (AuditFormatException e) {
+        } catch (JsonFormatException e) {
             throw refused("its payload is not a JSON object (" + e.getMessage() + ")");
         }
         expect(root, "_type", StatementJson.STATEMENT_TYPE, "$");

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +72,7 @@ public final class AuditService implements Closeable {
             if (directory.isPresent() && Files.isDirectory(directory.get())) {
                 RunRef run = new RunRef(key.job(), key.build(), "", directory.get());
                 synchronized (runLocks[Math.floorMod(key.hashCode(), LOCK_STRIPES)]) {
-                    catchUp(run, new ArrayList<>(RunFile.readForAppend(run.directory())));
+                    catchUp(run, new ArrayList<>(RunFile.readForAppend(RunFile.directoryOf(run))));
                 }
             }
         }
@@ -82,11 +86,11 @@ public final class AuditService implements Closeable {
      * @throws LedgerRefusedException if the ledger found an inconsistency (nothing is written)
      */
     public RecordedEvent record(RunRef run, EventDraft draft) throws IOException {
-        RunKey key = run.key();
+        RunKey key = RunKey.of(run);
         synchronized (runLocks[Math.floorMod(key.hashCode(), LOCK_STRIPES)]) {
-            LedgerLine last = runHeads.get(key, run.directory());
+            LedgerLine last = runHeads.get(key, RunFile.directoryOf(run));
             if (last == null || runFilesBehind.containsKey(key)) {
-                List<LedgerLine> lines = new ArrayList<>(RunFile.readForAppend(run.directory()));
+                List<LedgerLine> lines = new ArrayList<>(RunFile.readForAppend(RunFile.directoryOf(run)));
                 catchUp(run, lines);
                 last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
             }
@@ -103,10 +107,10 @@ public final class AuditService implements Closeable {
             // looks at, and after a crash the run's next event would fork its chain.
             LedgerLine line = ledger.append(event, written -> {
                 runFilesBehind.put(key, written.seq());
-                RunFile.append(run.directory(), List.of(written));
+                RunFile.append(RunFile.directoryOf(run), List.of(written));
                 runFilesBehind.remove(key);
             });
-            runHeads.put(key, run.directory(), line);
+            runHeads.put(key, RunFile.directoryOf(run), line);
             return new RecordedEvent(event, line.seq(), line.link().hash());
         }
     }
@@ -116,7 +120,7 @@ public final class AuditService implements Closeable {
      * before a crash (or a failed run-file write) but not yet to the run file.
      */
     private void catchUp(RunRef run, List<LedgerLine> lines) throws IOException {
-        RunKey key = run.key();
+        RunKey key = RunKey.of(run);
         long known = lines.isEmpty() ? -1 : lines.get(lines.size() - 1).seq();
         Optional<Long> inTail = ledger.tailEntryOf(key);
         Long failed = runFilesBehind.get(key);
@@ -136,7 +140,7 @@ public final class AuditService implements Closeable {
             return true;
         });
         if (!missing.isEmpty()) {
-            RunFile.append(run.directory(), missing);
+            RunFile.append(RunFile.directoryOf(run), missing);
             lines.addAll(missing);
         }
         runFilesBehind.remove(key);
@@ -171,8 +175,8 @@ public final class AuditService implements Closeable {
      * none covers the run's last event yet.
      */
     public byte[] bundle(RunRef run) throws IOException {
-        synchronized (runLocks[Math.floorMod(run.key().hashCode(), LOCK_STRIPES)]) {
-            List<LedgerLine> lines = new ArrayList<>(RunFile.readForAppend(run.directory()));
+        synchronized (runLocks[Math.floorMod(RunKey.of(run).hashCode(), LOCK_STRIPES)]) {
+            List<LedgerLine> lines = new ArrayList<>(RunFile.readForAppend(RunFile.directoryOf(run)));
             catchUp(run, lines);
             return BundleBuilder.build(ledger, run, lines);
         }
@@ -199,7 +203,7 @@ public final class AuditService implements Closeable {
                 try {
                     entry = CanonicalJson.readObject(
                             line.bytes(), 0, line.bytes().length, "ledger entry " + line.seq());
-                } catch (AuditFormatException e) {
+                } catch (JsonFormatException e) {
                     throw new UncheckedIOException(e);
                 }
                 if (entry.get("event") instanceof ObjectNode event

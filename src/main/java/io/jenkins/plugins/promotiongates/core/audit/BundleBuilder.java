@@ -2,6 +2,8 @@ package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +21,8 @@ final class BundleBuilder {
 
     static byte[] build(Ledger ledger, RunRef run, List<LedgerLine> lines) throws IOException {
         if (lines.isEmpty()) {
-            throw new IOException("Run " + run.key() + " has no audit events yet, so there is no bundle to download.");
+            throw new IOException(
+                    "Run " + RunKey.of(run) + " has no audit events yet, so there is no bundle to download.");
         }
         LedgerLine last = lines.get(lines.size() - 1);
         Checkpoint checkpoint = covering(ledger, last.seq());
@@ -34,7 +37,7 @@ final class BundleBuilder {
             return line.seq() + 1 < checkpoint.size();
         });
         if (links.isEmpty() || links.get(links.size() - 1).seq() + 1 != checkpoint.size()) {
-            throw new IOException("The run file of " + run.key() + " does not match ledger entry " + last.seq()
+            throw new IOException("The run file of " + RunKey.of(run) + " does not match ledger entry " + last.seq()
                     + ", or the ledger is shorter than its checkpoint. Run 'verify now' on the ledger status page.");
         }
         ObjectNode bundle = CanonicalJson.newObject();

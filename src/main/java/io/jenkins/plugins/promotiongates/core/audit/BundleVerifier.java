@@ -2,6 +2,9 @@ package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +94,7 @@ public final class BundleVerifier {
         LedgerLink lastLink = checkLinks(bundle.get("ledger"), lastEvent);
         try {
             checkpoint = Checkpoint.fromJson(bundle.get("checkpoint"), "the bundle's checkpoint");
-        } catch (AuditFormatException e) {
+        } catch (JsonFormatException e) {
             throw new Broken(e.getMessage());
         }
         if (checkpoint.size() != lastLink.seq() + 1 || !checkpoint.head().equals(lastLink.hash())) {
@@ -113,7 +116,7 @@ public final class BundleVerifier {
         try {
             bundle = CanonicalJson.readObject(bytes, 0, bytes.length, "bundle");
             canonical = CanonicalJson.write(bundle);
-        } catch (AuditFormatException | IllegalArgumentException e) {
+        } catch (JsonFormatException | IllegalArgumentException e) {
             throw new Broken("the bundle is not valid audit JSON: " + e.getMessage());
         }
         int mismatch = java.util.Arrays.mismatch(canonical, bytes);

@@ -2,6 +2,8 @@ package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.util.Base64;
 

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalScanner;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -90,7 +92,7 @@ final class LedgerLineDecoder {
         try {
             scanner.scan(b, start, end);
         } catch (CanonicalScanner.NotCanonical e) {
-            throw error(e.offset, "not canonical audit JSON: " + e.getMessage());
+            throw error(e.offset(), "not canonical audit JSON: " + e.getMessage());
         }
         if (scanner.memberCount(-1) != 4) {
             throw error(start, "a ledger line has exactly the members event, hash, prev and seq");

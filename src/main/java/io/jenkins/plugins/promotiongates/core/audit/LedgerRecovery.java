@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -88,7 +89,7 @@ final class LedgerRecovery {
                 expectedSeq[0]++;
                 head[0] = line.link().hash();
             });
-        } catch (AuditFormatException e) {
+        } catch (JsonFormatException e) {
             problems.add(e.getMessage());
             end = -1;
         }
@@ -118,7 +119,7 @@ final class LedgerRecovery {
                     earlier.put(line.run(), line.seq());
                 });
                 earlier.forEach(tailRuns::putIfAbsent);
-            } catch (AuditFormatException e) {
+            } catch (JsonFormatException e) {
                 problems.add(e.getMessage());
             }
         }
@@ -132,7 +133,7 @@ final class LedgerRecovery {
         CheckpointLog.Contents contents;
         try {
             contents = CheckpointLog.read(root);
-        } catch (AuditFormatException e) {
+        } catch (JsonFormatException e) {
             problems.add(e.getMessage());
             return List.of();
         }
@@ -166,7 +167,7 @@ final class LedgerRecovery {
             return checkpoints.isEmpty()
                     ? 0
                     : checkpoints.get(checkpoints.size() - 1).size();
-        } catch (AuditFormatException e) {
+        } catch (JsonFormatException e) {
             return 0;
         }
     }
@@ -197,7 +198,7 @@ final class LedgerRecovery {
             }
             return new LedgerLineDecoder()
                     .decode(bytes, start, length - 1, file.toString(), size - length + start, false);
-        } catch (AuditFormatException e) {
+        } catch (JsonFormatException e) {
             problems.add(e.getMessage());
             return null;
         }

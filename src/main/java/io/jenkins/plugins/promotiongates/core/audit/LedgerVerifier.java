@@ -1,6 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +143,7 @@ public final class LedgerVerifier {
             }
             checkSignatures();
             checked = nextCheckpoint;
-        } catch (Broken | AuditFormatException e) {
+        } catch (Broken | JsonFormatException e) {
             return new LedgerVerification(
                     expectedSeq, segments.size(), runHeads.size(), nextCheckpoint, Optional.of(e.getMessage()));
         }

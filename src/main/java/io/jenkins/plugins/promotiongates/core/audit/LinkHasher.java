@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
+import io.jenkins.plugins.promotiongates.core.json.CanonicalInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 

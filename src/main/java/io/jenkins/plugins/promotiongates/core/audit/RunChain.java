@@ -1,6 +1,9 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +28,8 @@ public record RunChain(RunRef run, List<AuditEvent> events, List<Long> ledgerSeq
     public static RunChain read(RunRef run) throws IOException {
         RunFile.Contents contents;
         try {
-            contents = RunFile.read(run.directory());
-        } catch (AuditFormatException e) {
+            contents = RunFile.read(RunFile.directoryOf(run));
+        } catch (JsonFormatException e) {
             return new RunChain(run, List.of(), List.of(), Optional.of(e.getMessage()));
         }
         List<AuditEvent> events = new ArrayList<>();
@@ -35,7 +38,7 @@ public record RunChain(RunRef run, List<AuditEvent> events, List<Long> ledgerSeq
                 ? "the run file ends with an incomplete line at byte " + contents.end()
                         + " (a crash while copying from the ledger; the next recorded event moves it aside)"
                 : null;
-        RunKey key = run.key();
+        RunKey key = RunKey.of(run);
         String prev = key.genesis();
         for (LedgerLine line : contents.lines()) {
             ObjectNode json = CanonicalJson.readObject(line.bytes(), 0, line.bytes().length, "run file line");

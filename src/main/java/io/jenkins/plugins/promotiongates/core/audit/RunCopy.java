@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +53,11 @@ final class RunCopy {
                     try {
                         lines.add(new Line(
                                 offset, decoder.decode(bytes, start, end, file.toString(), offset, false), null));
-                    } catch (AuditFormatException e) {
+                    } catch (JsonFormatException e) {
                         lines.add(new Line(offset, null, e.getMessage()));
                     }
                 });
-            } catch (AuditFormatException e) { // a line over the size limit: nothing after it is read
+            } catch (JsonFormatException e) { // a line over the size limit: nothing after it is read
                 lines.add(new Line(-1, null, e.getMessage()));
             }
         }
@@ -129,7 +130,7 @@ final class RunCopy {
                         texts.put(offset, describe(key, copy, ledger.get(copy.seq())));
                     }
                 });
-            } catch (AuditFormatException e) {
+            } catch (JsonFormatException e) {
                 // The file changed since it was read: the lines not read again are described by their links.
             }
         }
@@ -162,7 +163,7 @@ final class RunCopy {
                 + "; it is ignored and the ledger's event " + ledger.runSeq() + " is used";
     }
 
-    private static String type(LedgerLine line) throws AuditFormatException {
+    private static String type(LedgerLine line) throws JsonFormatException {
         return RunLedgerScan.eventOf(line).type();
     }
 

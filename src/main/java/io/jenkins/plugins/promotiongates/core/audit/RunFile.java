@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,6 +21,19 @@ final class RunFile {
     static final String NAME = "promotion-audit.jsonl";
 
     private RunFile() {}
+
+    /**
+     * The build directory of {@code run}, where its chain file lives.
+     *
+     * @throws IllegalArgumentException if the run was named without one
+     */
+    static Path directoryOf(RunRef run) {
+        if (run.directory() == null) {
+            throw new IllegalArgumentException("Run " + run.id() + " was named without its build directory, where"
+                    + " the audit keeps the run's copy of its chain; name it with RunRef.withDirectory.");
+        }
+        return run.directory();
+    }
 
     /** The lines of the file and where its complete lines end. */
     record Contents(List<LedgerLine> lines, long end, long size) {

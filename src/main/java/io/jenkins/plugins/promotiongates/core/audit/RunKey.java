@@ -1,6 +1,9 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 
 /** Identifies one run's chain: job full name and build number. */
 record RunKey(String job, long build) {
@@ -19,6 +22,11 @@ record RunKey(String job, long build) {
         genesis.put("genesis", GENESIS_TAG);
         genesis.put("job", job);
         return Sha256.hex(CanonicalJson.write(genesis));
+    }
+
+    /** The key of {@code run}'s chain. */
+    static RunKey of(RunRef run) {
+        return new RunKey(run.job(), run.build());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
+import io.jenkins.plugins.promotiongates.core.json.CanonicalScanner;
 import java.security.MessageDigest;
 import java.util.Arrays;
 

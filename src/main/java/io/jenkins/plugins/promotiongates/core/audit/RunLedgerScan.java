@@ -2,6 +2,10 @@ package io.jenkins.plugins.promotiongates.core.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,10 +35,10 @@ final class RunLedgerScan {
     }
 
     static LedgerEvents read(Path root, RunRef run) throws IOException {
-        RunKey key = run.key();
+        RunKey key = RunKey.of(run);
         // The run file is read before the ledger: the ledger line of every event is written before its
         // copy, so every genuine copy read here is in the ledger by the time the scan below reads it.
-        RunCopy copy = RunCopy.read(run.directory());
+        RunCopy copy = RunCopy.read(RunFile.directoryOf(run));
         Found found = null;
         if (copy.firstSeq() > 0) {
             found = scan(root, key, copy.firstSeq());
@@ -59,7 +63,7 @@ final class RunLedgerScan {
         return new LedgerEvents(events, seqs, disagreements, Optional.empty());
     }
 
-    static AuditEvent eventOf(LedgerLine line) throws AuditFormatException {
+    static AuditEvent eventOf(LedgerLine line) throws JsonFormatException {
         ObjectNode entry = CanonicalJson.readObject(line.bytes(), 0, line.bytes().length, "ledger entry " + line.seq());
         ObjectNode event = (ObjectNode) entry.get("event");
         return new AuditEvent(event, CanonicalJson.write(event));

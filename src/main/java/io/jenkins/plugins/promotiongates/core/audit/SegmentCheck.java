@@ -1,6 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.core.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

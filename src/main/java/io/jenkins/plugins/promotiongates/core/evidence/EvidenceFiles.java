@@ -1,11 +1,11 @@
 package io.jenkins.plugins.promotiongates.core.evidence;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.artifact.CappedFileReader;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseContent;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
-import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
 import java.io.IOException;
 import java.util.Optional;
 

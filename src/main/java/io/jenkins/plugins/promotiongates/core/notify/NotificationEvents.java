@@ -1,7 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.notify;
 
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.notify;
 
-import io.jenkins.plugins.promotiongates.core.audit.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceContext;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceFiles;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
@@ -97,7 +98,7 @@ final class EvidenceEvaluation {
     }
 
     private static byte[] body(Environment target, Release release, RunRef run) {
-        return ExternalCheckRequest.body(release, target.name(), run.job(), run.number(), run.url());
+        return ExternalCheckRequest.body(release, target.name(), run.job(), run.build(), run.url());
     }
 
     private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {

@@ -2,11 +2,11 @@ package io.jenkins.plugins.promotiongates.core.promotion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.PromotionRefusedDetails;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -47,10 +47,7 @@ public final class PromotionAfterGate {
             case EventTypes.PROMOTION_NOOP ->
                 "Then promoteArtifact found " + release(details) + " already in " + environment + " at " + when
                         + ": nothing was copied.";
-            default ->
-                "Then promoteArtifact "
-                        + ("FAILED".equals(details.path("status").asText()) ? "failed" : "was refused")
-                        + " at " + when + ": " + String.join(" ", reasons(details));
+            default -> refused(PromotionRefusedDetails.from(details), when);
         };
     }
 
@@ -60,10 +57,10 @@ public final class PromotionAfterGate {
         return (application + " " + version).trim().isEmpty() ? "the release" : (application + " " + version).trim();
     }
 
-    private static List<String> reasons(JsonNode details) {
-        List<String> reasons = new ArrayList<>();
-        details.path("reasons").forEach(reason -> reasons.add(reason.asText()));
-        return reasons.isEmpty() ? List.of("(no reason recorded)") : reasons;
+    private static String refused(PromotionRefusedDetails details, String when) {
+        List<String> reasons = details.reasons().isEmpty() ? List.of("(no reason recorded)") : details.reasons();
+        return "Then promoteArtifact " + (details.failed() ? "failed" : "was refused") + " at " + when + ": "
+                + String.join(" ", reasons);
     }
 
     private static Instant time(AuditEvent event) {

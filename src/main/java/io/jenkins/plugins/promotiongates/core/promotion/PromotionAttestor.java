@@ -1,10 +1,10 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
 import io.jenkins.plugins.promotiongates.core.attestation.AttestationSigner;
 import io.jenkins.plugins.promotiongates.core.attestation.AttestationSubject;
 import io.jenkins.plugins.promotiongates.core.attestation.DsseEnvelope;
 import io.jenkins.plugins.promotiongates.core.attestation.PromotionStatement;
-import io.jenkins.plugins.promotiongates.core.audit.Sha256;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import java.net.URI;
 import java.net.URISyntaxException;

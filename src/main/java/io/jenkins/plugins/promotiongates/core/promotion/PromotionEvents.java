@@ -1,11 +1,12 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
 import io.jenkins.plugins.promotiongates.core.attestation.DsseEnvelope;
-import io.jenkins.plugins.promotiongates.core.audit.ArtifactRef;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.ArtifactRef;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.PromotionRefusedDetails;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,9 +134,6 @@ public final class PromotionEvents {
     }
 
     private static Map<String, Object> refusal(PromotionOutcome outcome) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("status", outcome.status().name());
-        details.put("reasons", outcome.reasons());
-        return details;
+        return new PromotionRefusedDetails(outcome.status().name(), outcome.reasons()).toMap();
     }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
+import io.jenkins.plugins.promotiongates.core.event.DetailFields;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.SignatureDetails;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import java.util.List;
 public final class RecordedSignatures {
 
     /** Longest text taken from an event field; longer values are refused as malformed. */
-    static final int MAX_TEXT = 4096;
+    static final int MAX_TEXT = SignatureDetails.MAX_TEXT;
 
     /**
      * @param signatures the verifications the signature precondition may rely on, oldest first
@@ -72,37 +74,28 @@ public final class RecordedSignatures {
      */
     static VerifiedSignature signature(AuditEvent event) {
         JsonNode artifact = event.get("artifact");
-        JsonNode details = event.get("details");
         ArtifactDigest digest = ArtifactDigest.ofHex(
-                DigestAlgorithm.SHA256, text(artifact, "artifact.sha256", true), "artifact.sha256");
+                DigestAlgorithm.SHA256, DetailFields.strictText(artifact, "artifact.sha256", true), "artifact.sha256");
         JsonNode size = artifact.path("size");
         if (!size.canConvertToLong() || !size.isIntegralNumber() || size.asLong() < 0) {
             throw new IllegalArgumentException("artifact.size is missing or not a non-negative integer");
         }
-        String label = text(details, "details.format", true);
+        SignatureDetails details = SignatureDetails.from(event.get("details"));
         SignatureFormat format;
         try {
-            format = SignatureFormat.parse(label);
+            format = SignatureFormat.parse(details.format());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("details.format names no known signature format");
         }
-        List<String> warnings = new ArrayList<>();
-        JsonNode list = details.path("warnings");
-        if (!list.isMissingNode() && !list.isArray()) {
-            throw new IllegalArgumentException("details.warnings is not a list");
-        }
-        for (JsonNode warning : list) {
-            warnings.add(bounded(warning, "details.warnings[]"));
-        }
         return verified(
-                text(details, "details.trustedKey", false),
+                details.trustedKey(),
                 format,
-                text(details, "details.algorithm", true),
+                details.algorithm(),
                 digest,
                 size.asLong(),
-                text(details, "details.keyFingerprint", false),
-                text(details, "details.signer", false),
-                warnings);
+                details.keyFingerprint(),
+                details.signer(),
+                details.warnings());
     }
 
     /**
@@ -122,30 +115,5 @@ public final class RecordedSignatures {
                 trustedKey,
                 new Verification(
                         true, format, algorithm, digest, size, keyFingerprint, trustedKey, signer, warnings, ""));
-    }
-
-    private static String text(JsonNode object, String path, boolean required) {
-        JsonNode value = object.path(path.substring(path.indexOf('.') + 1));
-        if (value.isMissingNode() || value.isNull()) {
-            if (required) {
-                throw new IllegalArgumentException(path + " is missing");
-            }
-            return "";
-        }
-        String text = bounded(value, path);
-        if (required && text.isEmpty()) {
-            throw new IllegalArgumentException(path + " is empty");
-        }
-        return text;
-    }
-
-    private static String bounded(JsonNode value, String path) {
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException(path + " is not a string");
-        }
-        if (value.asText().length() > MAX_TEXT) {
-            throw new IllegalArgumentException(path + " is longer than " + MAX_TEXT + " characters");
-        }
-        return value.asText();
     }
 }

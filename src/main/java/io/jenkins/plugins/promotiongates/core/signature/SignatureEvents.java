@@ -1,11 +1,10 @@
 package io.jenkins.plugins.promotiongates.core.signature;
 
-import io.jenkins.plugins.promotiongates.core.audit.ArtifactRef;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.jenkins.plugins.promotiongates.core.event.ArtifactRef;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.SignatureDetails;
+import io.jenkins.plugins.promotiongates.core.event.SignatureNotRunDetails;
 
 /**
  * The audit events of {@code verifySignature}: {@code signature.verified} or {@code signature.failed},
@@ -24,21 +23,19 @@ public final class SignatureEvents {
      */
     public static EventDraft of(
             Verification verification, String artifact, String signature, String environment, String policyDigest) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("signature", signature);
-        details.put("format", verification.format().label());
-        details.put("algorithm", verification.algorithm());
-        details.put("keyFingerprint", verification.keyFingerprint());
-        details.put("trustedKey", verification.trustedKey());
-        details.put("signer", verification.signerIdentity());
-        details.put("warnings", List.copyOf(verification.warnings()));
-        if (!verification.verified()) {
-            details.put("reason", verification.failure());
-        }
+        SignatureDetails details = new SignatureDetails(
+                signature,
+                verification.format().label(),
+                verification.algorithm(),
+                verification.keyFingerprint(),
+                verification.trustedKey(),
+                verification.signerIdentity(),
+                verification.warnings(),
+                verification.verified() ? null : verification.failure());
         EventDraft draft = EventDraft.of(
                         verification.verified() ? EventTypes.SIGNATURE_VERIFIED : EventTypes.SIGNATURE_FAILED,
                         EventDraft.SYSTEM)
-                .withDetails(details);
+                .withDetails(details.toMap());
         if (verification.artifactDigest() != null) {
             draft = draft.withArtifact(
                     new ArtifactRef(artifact, verification.artifactSize(), verification.artifactDigest()));
@@ -48,11 +45,9 @@ public final class SignatureEvents {
 
     /** A verification that could not run: a refused path, an unreadable or undetectable signature. */
     public static EventDraft failed(String artifact, String reason, String environment, String policyDigest) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("artifactPath", artifact);
-        details.put("reason", reason);
         return withPolicy(
-                EventDraft.of(EventTypes.SIGNATURE_FAILED, EventDraft.SYSTEM).withDetails(details),
+                EventDraft.of(EventTypes.SIGNATURE_FAILED, EventDraft.SYSTEM)
+                        .withDetails(new SignatureNotRunDetails(artifact, reason).toMap()),
                 environment,
                 policyDigest);
     }

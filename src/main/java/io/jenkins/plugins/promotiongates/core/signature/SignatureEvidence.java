@@ -1,9 +1,9 @@
 package io.jenkins.plugins.promotiongates.core.signature;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.SignatureDetails;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.util.List;
 import java.util.Optional;
@@ -29,16 +29,16 @@ public final class SignatureEvidence {
             AuditEvent event = events.get(i);
             if (event.type().equals(EventTypes.SIGNATURE_VERIFIED)
                     && hex.equals(event.get("artifact").path("sha256").asText())) {
-                JsonNode details = event.get("details");
+                SignatureDetails details = SignatureDetails.shown(event.get("details"));
                 StringBuilder text = new StringBuilder("Verified ")
-                        .append(details.path("format").asText())
+                        .append(details.format())
                         .append(" signature (")
-                        .append(details.path("algorithm").asText())
+                        .append(details.algorithm())
                         .append(')');
-                append(text, " by trusted key '", details.path("trustedKey").asText(), "'");
-                append(text, ", signer ", details.path("signer").asText(), "");
-                append(text, ", key ", details.path("keyFingerprint").asText(), "");
-                append(text, ", from ", details.path("signature").asText(), "");
+                append(text, " by trusted key '", details.trustedKey(), "'");
+                append(text, ", signer ", details.signer(), "");
+                append(text, ", key ", details.keyFingerprint(), "");
+                append(text, ", from ", details.signature(), "");
                 return Optional.of(text.append(" at ")
                         .append(DisplayTime.ofText(event.time()))
                         .toString());

@@ -3,9 +3,9 @@ package io.jenkins.plugins.promotiongates.core.sink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.promotiongates.core.audit.CanonicalJson;
 import io.jenkins.plugins.promotiongates.core.audit.Checkpoint;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerLine;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 

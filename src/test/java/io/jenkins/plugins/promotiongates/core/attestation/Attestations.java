@@ -2,7 +2,7 @@ package io.jenkins.plugins.promotiongates.core.attestation;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
-import io.jenkins.plugins.promotiongates.core.audit.Sha256;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPair;

@@ -2,6 +2,11 @@ package io.jenkins.plugins.promotiongates.core.audit;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
+import io.jenkins.plugins.promotiongates.core.event.ArtifactRef;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +24,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Keys, clock and events shared by the audit tests. */
-final class AuditFixture {
+public final class AuditFixture {
 
     private AuditFixture() {}
 
@@ -86,7 +91,7 @@ final class AuditFixture {
     }
 
     /** Runs a command, returning its exit status; output goes to {@code output} when not null. */
-    static int exec(List<String> command, Path directory, StringBuilder output) throws Exception {
+    public static int exec(List<String> command, Path directory, StringBuilder output) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
         if (directory != null) {
             builder.directory(directory.toFile());

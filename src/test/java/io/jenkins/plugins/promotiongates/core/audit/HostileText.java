@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import java.util.Random;
 
 /** Random text that is hard to write canonically: escapes, controls, DEL, separators, BOM, non-BMP, quotes. */

@@ -6,6 +6,9 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalInteger;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

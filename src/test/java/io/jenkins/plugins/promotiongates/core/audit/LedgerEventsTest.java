@@ -7,6 +7,10 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +87,7 @@ public class LedgerEventsTest {
         List<LedgerLine> lines = RunFile.read(run.directory()).lines();
         LedgerLine last = lines.get(lines.size() - 1);
         AuditEvent event = AuditEvent.create(
-                draft, run.key(), run.url(), last.runSeq() + 1, last.eventHash(), java.time.Instant.now());
+                draft, RunKey.of(run), run.url(), last.runSeq() + 1, last.eventHash(), java.time.Instant.now());
         return LedgerLine.encode(last.seq() + 1, last.link().hash(), event);
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.core.audit;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

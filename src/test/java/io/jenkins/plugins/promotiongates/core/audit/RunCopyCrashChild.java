@@ -1,5 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.audit;
 
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
+import io.jenkins.plugins.promotiongates.core.json.JsonFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +92,7 @@ final class SequentialLedgerVerifier {
             }
             checkSignatures();
             checked = nextCheckpoint;
-        } catch (Broken | AuditFormatException e) {
+        } catch (Broken | JsonFormatException e) {
             return new LedgerVerification(
                     expectedSeq, segments.size(), runHeads.size(), nextCheckpoint, Optional.of(e.getMessage()));
         }

@@ -9,13 +9,13 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
-import io.jenkins.plugins.promotiongates.core.audit.CanonicalJson;
 import io.jenkins.plugins.promotiongates.core.evidence.junit.TestsCheck;
 import io.jenkins.plugins.promotiongates.core.evidence.junit.TestsSettings;
 import io.jenkins.plugins.promotiongates.core.evidence.sarif.VulnerabilityCheck;
 import io.jenkins.plugins.promotiongates.core.evidence.sarif.VulnerabilitySettings;
 import io.jenkins.plugins.promotiongates.core.evidence.sbom.SbomCheck;
 import io.jenkins.plugins.promotiongates.core.evidence.sbom.SbomSettings;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
+import io.jenkins.plugins.promotiongates.core.signature.SignatureKeyChoice;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,10 +5,11 @@ import io.jenkins.plugins.promotiongates.core.approval.GateEvents;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerEvents;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
 import io.jenkins.plugins.promotiongates.core.audit.RunChain;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
@@ -59,10 +60,10 @@ final class AuditedRuns implements AutoCloseable {
         service = open();
     }
 
-    io.jenkins.plugins.promotiongates.core.audit.RunRef run(RunRef run) throws Exception {
-        Path directory = directory(run.job(), run.number());
+    RunRef run(RunRef run) throws Exception {
+        Path directory = directory(run.job(), run.build());
         Files.createDirectories(directory);
-        return new io.jenkins.plugins.promotiongates.core.audit.RunRef(run.job(), run.number(), run.url(), directory);
+        return run.withDirectory(directory);
     }
 
     void record(RunRef run, EventDraft draft) throws Exception {
@@ -98,7 +99,7 @@ final class AuditedRuns implements AutoCloseable {
                 null);
         record(
                 new RunRef("shop/main", 40, "job/shop/job/main/40/"),
-                EventDraft.of(io.jenkins.plugins.promotiongates.core.audit.EventTypes.PROMOTION_COMPLETED, "SYSTEM")
+                EventDraft.of(io.jenkins.plugins.promotiongates.core.event.EventTypes.PROMOTION_COMPLETED, "SYSTEM")
                         .withEnvironment("staging")
                         .withDetails(PromotionRecordJson.toTree(staging)));
     }

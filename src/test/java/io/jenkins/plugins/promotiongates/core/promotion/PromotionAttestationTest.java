@@ -18,8 +18,8 @@ import io.jenkins.plugins.promotiongates.core.attestation.AttestationRejectedExc
 import io.jenkins.plugins.promotiongates.core.attestation.AttestationSubject;
 import io.jenkins.plugins.promotiongates.core.attestation.AttestationVerifier;
 import io.jenkins.plugins.promotiongates.core.attestation.PromotionStatement;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
@@ -158,7 +158,7 @@ public class PromotionAttestationTest {
                 statement(PromotionAttestor.forController(controller, null).attest(evaluation, "/srv/x", now));
         assertEquals(
                 "urn:promotion-gates:controller:"
-                        + io.jenkins.plugins.promotiongates.core.audit.Sha256.hex(
+                        + io.jenkins.plugins.promotiongates.core.artifact.Sha256.hex(
                                 controller.getPublic().getEncoded()),
                 unnamed.verifierId());
     }

@@ -9,7 +9,7 @@ import io.jenkins.plugins.promotiongates.core.audit.AuditService;
 import io.jenkins.plugins.promotiongates.core.audit.ControllerKeyCodec;
 import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
 import io.jenkins.plugins.promotiongates.core.audit.RunDirectories;
-import io.jenkins.plugins.promotiongates.core.audit.RunRef;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.nio.file.Files;
 import java.nio.file.Path;

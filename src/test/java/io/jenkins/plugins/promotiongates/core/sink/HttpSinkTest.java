@@ -8,7 +8,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
-import io.jenkins.plugins.promotiongates.core.audit.RunRef;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

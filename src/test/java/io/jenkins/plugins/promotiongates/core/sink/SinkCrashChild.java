@@ -1,8 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.sink;
 
 import io.jenkins.plugins.promotiongates.core.audit.AuditService;
-import io.jenkins.plugins.promotiongates.core.audit.EventDraft;
-import io.jenkins.plugins.promotiongates.core.audit.RunRef;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.promotiongates.core.evidence.external;
 
-import io.jenkins.plugins.promotiongates.core.audit.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseJson;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.promotiongates.core.promotion.repository;
 
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
-import io.jenkins.plugins.promotiongates.core.audit.Sha256;
+import io.jenkins.plugins.promotiongates.core.artifact.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.promotiongates.core.signature.verification;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.CappedFileReader;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
-import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;

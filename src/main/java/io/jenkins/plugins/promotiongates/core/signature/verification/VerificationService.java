@@ -1,11 +1,11 @@
 package io.jenkins.plugins.promotiongates.core.signature.verification;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
+import io.jenkins.plugins.promotiongates.core.artifact.CappedFileReader;
 import io.jenkins.plugins.promotiongates.core.artifact.ConfinedPath;
 import io.jenkins.plugins.promotiongates.core.artifact.StreamingDigester;
 import io.jenkins.plugins.promotiongates.core.artifact.Workspace;
 import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
-import io.jenkins.plugins.promotiongates.core.signature.CappedFileReader;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureRejectedException;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureVerifier;

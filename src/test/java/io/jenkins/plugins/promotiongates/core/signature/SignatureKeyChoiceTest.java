@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.policy;
+package io.jenkins.plugins.promotiongates.core.signature;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -6,9 +6,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 
-import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
-import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
-import io.jenkins.plugins.promotiongates.core.signature.Verification;
+import io.jenkins.plugins.promotiongates.core.policy.Environment;
+import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import io.jenkins.plugins.promotiongates.core.policy.SignatureHash;
+import io.jenkins.plugins.promotiongates.core.policy.SignatureRequirement;
 import java.util.List;
 import java.util.Set;
 import org.junit.Test;

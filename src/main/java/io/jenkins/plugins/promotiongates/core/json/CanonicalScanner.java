@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.audit;
+package io.jenkins.plugins.promotiongates.core.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * outer objects are. This is what lets the ledger verifier keep pace with {@code sha256sum}: each
  * line is scanned once and hashed in place.
  */
-final class CanonicalScanner {
+public final class CanonicalScanner {
 
     /** Members of objects nested up to this depth (0 = the outer object) are recorded. */
     private static final int RECORDED_DEPTH = 2;
@@ -36,18 +36,23 @@ final class CanonicalScanner {
     private int[] valueEnd = new int[64];
 
     /** Thrown at the first byte that is not canonical; cheap (no stack trace). */
-    static final class NotCanonical extends Exception {
+    public static final class NotCanonical extends Exception {
         private static final long serialVersionUID = 1L;
-        final int offset;
+        private final int offset;
 
         NotCanonical(int offset, String reason) {
             super(reason, null, false, false);
             this.offset = offset;
         }
+
+        /** The index of the first byte that is not canonical. */
+        public int offset() {
+            return offset;
+        }
     }
 
     /** Scans {@code b[start, end)}, which must be one canonical JSON object and nothing else. */
-    void scan(byte[] bytes, int start, int stop) throws NotCanonical {
+    public void scan(byte[] bytes, int start, int stop) throws NotCanonical {
         this.b = bytes;
         this.pos = start;
         this.end = stop;
@@ -62,7 +67,7 @@ final class CanonicalScanner {
     }
 
     /** Index of the member {@code key} (ASCII, no escapes) of the object held by member {@code parentIndex} (-1: outer object), or -1. */
-    int find(int parentIndex, byte[] key) {
+    public int find(int parentIndex, byte[] key) {
         int length = key.length;
         for (int i = parentIndex + 1; i < count; i++) {
             if (parent[i] == parentIndex && keyEnd[i] - keyStart[i] == length + 2 && sameBytes(keyStart[i] + 1, key)) {
@@ -82,7 +87,7 @@ final class CanonicalScanner {
         return true;
     }
 
-    int memberCount(int parentIndex) {
+    public int memberCount(int parentIndex) {
         int n = 0;
         for (int i = 0; i < count; i++) {
             if (parent[i] == parentIndex) {
@@ -92,24 +97,24 @@ final class CanonicalScanner {
         return n;
     }
 
-    int keyStart(int member) {
+    public int keyStart(int member) {
         return keyStart[member];
     }
 
-    int valueStart(int member) {
+    public int valueStart(int member) {
         return valueStart[member];
     }
 
-    int valueEnd(int member) {
+    public int valueEnd(int member) {
         return valueEnd[member];
     }
 
-    byte firstByte(int member) {
+    public byte firstByte(int member) {
         return b[valueStart[member]];
     }
 
-    /** True if the string member is plain ASCII matching {@link EventTypes#isWellFormed}. */
-    boolean isEventType(int member) {
+    /** True if the string member is plain ASCII matching the event type rule (two or more dotted lower-case words, at most 100 characters). */
+    public boolean isEventType(int member) {
         int start = valueStart[member] + 1;
         int stop = valueEnd[member] - 1;
         if (stop - start > 100) {
@@ -135,7 +140,7 @@ final class CanonicalScanner {
     }
 
     /** The value of an integer member (already checked to be canonical and in range). */
-    long integer(int member) {
+    public long integer(int member) {
         int i = valueStart[member];
         boolean negative = b[i] == '-';
         long value = 0;
@@ -432,7 +437,7 @@ final class CanonicalScanner {
     }
 
     /** Decodes a canonical string token (quotes included) at {@code b[start, stop)}. */
-    static String decode(byte[] b, int start, int stop) {
+    public static String decode(byte[] b, int start, int stop) {
         int first = start + 1;
         int last = stop - 1;
         boolean plain = true;

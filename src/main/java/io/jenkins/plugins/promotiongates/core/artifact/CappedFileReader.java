@@ -1,6 +1,5 @@
-package io.jenkins.plugins.promotiongates.core.signature;
+package io.jenkins.plugins.promotiongates.core.artifact;
 
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,7 +1,8 @@
-package io.jenkins.plugins.promotiongates.core.audit;
+package io.jenkins.plugins.promotiongates.core.event;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 
 /**
  * The artifact an event is about.

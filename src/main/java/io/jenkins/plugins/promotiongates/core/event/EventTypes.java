@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.audit;
+package io.jenkins.plugins.promotiongates.core.event;
 
 import java.util.List;
 import java.util.regex.Pattern;

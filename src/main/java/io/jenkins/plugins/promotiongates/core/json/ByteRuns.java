@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.audit;
+package io.jenkins.plugins.promotiongates.core.json;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
  * newline of a JSON Lines buffer, and the end of the bytes that stand for themselves in a
  * canonical JSON string. Exact: a word is skipped only when none of its bytes is one looked for.
  */
-final class ByteRuns {
+public final class ByteRuns {
 
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -18,7 +18,7 @@ final class ByteRuns {
     private ByteRuns() {}
 
     /** Index of the first {@code '\n'} in {@code b[from, to)}, or -1. */
-    static int newline(byte[] b, int from, int to) {
+    public static int newline(byte[] b, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long found = zeroBytes((long) WORDS.get(b, i) ^ ONES * '\n');
@@ -39,7 +39,7 @@ final class ByteRuns {
      * {@code '"'} and {@code '\\'} (0x20 to 0x7e), or {@code to}. Bytes of whole words are checked
      * here; the caller checks the remaining bytes one by one.
      */
-    static int plainWords(byte[] b, int from, int to) {
+    public static int plainWords(byte[] b, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long word = (long) WORDS.get(b, i);

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.audit;
+package io.jenkins.plugins.promotiongates.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,11 +11,11 @@ import java.util.Map;
  * Turns the glue's plain Java values into JSON, accepting only what audit JSON can hold: no
  * reflection over arbitrary objects, no floating-point numbers.
  */
-final class DetailsJson {
+public final class DetailsJson {
 
     private DetailsJson() {}
 
-    static JsonNode toNode(Object value, String path) {
+    public static JsonNode toNode(Object value, String path) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         if (value == null) {
             return nodes.nullNode();

@@ -1,7 +1,10 @@
-package io.jenkins.plugins.promotiongates.core.policy;
+package io.jenkins.plugins.promotiongates.core.signature;
 
-import io.jenkins.plugins.promotiongates.core.signature.AlgorithmPolicy;
-import io.jenkins.plugins.promotiongates.core.signature.Verification;
+import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
+import io.jenkins.plugins.promotiongates.core.policy.Environment;
+import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
+import io.jenkins.plugins.promotiongates.core.policy.SignatureHash;
+import io.jenkins.plugins.promotiongates.core.policy.SignatureRequirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

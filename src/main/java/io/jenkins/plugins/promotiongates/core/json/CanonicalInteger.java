@@ -1,7 +1,7 @@
-package io.jenkins.plugins.promotiongates.core.audit;
+package io.jenkins.plugins.promotiongates.core.json;
 
 /** Writes an integer in canonical JSON form (decimal, {@code -} for negative values only, no leading zeros). */
-final class CanonicalInteger {
+public final class CanonicalInteger {
 
     private CanonicalInteger() {}
 
@@ -9,7 +9,7 @@ final class CanonicalInteger {
      * Writes {@code value} right-aligned at the end of {@code out} (at least 20 bytes) and returns
      * the index of its first byte.
      */
-    static int write(long value, byte[] out) {
+    public static int write(long value, byte[] out) {
         int at = out.length;
         long rest = value < 0 ? value : -value; // negative, so that Long.MIN_VALUE works too
         do {

@@ -1,6 +1,7 @@
-package io.jenkins.plugins.promotiongates.core.audit;
+package io.jenkins.plugins.promotiongates.core.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.promotiongates.core.json.DetailsJson;
 import java.util.Map;
 
 /**
@@ -58,7 +59,7 @@ public record EventDraft(
     }
 
     /** The details as a JSON object; rejects values that audit JSON cannot hold. */
-    ObjectNode detailsJson() {
+    public ObjectNode detailsJson() {
         return (ObjectNode) DetailsJson.toNode(details, "details");
     }
 }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.audit;
+package io.jenkins.plugins.promotiongates.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -177,18 +177,17 @@ public final class CanonicalJson {
      * Parses one JSON object strictly: valid UTF-8, no duplicate keys, nothing after it, at most
      * {@code maxBytes}.
      */
-    public static ObjectNode readObject(byte[] bytes, int offset, int length, String input)
-            throws AuditFormatException {
+    public static ObjectNode readObject(byte[] bytes, int offset, int length, String input) throws JsonFormatException {
         JsonNode node;
         try {
             node = MAPPER.readTree(bytes, offset, length);
         } catch (JsonProcessingException e) {
-            throw new AuditFormatException(input, "not valid JSON (" + e.getOriginalMessage() + ")", "");
+            throw new JsonFormatException(input, "not valid JSON (" + e.getOriginalMessage() + ")", "");
         } catch (IOException e) {
-            throw new AuditFormatException(input, "not valid JSON (" + e.getMessage() + ")", "");
+            throw new JsonFormatException(input, "not valid JSON (" + e.getMessage() + ")", "");
         }
         if (node == null || !node.isObject()) {
-            throw new AuditFormatException(input, "expected a JSON object", "");
+            throw new JsonFormatException(input, "expected a JSON object", "");
         }
         return (ObjectNode) node;
     }

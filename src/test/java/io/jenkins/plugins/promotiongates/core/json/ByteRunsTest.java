@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.core.audit;
+package io.jenkins.plugins.promotiongates.core.json;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
