@@ -76,8 +76,8 @@ public class ArchitectureTest {
             .resideInAnyPackage(
                     "io.jenkins.plugins.promotiongates.steps..",
                     "io.jenkins.plugins.promotiongates.config..",
-                    "io.jenkins.plugins.promotiongates.approvals..",
-                    "io.jenkins.plugins.promotiongates.audit..",
+                    "io.jenkins.plugins.promotiongates.gates..",
+                    "io.jenkins.plugins.promotiongates.ledger..",
                     "io.jenkins.plugins.promotiongates.ui..")
             .because("promotion-gates-cli.jar ships the engine alone, for auditors without Jenkins");
 }

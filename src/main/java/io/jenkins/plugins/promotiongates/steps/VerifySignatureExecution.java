@@ -4,7 +4,6 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.promotiongates.audit.RunAudit;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.config.TrustedKeyLoader;
 import io.jenkins.plugins.promotiongates.core.artifact.Workspace;
@@ -23,6 +22,7 @@ import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureCheck
 import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureLocator;
 import io.jenkins.plugins.promotiongates.core.signature.verifiers.SignatureVerifiers;
 import io.jenkins.plugins.promotiongates.core.signature.verifiers.VerificationService;
+import io.jenkins.plugins.promotiongates.ledger.RunAudit;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
