@@ -9,7 +9,7 @@ import io.jenkins.plugins.promotiongates.core.policy.PolicyInWords;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Tightening;
-import io.jenkins.plugins.promotiongates.gates.RealmIdentity;
+import io.jenkins.plugins.promotiongates.runs.RealmIdentity;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.promotiongates.gates;
 
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
-import io.jenkins.plugins.promotiongates.ui.ReleaseFileRow;
+import io.jenkins.plugins.promotiongates.ledger.ReleaseFileRow;
 import java.util.List;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;

@@ -44,7 +44,7 @@ public final class ApprovalsAction implements RunAction2 {
     private transient Run<?, ?> run;
 
     /** The run's action, added on first use. */
-    static ApprovalsAction of(Run<?, ?> run) {
+    public static ApprovalsAction of(Run<?, ?> run) {
         synchronized (run) {
             ApprovalsAction action = run.getAction(ApprovalsAction.class);
             if (action == null) {
@@ -99,7 +99,7 @@ public final class ApprovalsAction implements RunAction2 {
      * Records a newly opened gate, bound to {@code subject} ({@code null}: to nothing), with the evidence
      * lines of its environment; a second gate with the same id in one run is refused.
      */
-    synchronized void add(
+    public synchronized void add(
             GateSnapshot gate, String message, @CheckForNull ApprovalSubject subject, List<String> evidenceLines)
             throws IOException {
         if (gates.containsKey(gate.gateId())) {
@@ -116,7 +116,7 @@ public final class ApprovalsAction implements RunAction2 {
     }
 
     /** Stores the gate's latest state and saves the run. */
-    synchronized void update(GateSnapshot gate) throws IOException {
+    public synchronized void update(GateSnapshot gate) throws IOException {
         gates.put(gate.gateId(), GateSnapshotJson.write(gate));
         run.save();
     }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.GroupDirectory;
 import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
+import io.jenkins.plugins.promotiongates.runs.RealmIdentity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

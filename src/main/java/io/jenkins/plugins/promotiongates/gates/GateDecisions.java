@@ -4,7 +4,9 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
 import io.jenkins.plugins.promotiongates.core.approval.DecisionKind;
 import io.jenkins.plugins.promotiongates.core.approval.DecisionRefusedException;
+import io.jenkins.plugins.promotiongates.core.approval.DecisionRequest;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.runs.RealmIdentity;
 import java.io.IOException;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
@@ -52,9 +54,9 @@ final class GateDecisions {
         if (kind == DecisionKind.BREAK_GLASS && !Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
             throw new PlainTextRefusal(403, Messages.GatePage_BreakGlassNeedsAdminister());
         }
-        RequireApprovalsExecution execution = LiveGates.find(page.getRun(), page.getId());
+        LiveGate execution = LiveGates.find(page.getRun(), page.getId());
         if (execution == null) {
-            throw new PlainTextRefusal(409, Messages.RequireApprovalsExecution_NotWaiting());
+            throw new PlainTextRefusal(409, Messages.GateDecisions_NotWaiting());
         }
         ArtifactDigest decidedOn;
         try {
@@ -63,7 +65,8 @@ final class GateDecisions {
             throw new PlainTextRefusal(400, e.getMessage());
         }
         try {
-            execution.decide(kind, RealmIdentity.current(RealmIdentity.ids()), comment, decidedOn, policyDigest);
+            execution.decide(new DecisionRequest(
+                    RealmIdentity.current(RealmIdentity.ids()), kind, comment, decidedOn, policyDigest));
         } catch (DecisionRefusedException e) {
             throw new PlainTextRefusal(RefusalStatus.of(e.refusal()), e.getMessage());
         } catch (IllegalStateException e) {

@@ -8,7 +8,7 @@ import jenkins.model.CauseOfInterruption;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 
 /** Where a gate is decided, and who stopped a run. */
-final class GateLinks {
+public final class GateLinks {
 
     private GateLinks() {}
 
@@ -16,7 +16,7 @@ final class GateLinks {
     static final String SEPARATOR = " | ";
 
     /** The gate's page, relative to the Jenkins root URL: {@code job/app/42/approvals/deploy/}. */
-    static String url(Run<?, ?> run, String gateId) {
+    public static String url(Run<?, ?> run, String gateId) {
         return url(run.getUrl(), gateId);
     }
 
@@ -28,7 +28,7 @@ final class GateLinks {
      * The console line under the gate's waiting line: a link to the gate and a link to the page of every
      * gate the reader may decide, separated.
      */
-    static String consoleLinks(Run<?, ?> run, String gateId) {
+    public static String consoleLinks(Run<?, ?> run, String gateId) {
         return consoleLinks(run.getUrl(), gateId, HyperlinkNote::encodeTo);
     }
 
@@ -41,7 +41,7 @@ final class GateLinks {
     }
 
     /** The user who stopped the run, or empty when no user did. */
-    static String stoppedBy(Throwable cause) {
+    public static String stoppedBy(Throwable cause) {
         if (cause instanceof FlowInterruptedException interruption) {
             for (CauseOfInterruption why : interruption.getCauses()) {
                 if (why instanceof CauseOfInterruption.UserInterruption user) {

@@ -15,6 +15,7 @@ import io.jenkins.plugins.promotiongates.core.promotion.PromotionAfterGate;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import io.jenkins.plugins.promotiongates.core.time.Countdown;
 import io.jenkins.plugins.promotiongates.ledger.RunAudit;
+import io.jenkins.plugins.promotiongates.runs.RealmIdentity;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;

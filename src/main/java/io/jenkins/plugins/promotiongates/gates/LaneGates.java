@@ -2,9 +2,7 @@ package io.jenkins.plugins.promotiongates.gates;
 
 import hudson.model.Run;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
-import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import io.jenkins.plugins.promotiongates.core.view.WaitingGate;
-import io.jenkins.plugins.promotiongates.steps.JobApplication;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,31 +19,17 @@ public final class LaneGates {
     public static List<WaitingGate> waiting() {
         List<WaitingGate> gates = new ArrayList<>();
         for (VisibleGates.Live live : VisibleGates.readable()) {
-            RequireApprovalsExecution execution = live.execution();
             Run<?, ?> run = live.run();
             GateSnapshot snapshot = live.gate().snapshot();
             if (snapshot.state().isClosed()) {
                 continue;
             }
             gates.add(new WaitingGate(
-                    application(execution, run),
+                    live.waiting().application(),
                     snapshot.policy().name(),
                     GateLinks.url(run, snapshot.gateId()),
                     snapshot.openedAt()));
         }
         return gates;
-    }
-
-    /** The application the gate's approvals are for: the release's, else the step's or the job's. */
-    private static String application(RequireApprovalsExecution execution, Run<?, ?> run) {
-        ApprovalSubject subject = execution.subject();
-        if (subject != null && !subject.application().isEmpty()) {
-            return subject.application();
-        }
-        try {
-            return JobApplication.of(run, execution.application());
-        } catch (IllegalArgumentException e) {
-            return run.getParent().getFullName();
-        }
     }
 }

@@ -17,7 +17,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 /**
  * The gates waiting on this controller: one registry per Jenkins instance (an extension, not a static
  * field), because a restart in the same JVM ({@code JenkinsSessionRule}) or "Reload Configuration from
- * Disk" starts a new instance while the old executions are still in memory. Executions add themselves
+ * Disk" starts a new instance while the old executions are still in memory. Waiting steps ({@link LiveGate}s) add themselves
  * when their gate opens or resumes and leave when they complete; a decision is handed only to an
  * execution whose run is the very run this instance serves, else the execution is found through the
  * run's {@code FlowExecution}, as the input step finds its executions.
@@ -28,21 +28,21 @@ public final class LiveGates {
     private static final Logger LOGGER = Logger.getLogger(LiveGates.class.getName());
     private static final int LOAD_SECONDS = 60;
 
-    private final Set<RequireApprovalsExecution> waiting = new CopyOnWriteArraySet<>();
+    private final Set<LiveGate> waiting = new CopyOnWriteArraySet<>();
 
     /** This instance's registry; none while no Jenkins is running (an execution completing at shutdown). */
     private static @CheckForNull LiveGates here() {
         return Jenkins.getInstanceOrNull() == null ? null : ExtensionList.lookupSingleton(LiveGates.class);
     }
 
-    static void add(RequireApprovalsExecution execution) {
+    public static void add(LiveGate execution) {
         LiveGates gates = here();
         if (gates != null) {
             gates.waiting.add(execution);
         }
     }
 
-    static void remove(RequireApprovalsExecution execution) {
+    public static void remove(LiveGate execution) {
         LiveGates gates = here();
         if (gates != null) {
             gates.waiting.remove(execution);
@@ -50,14 +50,14 @@ public final class LiveGates {
     }
 
     /** Every gate waiting on this instance. Never blocks. */
-    static List<RequireApprovalsExecution> all() {
+    public static List<LiveGate> all() {
         LiveGates gates = here();
         return gates == null ? List.of() : List.copyOf(gates.waiting);
     }
 
     /** The waiting execution of a gate; may wait for the run's program to load (POST requests only). */
-    static @CheckForNull RequireApprovalsExecution find(Run<?, ?> run, String gateId) throws InterruptedException {
-        for (RequireApprovalsExecution execution : all()) {
+    public static @CheckForNull LiveGate find(Run<?, ?> run, String gateId) throws InterruptedException {
+        for (LiveGate execution : all()) {
             // The same Run object, not only the same id: a run of an earlier instance has the same id.
             if (execution.run() == run && gateId.equals(execution.gateId())) {
                 return execution;
@@ -73,7 +73,7 @@ public final class LiveGates {
             }
             for (StepExecution candidate :
                     owner.get().getCurrentExecutions(true).get(LOAD_SECONDS, TimeUnit.SECONDS)) {
-                if (candidate instanceof RequireApprovalsExecution execution && gateId.equals(execution.gateId())) {
+                if (candidate instanceof LiveGate execution && gateId.equals(execution.gateId())) {
                     return execution;
                 }
             }

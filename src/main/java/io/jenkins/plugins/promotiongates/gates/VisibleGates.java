@@ -18,24 +18,24 @@ final class VisibleGates {
             pages.add(new GatePage(
                     live.run(),
                     live.gate().snapshot(),
-                    live.execution().message(),
-                    live.execution().subject()));
+                    live.waiting().message(),
+                    live.waiting().subject()));
         }
         pages.sort(Comparator.comparing(page -> page.snapshot().deadline()));
         return pages;
     }
 
     /** A live gate that has opened, with its run. */
-    record Live(RequireApprovalsExecution execution, Run<?, ?> run, ApprovalGate gate) {}
+    record Live(LiveGate waiting, Run<?, ?> run, ApprovalGate gate) {}
 
     /** The live gates, opened and with their run, in jobs the current user may read. */
     static List<Live> readable() {
         List<Live> readable = new ArrayList<>();
-        for (RequireApprovalsExecution execution : LiveGates.all()) {
-            Run<?, ?> run = execution.run();
-            ApprovalGate gate = execution.gate();
+        for (LiveGate waiting : LiveGates.all()) {
+            Run<?, ?> run = waiting.run();
+            ApprovalGate gate = waiting.gate();
             if (run != null && gate != null && run.getParent().hasPermission(Item.READ)) {
-                readable.add(new Live(execution, run, gate));
+                readable.add(new Live(waiting, run, gate));
             }
         }
         return readable;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.ui;
+package io.jenkins.plugins.promotiongates.ledger;
 
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionRecord;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;

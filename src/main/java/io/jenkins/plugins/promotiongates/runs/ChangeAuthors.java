@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.gates;
+package io.jenkins.plugins.promotiongates.runs;
 
 import hudson.model.Run;
 import io.jenkins.plugins.promotiongates.core.promotion.ChangeWindow;

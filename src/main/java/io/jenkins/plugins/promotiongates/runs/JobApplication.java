@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.steps;
+package io.jenkins.plugins.promotiongates.runs;
 
 import hudson.model.Job;
 import hudson.model.Run;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.steps;
+package io.jenkins.plugins.promotiongates.runs;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.gates;
+package io.jenkins.plugins.promotiongates.runs;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
@@ -36,7 +36,7 @@ public final class RealmIdentity {
     }
 
     /** The person making the current request, with the groups the realm granted them. */
-    static Approver current(IdNormalizer ids) {
+    public static Approver current(IdNormalizer ids) {
         Authentication authentication = Jenkins.getAuthentication2();
         List<String> groups = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
@@ -46,7 +46,7 @@ public final class RealmIdentity {
     }
 
     /** As {@link #current}, or {@code null} when nobody is logged in (the request is anonymous). */
-    static @CheckForNull Approver currentOrNobody(IdNormalizer ids) {
+    public static @CheckForNull Approver currentOrNobody(IdNormalizer ids) {
         return ACL.isAnonymous2(Jenkins.getAuthentication2()) ? null : current(ids);
     }
 
@@ -82,7 +82,7 @@ public final class RealmIdentity {
      * The users who started the run or a run upstream of it, and the authors of every change in
      * {@code window}: the builds of the run's job since the gate's environment last received from it.
      */
-    static RunParties parties(Run<?, ?> run, IdNormalizer ids, ChangeWindow window) {
+    public static RunParties parties(Run<?, ?> run, IdNormalizer ids, ChangeWindow window) {
         return RunParties.withStarters(ids, RunStarters.of(run), ChangeAuthors.of(run, window));
     }
 }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.gates;
+package io.jenkins.plugins.promotiongates.runs;
 
 import hudson.model.Cause;
 import hudson.model.Run;

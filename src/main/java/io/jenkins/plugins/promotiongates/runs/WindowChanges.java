@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.gates;
+package io.jenkins.plugins.promotiongates.runs;
 
 import hudson.model.Run;
 import hudson.scm.ChangeLogSet;
@@ -11,12 +11,12 @@ import jenkins.scm.RunWithSCM;
  * The changes an environment has not received: the changelogs of the builds the engine's
  * {@link ChangeWindow} names, walked back through the job's previous builds, newest build first.
  */
-final class WindowChanges {
+public final class WindowChanges {
 
     private WindowChanges() {}
 
     /** Every change of every build in the window. */
-    static List<ChangeRow> of(Run<?, ?> run, ChangeWindow window) {
+    public static List<ChangeRow> of(Run<?, ?> run, ChangeWindow window) {
         List<ChangeRow> changes = new ArrayList<>();
         for (Run<?, ?> build : window.<Run<?, ?>>builds(run, b -> b.getPreviousBuild(), Run::getNumber)) {
             changes.addAll(ofBuild(build));

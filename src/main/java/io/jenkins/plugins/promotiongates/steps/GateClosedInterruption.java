@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.gates;
+package io.jenkins.plugins.promotiongates.steps;
 
 import hudson.model.TaskListener;
 import jenkins.model.CauseOfInterruption;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.gates;
+package io.jenkins.plugins.promotiongates.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
@@ -26,9 +26,8 @@ import io.jenkins.plugins.promotiongates.core.release.ReadRelease;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseReader;
 import io.jenkins.plugins.promotiongates.ledger.EnvironmentInventory;
-import io.jenkins.plugins.promotiongates.steps.JobApplication;
-import io.jenkins.plugins.promotiongates.steps.ReleaseFiles;
-import io.jenkins.plugins.promotiongates.steps.RunTestResults;
+import io.jenkins.plugins.promotiongates.runs.JobApplication;
+import io.jenkins.plugins.promotiongates.runs.RealmIdentity;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.gates;
+package io.jenkins.plugins.promotiongates.steps;
 
 import java.io.IOException;
 import java.util.logging.Level;

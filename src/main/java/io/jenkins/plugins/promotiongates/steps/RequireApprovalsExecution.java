@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.gates;
+package io.jenkins.plugins.promotiongates.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -9,18 +9,22 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import io.jenkins.plugins.promotiongates.core.approval.ApprovalGate;
-import io.jenkins.plugins.promotiongates.core.approval.Approver;
-import io.jenkins.plugins.promotiongates.core.approval.DecisionKind;
 import io.jenkins.plugins.promotiongates.core.approval.DecisionRefusedException;
+import io.jenkins.plugins.promotiongates.core.approval.DecisionRequest;
 import io.jenkins.plugins.promotiongates.core.approval.DecisionResult;
 import io.jenkins.plugins.promotiongates.core.approval.GateId;
 import io.jenkins.plugins.promotiongates.core.approval.GateOutcome;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshotJson;
-import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
+import io.jenkins.plugins.promotiongates.gates.ApprovalEvents;
+import io.jenkins.plugins.promotiongates.gates.ApprovalsAction;
+import io.jenkins.plugins.promotiongates.gates.GateLinks;
+import io.jenkins.plugins.promotiongates.gates.LiveGate;
+import io.jenkins.plugins.promotiongates.gates.LiveGates;
 import io.jenkins.plugins.promotiongates.listeners.GateNotifications;
+import io.jenkins.plugins.promotiongates.runs.JobApplication;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +42,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * timer thread. Its state is stored as the gate's JSON snapshot, saved after every change, and
  * restored in {@link #onResume} with the timeout re-armed. Every decision is the engine's.
  */
-final class RequireApprovalsExecution extends StepExecution {
+final class RequireApprovalsExecution extends StepExecution implements LiveGate {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(RequireApprovalsExecution.class.getName());
@@ -89,37 +93,45 @@ final class RequireApprovalsExecution extends StepExecution {
                 : "approvals: " + current.progress().summary();
     }
 
-    /** The gate, or {@code null} while it opens. Never blocks. */
-    @CheckForNull
-    ApprovalGate gate() {
+    @Override
+    public @CheckForNull ApprovalGate gate() {
         return gate;
     }
 
-    /** The run, once the gate has opened or resumed. Never blocks. */
-    @CheckForNull
-    Run<?, ?> run() {
+    @Override
+    public @CheckForNull Run<?, ?> run() {
         return run;
     }
 
-    String message() {
+    @Override
+    public String message() {
         return request.message;
     }
 
-    /** The step's {@code application} argument; empty or {@code null} for the job's default. */
-    @CheckForNull
-    String application() {
-        return request.application;
+    @Override
+    public String application() {
+        ApprovalSubject subject = subject();
+        if (subject != null && !subject.application().isEmpty()) {
+            return subject.application();
+        }
+        Run<?, ?> owner = run;
+        if (owner == null) {
+            return "";
+        }
+        try {
+            return JobApplication.of(owner, request.application);
+        } catch (IllegalArgumentException e) {
+            return owner.getParent().getFullName();
+        }
     }
 
-    /** What the approvals are bound to, or {@code null} when to nothing or while the gate opens. */
-    @CheckForNull
-    ApprovalSubject subject() {
+    @Override
+    public @CheckForNull ApprovalSubject subject() {
         return subjectJson == null ? null : ApprovalSubject.fromJson(subjectJson);
     }
 
-    /** The gate's id, known before the gate opens; {@code null} if the step's id is invalid. */
-    @CheckForNull
-    String gateId() {
+    @Override
+    public @CheckForNull String gateId() {
         try {
             return GateId.of(request.id, request.environment);
         } catch (InvalidPolicyException e) {
@@ -127,10 +139,8 @@ final class RequireApprovalsExecution extends StepExecution {
         }
     }
 
-    /** Takes a decision from an authenticated person; the engine refuses what it must. */
-    synchronized DecisionResult decide(
-            DecisionKind kind, Approver who, String comment, ArtifactDigest artifact, String policy)
-            throws IOException, InterruptedException {
+    @Override
+    public synchronized DecisionResult decide(DecisionRequest request) throws IOException, InterruptedException {
         restore();
         ApprovalGate current = gate;
         if (current == null || completed) {
@@ -138,11 +148,7 @@ final class RequireApprovalsExecution extends StepExecution {
         }
         DecisionResult result;
         try {
-            result = switch (kind) {
-                case APPROVE -> current.approve(who, comment, artifact, policy);
-                case REJECT -> current.reject(who, comment, artifact, policy);
-                case BREAK_GLASS -> current.breakGlass(who, comment, artifact, policy);
-            };
+            result = current.decide(request);
         } catch (DecisionRefusedException e) {
             if (current.state().isClosed()) {
                 changed(null); // a decision after the deadline closed the gate as timed out

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.gates;
+package io.jenkins.plugins.promotiongates.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;

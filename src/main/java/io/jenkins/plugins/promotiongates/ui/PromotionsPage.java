@@ -13,6 +13,7 @@ import io.jenkins.plugins.promotiongates.core.promotion.PromotionRecord;
 import io.jenkins.plugins.promotiongates.core.view.EnvironmentMap;
 import io.jenkins.plugins.promotiongates.gates.LaneGates;
 import io.jenkins.plugins.promotiongates.ledger.EnvironmentInventory;
+import io.jenkins.plugins.promotiongates.ledger.PromotionRow;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;

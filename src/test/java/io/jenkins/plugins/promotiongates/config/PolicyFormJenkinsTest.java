@@ -17,7 +17,7 @@ import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.GroupDirectory;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.Tightening;
-import io.jenkins.plugins.promotiongates.gates.RealmIdentity;
+import io.jenkins.plugins.promotiongates.runs.RealmIdentity;
 import java.net.URL;
 import java.time.ZoneId;
 import java.util.List;

@@ -7,8 +7,8 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.release.ApprovalBinding;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseSource;
-import io.jenkins.plugins.promotiongates.gates.RequireApprovalsStep;
 import io.jenkins.plugins.promotiongates.steps.PromoteArtifactStep;
+import io.jenkins.plugins.promotiongates.steps.RequireApprovalsStep;
 import io.jenkins.plugins.promotiongates.steps.VerifySignatureStep;
 import java.io.IOException;
 import java.lang.reflect.Type;

@@ -169,7 +169,7 @@ public class NamesDocTest {
     @Test
     public void theDocsSayARejectedGateAbortsTheRun() throws IOException {
         String execution =
-                Sources.read("src/main/java/io/jenkins/plugins/promotiongates/gates/RequireApprovalsExecution.java");
+                Sources.read("src/main/java/io/jenkins/plugins/promotiongates/steps/RequireApprovalsExecution.java");
         assertTrue(execution.contains("new FlowInterruptedException(Result.ABORTED, true, why)"));
         Pattern gateEnds = Pattern.compile("(?i)reject|timed out|times out|gateTimeout");
         Pattern fails = Pattern.compile("(?i)the run fails|run is failed|\\| fails \\||fails the run");

@@ -10,6 +10,7 @@ import io.jenkins.plugins.promotiongates.config.ApprovalRuleConfig;
 import io.jenkins.plugins.promotiongates.config.EnvironmentConfig;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.config.SbomEvidenceConfig;
+import io.jenkins.plugins.promotiongates.steps.RequireApprovalsStepJenkinsTest;
 import java.io.InputStream;
 import java.util.Base64;
 import java.util.List;

@@ -27,6 +27,7 @@ import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.audit.EventTypes;
 import io.jenkins.plugins.promotiongates.core.notify.WebhookSignature;
 import io.jenkins.plugins.promotiongates.ledger.RunAudit;
+import io.jenkins.plugins.promotiongates.steps.RequireApprovalsStepJenkinsTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;

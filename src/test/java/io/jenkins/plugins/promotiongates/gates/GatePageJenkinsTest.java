@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
-import static org.junit.Assert.assertTrue;
 
 import hudson.model.Cause;
 import hudson.model.CauseAction;
@@ -17,8 +15,8 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.promotion.PromotionRecord;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
-import io.jenkins.plugins.promotiongates.gates.RequireApprovalsStepJenkinsTest.Fixture;
 import io.jenkins.plugins.promotiongates.ledger.EnvironmentInventory;
+import io.jenkins.plugins.promotiongates.steps.RequireApprovalsStepJenkinsTest.Fixture;
 import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +29,8 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.graph.FlowNode;
-import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
@@ -263,30 +258,6 @@ public class GatePageJenkinsTest {
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
         assertEquals(GateState.BROKEN_GLASS, gate(b).state());
         assertThat(text(page("alice", b)), containsString("BREAK-GLASS"));
-    }
-
-    @Test
-    public void aWaitingGatePausesItsNodeUntilItCloses() throws Exception {
-        WorkflowRun b = start();
-        FlowNode node = pausedNode(b);
-        assertNotNull("the step's node carries the pause marker", node);
-        assertTrue(PauseAction.isPaused(node));
-        Fixture.decide(j, "alice", b, "approve", "");
-        Fixture.decide(j, "bob", b, "approve", "");
-        j.assertBuildStatusSuccess(j.waitForCompletion(b));
-        FlowNode after = b.getExecution().getNode(node.getId());
-        assertFalse("the pause ends with the gate", PauseAction.isPaused(after));
-        assertTrue(PauseAction.getPauseDuration(after) >= 0);
-    }
-
-    private static FlowNode pausedNode(WorkflowRun b) {
-        for (FlowNode node : new DepthFirstScanner().allNodes(b.getExecution())) {
-            PauseAction pause = PauseAction.getCurrentPause(node);
-            if (pause != null && GatePause.CAUSE.equals(pause.getCause())) {
-                return node;
-            }
-        }
-        return null;
     }
 
     /** POSTs to the gate as its page's forms do (onPage=true), with a crumb. */

@@ -12,7 +12,7 @@ import hudson.model.Result;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
-import io.jenkins.plugins.promotiongates.gates.RequireApprovalsStepJenkinsTest.Fixture;
+import io.jenkins.plugins.promotiongates.steps.RequireApprovalsStepJenkinsTest.Fixture;
 import io.jenkins.plugins.promotiongates.ui.HomePageLinks;
 import jenkins.management.Badge;
 import net.sf.json.JSONArray;

@@ -8,7 +8,7 @@ import hudson.model.Cause;
 import hudson.model.CauseAction;
 import hudson.model.User;
 import io.jenkins.plugins.promotiongates.core.approval.GateState;
-import io.jenkins.plugins.promotiongates.gates.RequireApprovalsStepJenkinsTest.Fixture;
+import io.jenkins.plugins.promotiongates.steps.RequireApprovalsStepJenkinsTest.Fixture;
 import java.util.List;
 import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.htmlunit.Page;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.promotiongates.gates;
+package io.jenkins.plugins.promotiongates.steps;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -8,7 +8,10 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.model.Run;
 import io.jenkins.plugins.promotiongates.core.approval.GateState;
-import io.jenkins.plugins.promotiongates.gates.RequireApprovalsStepJenkinsTest.Fixture;
+import io.jenkins.plugins.promotiongates.gates.ApprovalsAction;
+import io.jenkins.plugins.promotiongates.gates.LiveGate;
+import io.jenkins.plugins.promotiongates.gates.LiveGates;
+import io.jenkins.plugins.promotiongates.steps.RequireApprovalsStepJenkinsTest.Fixture;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,10 +66,10 @@ public class RequireApprovalsRestartJenkinsTest {
                             .size());
             // The decision goes to this instance's execution, found through the run's program once it has
             // loaded, never to the pre-restart one (same id) still in the JVM; no gate of another instance is live.
-            RequireApprovalsExecution execution = LiveGates.find(b, "staging");
+            RequireApprovalsExecution execution = (RequireApprovalsExecution) LiveGates.find(b, "staging");
             assertNotNull(execution);
             assertSame(b, execution.getContext().get(Run.class));
-            for (RequireApprovalsExecution live : LiveGates.all()) {
+            for (LiveGate live : LiveGates.all()) {
                 assertSame(b, live.run());
             }
             assertEquals(200, Fixture.status(Fixture.decide(j, "bob", b, "approve", "")));

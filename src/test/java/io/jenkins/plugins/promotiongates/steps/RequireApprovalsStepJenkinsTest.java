@@ -1,9 +1,12 @@
-package io.jenkins.plugins.promotiongates.gates;
+package io.jenkins.plugins.promotiongates.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
 
 import hudson.model.Cause;
 import hudson.model.CauseAction;
@@ -15,6 +18,7 @@ import io.jenkins.plugins.promotiongates.config.EnvironmentConfig;
 import io.jenkins.plugins.promotiongates.config.PromotionGatesConfiguration;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.GateState;
+import io.jenkins.plugins.promotiongates.gates.ApprovalsAction;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +29,12 @@ import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
@@ -256,20 +263,44 @@ public class RequireApprovalsStepJenkinsTest {
         j.assertEqualDataBoundBeans(digest, new StepConfigTester(j).configRoundTrip(digest));
     }
 
+    @Test
+    public void aWaitingGatePausesItsNodeUntilItCloses() throws Exception {
+        WorkflowRun b = start(Fixture.SCRIPT, "sam");
+        FlowNode node = pausedNode(b);
+        assertNotNull("the step's node carries the pause marker", node);
+        assertTrue(PauseAction.isPaused(node));
+        Fixture.decide(j, "alice", b, "approve", "");
+        Fixture.decide(j, "bob", b, "approve", "");
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        FlowNode after = b.getExecution().getNode(node.getId());
+        assertFalse("the pause ends with the gate", PauseAction.isPaused(after));
+        assertTrue(PauseAction.getPauseDuration(after) >= 0);
+    }
+
+    private static FlowNode pausedNode(WorkflowRun b) {
+        for (FlowNode node : new DepthFirstScanner().allNodes(b.getExecution())) {
+            PauseAction pause = PauseAction.getCurrentPause(node);
+            if (pause != null && GatePause.CAUSE.equals(pause.getCause())) {
+                return node;
+            }
+        }
+        return null;
+    }
+
     /**
      * What the requireApprovals Jenkins tests share: environment "staging" (2 of alice, bob, carol;
      * break-glass for root), the people, and crumbed POSTs as a logged-in user. The engine twin is
      * {@code RequireApprovalsScenariosTest}.
      */
-    static final class Fixture {
+    public static final class Fixture {
 
-        static final String SCRIPT = "def gate = requireApprovals environment: 'staging', message: 'Ship it'\n"
+        public static final String SCRIPT = "def gate = requireApprovals environment: 'staging', message: 'Ship it'\n"
                 + "echo \"state=${gate.state} decisions=${gate.decisions.collect { it.user }}\"";
 
         private Fixture() {}
 
         /** Realm with alice, bob, carol, mallory, sam (read), eve (Overall/Read only) and root (administrator). */
-        static void secure(JenkinsRule j) {
+        public static void secure(JenkinsRule j) {
             JenkinsRule.DummySecurityRealm realm = j.createDummySecurityRealm();
             realm.addGroups("root", "admins");
             j.jenkins.setSecurityRealm(realm);
@@ -285,7 +316,7 @@ public class RequireApprovalsStepJenkinsTest {
                     .to("root"));
         }
 
-        static void configure(JenkinsRule j) {
+        public static void configure(JenkinsRule j) {
             secure(j);
             ApprovalRuleConfig rule = new ApprovalRuleConfig();
             rule.setName("release");
@@ -302,18 +333,18 @@ public class RequireApprovalsStepJenkinsTest {
         }
 
         /** The policy digest the gate's page shows, which the page posts back with a decision. */
-        static String policyDigest(WorkflowRun run, String gateId) {
+        public static String policyDigest(WorkflowRun run, String gateId) {
             return run.getAction(ApprovalsAction.class).snapshot(gateId).policyDigest();
         }
 
         /** POSTs {@code action} (approve, reject, breakGlass) to the gate as {@code user}, with a crumb. */
-        static Page decide(JenkinsRule j, String user, WorkflowRun run, String action, String comment)
+        public static Page decide(JenkinsRule j, String user, WorkflowRun run, String action, String comment)
                 throws Exception {
             return decide(j, user, run, action, comment, "");
         }
 
         /** As {@link #decide}, with the artifact digest the page of a gate bound to one shows. */
-        static Page decide(
+        public static Page decide(
                 JenkinsRule j, String user, WorkflowRun run, String action, String comment, String artifactDigest)
                 throws Exception {
             JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
@@ -331,7 +362,7 @@ public class RequireApprovalsStepJenkinsTest {
         }
 
         /** The gate's page as {@code user} sees it. */
-        static String page(JenkinsRule j, String user, WorkflowRun run) throws Exception {
+        public static String page(JenkinsRule j, String user, WorkflowRun run) throws Exception {
             return j.createWebClient()
                     .login(user)
                     .goTo(run.getUrl() + "approvals/staging/")
@@ -339,11 +370,11 @@ public class RequireApprovalsStepJenkinsTest {
                     .getContentAsString();
         }
 
-        static int status(Page page) {
+        public static int status(Page page) {
             return page.getWebResponse().getStatusCode();
         }
 
-        static String body(Page page) {
+        public static String body(Page page) {
             return page.getWebResponse().getContentAsString();
         }
     }
