@@ -18,9 +18,9 @@ import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import io.jenkins.plugins.promotiongates.core.approval.GateSnapshotJson;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
-import io.jenkins.plugins.promotiongates.gates.ApprovalEvents;
 import io.jenkins.plugins.promotiongates.gates.ApprovalsAction;
 import io.jenkins.plugins.promotiongates.gates.GateLinks;
+import io.jenkins.plugins.promotiongates.gates.GateRecorder;
 import io.jenkins.plugins.promotiongates.gates.LiveGate;
 import io.jenkins.plugins.promotiongates.gates.LiveGates;
 import io.jenkins.plugins.promotiongates.listeners.GateNotifications;
@@ -180,7 +180,7 @@ final class RequireApprovalsExecution extends StepExecution implements LiveGate 
             LiveGates.add(this);
             GatePause.begin(getContext());
             TaskListener listener = getContext().get(TaskListener.class);
-            ApprovalEvents.standard().opened(owner, listener, snapshot, request.message, subject);
+            GateRecorder.opened(owner, listener, snapshot, request.message, subject);
             if (subject != null) {
                 listener.getLogger().println("[Promotion Gates] approvals are bound to " + subject.describe());
             }
@@ -259,7 +259,7 @@ final class RequireApprovalsExecution extends StepExecution implements LiveGate 
         reminded = true;
         try {
             getContext().saveState();
-            ApprovalEvents.standard().reminder(run, getContext().get(TaskListener.class), gate.snapshot());
+            GateRecorder.reminder(run, gate.snapshot());
         } catch (Exception e) {
             LOGGER.log(Level.WARNING, "Could not send the reminder of the gate of " + run, e);
         }
@@ -287,7 +287,7 @@ final class RequireApprovalsExecution extends StepExecution implements LiveGate 
         try {
             if (gate != null && gate.cancel(GateLinks.stoppedBy(cause), "the run was stopped")) {
                 record(gate.snapshot());
-                ApprovalEvents.standard().closed(run, getContext().get(TaskListener.class), gate.snapshot());
+                GateRecorder.closed(run, getContext().get(TaskListener.class), gate.snapshot());
             }
         } catch (Exception e) {
             LOGGER.log(Level.WARNING, "Could not record the cancelled gate of " + run, e);
@@ -303,10 +303,10 @@ final class RequireApprovalsExecution extends StepExecution implements LiveGate 
             record(snapshot);
             TaskListener listener = getContext().get(TaskListener.class);
             if (result != null) {
-                ApprovalEvents.standard().decided(run, listener, snapshot, result.decision());
+                GateRecorder.decided(run, listener, snapshot, result.decision());
             }
             if (snapshot.state().isClosed()) {
-                ApprovalEvents.standard().closed(run, listener, snapshot);
+                GateRecorder.closed(run, listener, snapshot);
             }
         } catch (IOException | RuntimeException e) {
             fail(e); // nothing may take effect unrecorded
