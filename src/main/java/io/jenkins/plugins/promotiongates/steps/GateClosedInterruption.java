@@ -4,7 +4,7 @@ import hudson.model.TaskListener;
 import jenkins.model.CauseOfInterruption;
 
 /** Why a run stopped at a gate: rejected (by whom, with the comment) or timed out (and when). */
-final class GateClosedInterruption extends CauseOfInterruption {
+public final class GateClosedInterruption extends CauseOfInterruption {
 
     private static final long serialVersionUID = 1L;
 
