@@ -14,6 +14,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
+import org.kohsuke.stapler.verb.GET;
 
 /**
  * The run's "Promotion audit" page: the timeline of its verifications, approvals and promotions
@@ -87,13 +88,15 @@ public final class PromotionAuditAction implements RunAction2 {
         return new Api(this);
     }
 
-    /** {@code promotion-audit/json}: the run's events as recorded, one canonical JSON array. */
+    /** {@code promotion-audit/json}: the run's events as recorded, one canonical JSON array (a read-only download). */
+    @GET
     public void doJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         run.checkPermission(Item.READ);
         send(rsp, Timeline.exportJson(RunAudit.chain(run)), "events");
     }
 
-    /** {@code promotion-audit/bundle}: the audit bundle to verify offline (docs/auditing.md). */
+    /** {@code promotion-audit/bundle}: the audit bundle to verify offline (docs/auditing.md; a read-only download). */
+    @GET
     public void doBundle(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         run.checkPermission(Item.READ);
         send(rsp, RunAudit.bundle(run), "bundle");
