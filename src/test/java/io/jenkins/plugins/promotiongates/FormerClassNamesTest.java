@@ -80,21 +80,32 @@ public class FormerClassNamesTest {
                 .replace("\"", "&quot;");
     }
 
-    @Test
-    public void theApprovalsActionOfAnEarlierVersionLoadsWithItsGates() {
-        String xml = "<io.jenkins.plugins.promotiongates.approvals.ApprovalsAction plugin=\"promotion-gates@1.0\">\n"
+    /**
+     * An Approvals action as an earlier version stored it in build.xml, under its former name, with one waiting
+     * gate "staging" and then {@code fields} (the maps that version had).
+     */
+    private static ApprovalsAction readFormerApprovalsAction(String attributes, String fields) {
+        String name = "io.jenkins.plugins.promotiongates.approvals.ApprovalsAction";
+        String xml = "<" + name + attributes + ">\n"
                 + "  <gates class=\"linked-hash-map\">\n"
                 + "    <entry><string>staging</string><string>" + escaped(waitingGateJson()) + "</string></entry>\n"
                 + "  </gates>\n"
-                + "  <messages class=\"linked-hash-map\">\n"
-                + "    <entry><string>staging</string><string>Ship it</string></entry>\n"
-                + "  </messages>\n"
-                + "  <subjects class=\"linked-hash-map\"/>\n"
-                + "  <evidence class=\"linked-hash-map\">\n"
-                + "    <entry><string>staging</string><list><string>tests: 12 passed</string></list></entry>\n"
-                + "  </evidence>\n"
-                + "</io.jenkins.plugins.promotiongates.approvals.ApprovalsAction>";
-        ApprovalsAction action = (ApprovalsAction) withFormerNames().fromXML(xml);
+                + fields
+                + "</" + name + ">";
+        return (ApprovalsAction) withFormerNames().fromXML(xml);
+    }
+
+    @Test
+    public void theApprovalsActionOfAnEarlierVersionLoadsWithItsGates() {
+        ApprovalsAction action = readFormerApprovalsAction(
+                " plugin=\"promotion-gates@1.0\"",
+                "  <messages class=\"linked-hash-map\">\n"
+                        + "    <entry><string>staging</string><string>Ship it</string></entry>\n"
+                        + "  </messages>\n"
+                        + "  <subjects class=\"linked-hash-map\"/>\n"
+                        + "  <evidence class=\"linked-hash-map\">\n"
+                        + "    <entry><string>staging</string><list><string>tests: 12 passed</string></list></entry>\n"
+                        + "  </evidence>\n");
         assertEquals(GateState.WAITING, action.snapshot("staging").state());
         List<GatePage> gates = action.getGates();
         assertEquals(1, gates.size());
@@ -104,13 +115,7 @@ public class FormerClassNamesTest {
 
     @Test
     public void anApprovalsActionStoredBeforeSubjectsAndEvidenceStillLoads() {
-        String xml = "<io.jenkins.plugins.promotiongates.approvals.ApprovalsAction>\n"
-                + "  <gates class=\"linked-hash-map\">\n"
-                + "    <entry><string>staging</string><string>" + escaped(waitingGateJson()) + "</string></entry>\n"
-                + "  </gates>\n"
-                + "  <messages class=\"linked-hash-map\"/>\n"
-                + "</io.jenkins.plugins.promotiongates.approvals.ApprovalsAction>";
-        ApprovalsAction action = (ApprovalsAction) withFormerNames().fromXML(xml);
+        ApprovalsAction action = readFormerApprovalsAction("", "  <messages class=\"linked-hash-map\"/>\n");
         assertEquals("staging", action.getGates().get(0).getId());
         assertEquals("", action.getGates().get(0).getMessage());
     }
