@@ -3,6 +3,7 @@ package hudson.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.security.AccessControlled;
+import hudson.util.XStream2;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -10,6 +11,8 @@ import jenkins.model.ArtifactManager;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements AccessControlled {
+
+    public static final XStream2 XSTREAM2 = null;
 
     public @NonNull JobT getParent() {
         throw new UnsupportedOperationException();

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.promotiongates.config;
 
-import io.jenkins.plugins.promotiongates.approvals.RealmIdentity;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.GroupDirectory;
@@ -10,6 +9,7 @@ import io.jenkins.plugins.promotiongates.core.policy.PolicyInWords;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.PromotionPolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Tightening;
+import io.jenkins.plugins.promotiongates.runs.RealmIdentity;
 import java.util.ArrayList;
 import java.util.List;
 

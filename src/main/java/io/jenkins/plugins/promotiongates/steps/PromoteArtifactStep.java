@@ -5,14 +5,12 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -23,6 +21,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * publishes the release to the target's repository from the controller (which reads and hashes every
  * byte itself), records the promotion in the audit and badges the run. {@code dryRun: true} evaluates and
  * writes nothing. With {@code archived:} the step needs no workspace, so it may run outside {@code node}.
+ * The promotion itself is {@link PromoteArtifactExecution}.
  */
 public final class PromoteArtifactStep extends Step {
 
@@ -113,7 +112,7 @@ public final class PromoteArtifactStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+        return new PromoteArtifactExecution(this, context);
     }
 
     @Extension
@@ -138,23 +137,6 @@ public final class PromoteArtifactStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, EnvVars.class);
-        }
-    }
-
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient PromoteArtifactStep step;
-
-        Execution(PromoteArtifactStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            return new PromotionRun(step).run(getContext());
         }
     }
 }

@@ -30,7 +30,7 @@ import org.kohsuke.stapler.verb.POST;
  * {@code verifySignature artifact: 'dist/app.tar.gz', trustedKeys: 'release-team'}: verifies a
  * workspace artifact against a detached signature, on the controller over bytes it streams from the
  * workspace, and records the
- * verdict in the run's audit.
+ * verdict in the run's audit. The verification itself is {@link VerifySignatureExecution}.
  */
 public final class VerifySignatureStep extends Step {
 

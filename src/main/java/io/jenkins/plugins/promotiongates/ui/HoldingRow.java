@@ -3,6 +3,7 @@ package io.jenkins.plugins.promotiongates.ui;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.promotiongates.core.promotion.ApplicationHoldings;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
+import io.jenkins.plugins.promotiongates.ledger.PromotionRow;
 import java.util.List;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;

@@ -7,7 +7,7 @@ import hudson.model.Action;
 import hudson.model.RootAction;
 import hudson.model.TransientViewActionFactory;
 import hudson.model.View;
-import io.jenkins.plugins.promotiongates.approvals.PendingApprovals;
+import io.jenkins.plugins.promotiongates.gates.PendingApprovals;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.management.Badge;

@@ -7,6 +7,7 @@ import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import io.jenkins.plugins.promotiongates.core.view.CalendarState;
 import io.jenkins.plugins.promotiongates.core.view.LaneStop;
 import io.jenkins.plugins.promotiongates.core.view.SoakCountdown;
+import io.jenkins.plugins.promotiongates.ledger.PromotionRow;
 import java.util.List;
 import java.util.Locale;
 import org.kohsuke.stapler.export.Exported;

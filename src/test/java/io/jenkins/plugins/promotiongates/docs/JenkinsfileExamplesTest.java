@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.promotiongates.approvals.RequireApprovalsStep;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalBinding;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseSource;
 import io.jenkins.plugins.promotiongates.steps.PromoteArtifactStep;
+import io.jenkins.plugins.promotiongates.steps.RequireApprovalsStep;
 import io.jenkins.plugins.promotiongates.steps.VerifySignatureStep;
 import java.io.IOException;
 import java.lang.reflect.Type;

@@ -168,8 +168,8 @@ public class NamesDocTest {
     /** A rejected or timed-out gate aborts the run (ABORTED), and the docs say so, not "fails". */
     @Test
     public void theDocsSayARejectedGateAbortsTheRun() throws IOException {
-        String execution = Sources.read(
-                "src/main/java/io/jenkins/plugins/promotiongates/approvals/RequireApprovalsExecution.java");
+        String execution =
+                Sources.read("src/main/java/io/jenkins/plugins/promotiongates/steps/RequireApprovalsExecution.java");
         assertTrue(execution.contains("new FlowInterruptedException(Result.ABORTED, true, why)"));
         Pattern gateEnds = Pattern.compile("(?i)reject|timed out|times out|gateTimeout");
         Pattern fails = Pattern.compile("(?i)the run fails|run is failed|\\| fails \\||fails the run");

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 
 import hudson.model.Action;
-import io.jenkins.plugins.promotiongates.approvals.PendingApprovals;
+import io.jenkins.plugins.promotiongates.gates.PendingApprovals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

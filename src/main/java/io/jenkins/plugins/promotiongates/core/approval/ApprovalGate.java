@@ -109,6 +109,21 @@ public final class ApprovalGate {
     }
 
     /**
+     * Takes one decision of any kind: {@link #approve}, {@link #reject} or {@link #breakGlass}, as
+     * {@code request.kind()} says.
+     *
+     * @throws DecisionRefusedException naming the rule or setting that refuses it; nothing is recorded
+     */
+    public DecisionResult decide(DecisionRequest request) {
+        Approver who = request.who();
+        return switch (request.kind()) {
+            case APPROVE -> approve(who, request.comment(), request.artifactDigest(), request.policyDigest());
+            case REJECT -> reject(who, request.comment(), request.artifactDigest(), request.policyDigest());
+            case BREAK_GLASS -> breakGlass(who, request.comment(), request.artifactDigest(), request.policyDigest());
+        };
+    }
+
+    /**
      * Records an approval. A repeated approval by a person whose earlier approval is still valid is a
      * no-op; when the approvals then meet every rule, the gate closes as {@link GateState#APPROVED}.
      *
