@@ -1,9 +1,9 @@
 package io.jenkins.plugins.promotiongates.core.promotion;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.event.PromotionRefusedDetails;
+import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -40,21 +40,24 @@ public final class PromotionAfterGate {
             return "No promotion to " + environment + " has been recorded in this run since the gate closed.";
         }
         String when = DisplayTime.of(time(last));
-        JsonNode details = last.get("details");
         return switch (last.type()) {
             case EventTypes.PROMOTION_COMPLETED ->
-                "Then promoteArtifact promoted " + release(details) + " to " + environment + " at " + when + ".";
+                "Then promoteArtifact promoted " + release(last) + " to " + environment + " at " + when + ".";
             case EventTypes.PROMOTION_NOOP ->
-                "Then promoteArtifact found " + release(details) + " already in " + environment + " at " + when
+                "Then promoteArtifact found " + release(last) + " already in " + environment + " at " + when
                         + ": nothing was copied.";
-            default -> refused(PromotionRefusedDetails.from(details), when);
+            default -> refused(PromotionRefusedDetails.from(last.get("details")), when);
         };
     }
 
-    private static String release(JsonNode record) {
-        String application = record.path("application").asText("");
-        String version = record.path("version").asText("");
-        return (application + " " + version).trim().isEmpty() ? "the release" : (application + " " + version).trim();
+    /** The release a promotion event names, read by the one reader of promotion records. */
+    private static String release(AuditEvent promotion) {
+        try {
+            Release release = PromotionEvents.record(promotion).release();
+            return release.application() + " " + release.version();
+        } catch (IllegalArgumentException e) {
+            return "the release";
+        }
     }
 
     private static String refused(PromotionRefusedDetails details, String when) {

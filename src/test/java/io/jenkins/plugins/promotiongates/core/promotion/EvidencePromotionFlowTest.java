@@ -349,6 +349,17 @@ public class EvidencePromotionFlowTest {
             assertThat(
                     PromotionAfterGate.of(audit.chain(PromotionFixtures.RUN).events(), "production", closed),
                     containsString("No promotion to production"));
+
+            clock.advance(Duration.ofMinutes(5));
+            audit.record(
+                    PromotionFixtures.RUN,
+                    EventDraft.of(EventTypes.PROMOTION_COMPLETED, "sam")
+                            .withEnvironment("qa")
+                            .withDetails(Map.of("application", "forged", "version", "9.9.9")));
+            assertEquals(
+                    "a record the one reader of promotion records refuses names no release",
+                    "Then promoteArtifact promoted the release to qa at 2026-12-07T10:10:00Z.",
+                    PromotionAfterGate.of(audit.chain(PromotionFixtures.RUN).events(), "qa", closed));
         }
     }
 
