@@ -8,7 +8,7 @@ import io.jenkins.plugins.promotiongates.core.time.DisplayTime;
 import java.time.Instant;
 
 /**
- * The approvals gate as {@code promoteArtifact} evaluates it: a closed gate's approvals still hold
+ * The approvals precondition as {@code promoteArtifact} evaluates it: a closed gate's approvals still hold
  * for a release when the gate let the run through, it was bound to the release (its release digest, or
  * for a one-file release the file's digest: {@link Release#approvedBy}), and (unless
  * the glass was broken) its approvals still meet every rule now, none expired.

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The details of {@code signature.verified}, and of {@code signature.failed} when a verification ran:
- * what promoteArtifact's signature gate and the approver's page rely on later. Never key material.
+ * what promoteArtifact's signature precondition and the approver's page rely on later. Never key material.
  * Written by the signature package and read back through {@link #from}, so both use the same keys.
  *
  * @param signature the signature file used

@@ -4,7 +4,7 @@ import io.jenkins.plugins.promotiongates.core.approval.GateSnapshot;
 import java.util.Optional;
 
 /**
- * One approval gate of the promoting run as the approvals gate may use it: known from the
+ * One approval gate of the promoting run as the approvals precondition may use it: known from the
  * controller's ledger, with its stored copy (build.xml) only when the ledger confirms that copy, and
  * the later rejection that overrules it, if any. Made by {@link RecordedApprovals} only.
  */

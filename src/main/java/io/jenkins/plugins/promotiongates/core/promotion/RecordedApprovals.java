@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * This run's approval gates as the approvals gate may use them. The ledger decides: a gate exists
+ * This run's approval gates as the approvals precondition may use them. The ledger decides: a gate exists
  * when the ledger recorded its {@code approval.requested}, and its stored copy (build.xml, which a
  * build can write) is used only when it is the ledger's gate exactly: same id, environment, policy
  * digest, artifact digest and deadline, the same decisions by the same people at the same times with

@@ -8,7 +8,7 @@ import io.jenkins.plugins.promotiongates.core.event.SignatureNotRunDetails;
 
 /**
  * The audit events of {@code verifySignature}: {@code signature.verified} or {@code signature.failed},
- * with the artifact's digest when it was read, and what promoteArtifact's signature gate relies on
+ * with the artifact's digest when it was read, and what promoteArtifact's signature precondition relies on
  * later (format, algorithm, key fingerprint, trusted key, signer). Never key material.
  */
 public final class SignatureEvents {

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * How long the release an environment holds must still soak there before it may move on to a next
- * environment, whose {@code soakTime} sets the minimum (as the promotion's soak gate counts it: from
+ * environment, whose {@code soakTime} sets the minimum (as the promotion's soak precondition counts it: from
  * when the release became what the environment holds).
  *
  * @param target the next environment

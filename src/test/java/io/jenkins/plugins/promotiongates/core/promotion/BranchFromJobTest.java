@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.Test;
 
 /**
- * Engine twin of {@code BranchGateJenkinsTest}: the branch gate reads only the branch the glue takes from
+ * Engine twin of {@code BranchPreconditionJenkinsTest}: the branch precondition reads only the branch the glue takes from
  * the job ({@code SCMHead.HeadByItem.findHead}); a {@code BRANCH_NAME} the build script set with
  * {@code withEnv}, which reaches the engine only in the environment snapshot, moves nothing.
  */

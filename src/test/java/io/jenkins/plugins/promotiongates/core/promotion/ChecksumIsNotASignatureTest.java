@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.Test;
 
-/** The signature gate: an unsigned checksum verdict never satisfies it, whatever trusted key it claims. */
+/** The signature precondition: an unsigned checksum verdict never satisfies it, whatever trusted key it claims. */
 public class ChecksumIsNotASignatureTest {
 
     private static final ArtifactDigest SHA256 =

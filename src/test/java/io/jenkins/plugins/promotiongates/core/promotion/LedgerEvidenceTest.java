@@ -43,7 +43,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * The ledger is the evidence: the signature and approvals gates decide from the run's events as the
+ * The ledger is the evidence: the signature and approvals preconditions decide from the run's events as the
  * controller's ledger holds them. The run file and build.xml, which a build can write, are copies:
  * one that disagrees is reported and ignored. And the latest decision wins.
  */

@@ -29,7 +29,7 @@ import java.util.Optional;
  *
  * <p>No downgrade: with trusted keys, an unsigned checksum file as the signature is a failed verdict
  * (see {@link #verify(VerifierInput, Optional)}); without trusted keys it is an
- * integrity-only check, verified with an empty trusted key, which no signature gate accepts.
+ * integrity-only check, verified with an empty trusted key, which no signature precondition accepts.
  */
 public final class VerificationService {
 

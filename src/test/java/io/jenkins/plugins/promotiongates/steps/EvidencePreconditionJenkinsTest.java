@@ -49,13 +49,13 @@ import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
- * The evidence gate on a real agent: the build writes a CycloneDX SBOM (from cyclonedx-maven-plugin) and a
+ * The evidence precondition on a real agent: the build writes a CycloneDX SBOM (from cyclonedx-maven-plugin) and a
  * Surefire report there, records the report with the JUnit plugin's {@code junit} step and archives the
  * release; {@code promoteArtifact archived:} runs outside {@code node}, so the controller reads the SBOM
  * from the run's artifacts, and the tests evidence reads the run's recorded results. Engine twin: {@code
  * EvidencePromotionFlowTest}.
  */
-public class EvidenceGateJenkinsTest {
+public class EvidencePreconditionJenkinsTest {
 
     @ClassRule
     public static BuildWatcher buildWatcher = new BuildWatcher();
@@ -76,7 +76,7 @@ public class EvidenceGateJenkinsTest {
     }
 
     private static byte[] resource(String name) throws IOException {
-        try (InputStream in = EvidenceGateJenkinsTest.class.getResourceAsStream(
+        try (InputStream in = EvidencePreconditionJenkinsTest.class.getResourceAsStream(
                 "/io/jenkins/plugins/promotiongates/core/evidence/" + name)) {
             return in.readAllBytes();
         }

@@ -18,11 +18,11 @@ import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
- * The branch gate takes the branch from the job ({@code SCMHead.HeadByItem.findHead}), never from the
+ * The branch precondition takes the branch from the job ({@code SCMHead.HeadByItem.findHead}), never from the
  * build's environment: a plain Pipeline job is not a branch job, so {@code withEnv(['BRANCH_NAME=main'])}
  * does not let it promote where only {@code main} may. Engine twin: {@code BranchFromJobTest}.
  */
-public class BranchGateJenkinsTest {
+public class BranchPreconditionJenkinsTest {
 
     @ClassRule
     public static BuildWatcher buildWatcher = new BuildWatcher();
@@ -48,7 +48,7 @@ public class BranchGateJenkinsTest {
     }
 
     @Test
-    public void withEnvBranchNameMainDoesNotPassTheBranchGateOfAJobWithoutBranch() throws Exception {
+    public void withEnvBranchNameMainDoesNotPassTheBranchPreconditionOfAJobWithoutBranch() throws Exception {
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job("main"));
         j.assertLogContains("BRANCH_NAME=main", run);
         j.assertLogContains("[FAIL] branch: allowedBranches: this run has no branch, but only [main] may promote", run);
