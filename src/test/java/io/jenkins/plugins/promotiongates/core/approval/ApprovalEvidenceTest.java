@@ -15,6 +15,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.policy.Verdict;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.Test;
 
 public class ApprovalEvidenceTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-06-02T09:00:00Z"));
 
     private ApprovalGate gate() {
         return ApprovalGate.open(

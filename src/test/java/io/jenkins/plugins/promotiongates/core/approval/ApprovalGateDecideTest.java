@@ -10,6 +10,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.Test;
@@ -17,7 +18,7 @@ import org.junit.Test;
 /** {@link ApprovalGate#decide}: one call for every kind of decision, each judged as its own method judges it. */
 public class ApprovalGateDecideTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-06-02T09:00:00Z"));
 
     private ApprovalGate open() {
         return ApprovalGate.open(

@@ -9,6 +9,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,7 +50,7 @@ public class ApprovalGateRaceTest {
     @Test
     public void racingDecisionsAlwaysEndInTheStateTheirOrderDetermines() throws Exception {
         EffectivePolicy policy = Gates.effective(production());
-        MutableClock clock = new MutableClock(Instant.parse("2025-06-02T09:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2025-06-02T09:00:00Z"));
         Random random = new Random(7_340_033L);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         int[] endings = new int[GateState.values().length];

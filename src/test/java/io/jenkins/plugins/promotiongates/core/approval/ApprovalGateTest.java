@@ -19,6 +19,7 @@ import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import io.jenkins.plugins.promotiongates.core.policy.Tightening;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.junit.Test;
 
 public class ApprovalGateTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-06-02T09:00:00Z"));
     private final RunParties parties = RunParties.of(IDS, "Sam", List.of("Carl"));
 
     private ApprovalGate open(Environment environment) {

@@ -20,6 +20,7 @@ import io.jenkins.plugins.promotiongates.core.policy.StepTightening;
 import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -42,7 +43,7 @@ public class GateEventsTest {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-06-02T09:00:00Z"));
 
     private ApprovalGate open() {
         var policy = new PolicyTightener(IDS, GroupDirectory.NONE)

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.Test;
 
 public class GateOutcomeTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-06-02T09:00:00Z"));
 
     @Test
     public void theStepReturnsEveryDecisionInOrder() {
@@ -75,7 +76,7 @@ public class GateOutcomeTest {
 
     @Test
     public void timesPeopleReadAreShownToTheSecond() {
-        MutableClock fine = new MutableClock(Instant.parse("2025-06-02T09:00:00.123456789Z"));
+        ManualClock fine = new ManualClock(Instant.parse("2025-06-02T09:00:00.123456789Z"));
         ApprovalGate gate = ApprovalGate.open(
                 "release", Gates.effective(Gates.production()), null, RunParties.of(IDS, "", List.of()), fine);
         assertEquals(

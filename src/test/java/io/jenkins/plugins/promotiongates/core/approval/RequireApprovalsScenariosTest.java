@@ -16,6 +16,7 @@ import io.jenkins.plugins.promotiongates.core.policy.GroupDirectory;
 import io.jenkins.plugins.promotiongates.core.policy.InvalidPolicyException;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.StepTightening;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ public class RequireApprovalsScenariosTest {
 
     private static final ArtifactDigest DIGEST = Gates.ARTIFACT;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-06-02T09:00:00Z"));
 
     static Environment staging() {
         return Environment.builder("staging")

@@ -12,6 +12,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ import org.junit.Test;
  */
 public class UpstreamStarterTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-06-02T09:00:00Z"));
 
     /** A run that no user started directly, triggered by Uma's run, itself triggered by Ned's. */
     private ApprovalGate triggeredGate() {

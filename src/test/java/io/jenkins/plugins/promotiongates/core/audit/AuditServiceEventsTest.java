@@ -8,6 +8,7 @@ import static org.junit.Assert.assertThrows;
 import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.event.RunRef;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public class AuditServiceEventsTest {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
-    private final AuditFixture.MutableClock clock = new AuditFixture.MutableClock();
+    private final ManualClock clock = AuditFixture.clock();
 
     private AuditService open() throws Exception {
         return AuditService.open(

@@ -16,7 +16,7 @@ public final class BundleFiles {
                 base.resolve("ledger"),
                 key(),
                 new LedgerOptions(1 << 20, 4, Duration.ofHours(1)),
-                new AuditFixture.MutableClock(),
+                AuditFixture.clock(),
                 AuditFixture.runs(base))) {
             RunRef run = AuditFixture.run(base, "team/app", 5);
             for (int i = 0; i < 3; i++) {

@@ -39,7 +39,7 @@ public class BundleTest {
                 base.resolve("ledger"),
                 key,
                 new LedgerOptions(1 << 20, 4, Duration.ofHours(1)),
-                new AuditFixture.MutableClock(),
+                AuditFixture.clock(),
                 AuditFixture.runs(base))) {
             RunRef run = AuditFixture.run(base, "team/app", 12);
             RunRef other = AuditFixture.run(base, "team/lib", 3);

@@ -11,6 +11,7 @@ import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public class LedgerEventsTest {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
-    private final AuditFixture.MutableClock clock = new AuditFixture.MutableClock();
+    private final ManualClock clock = AuditFixture.clock();
     private AuditService service;
     private Path base;
 

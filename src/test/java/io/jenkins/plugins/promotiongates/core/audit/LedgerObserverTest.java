@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.event.RunRef;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public class LedgerObserverTest {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
-    private final AuditFixture.MutableClock clock = new AuditFixture.MutableClock();
+    private final ManualClock clock = AuditFixture.clock();
 
     /** Records what it is told, as "attached N", "entry N" and "checkpoint N". */
     private static final class Recorder implements LedgerObserver {

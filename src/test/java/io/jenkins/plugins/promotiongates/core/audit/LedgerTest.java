@@ -10,6 +10,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.event.RunRef;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public class LedgerTest {
     public TemporaryFolder temp = new TemporaryFolder();
 
     private final KeyPair key = AuditFixture.keyPair(1);
-    private final AuditFixture.MutableClock clock = new AuditFixture.MutableClock();
+    private final ManualClock clock = AuditFixture.clock();
 
     private Path root() {
         return temp.getRoot().toPath().resolve("ledger");

@@ -10,6 +10,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +40,7 @@ public class BranchFromJobTest {
                 List.of(),
                 snapshot);
         Evaluation evaluation = new PromotionService(
-                        PromotionFixtures.policy(production()),
-                        PromotionFixtures.TIGHTENER,
-                        new PromotionFixtures.MovingClock(MONDAY_10))
+                        PromotionFixtures.policy(production()), PromotionFixtures.TIGHTENER, new ManualClock(MONDAY_10))
                 .evaluate(request, Inventory.empty(), new RecordOnlyRepository());
         return evaluation.failures().stream()
                 .filter(r -> r.precondition() == Precondition.BRANCH)

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +86,7 @@ public class EnvironmentSnapshotTest {
         var service = new PromotionService(
                 PromotionFixtures.policy(PromotionFixtures.production()),
                 PromotionFixtures.TIGHTENER,
-                new PromotionFixtures.MovingClock(PromotionFixtures.MONDAY_10.plusSeconds(60)));
+                new ManualClock(PromotionFixtures.MONDAY_10.plusSeconds(60)));
         EnvironmentSnapshot second = new EnvironmentSnapshot(Map.of("JAVA_HOME", "/jdk21"), Map.of());
         var request = new PromotionRequest(
                 PromotionFixtures.release(

@@ -24,6 +24,7 @@ import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRep
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseContent;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -55,8 +56,7 @@ public class EvidencePromotionFlowTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final PromotionFixtures.MovingClock clock =
-            new PromotionFixtures.MovingClock(Instant.parse("2026-12-07T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T10:00:00Z"));
     private Path dir;
     private Release release;
     private Path repositoryRoot;

@@ -28,6 +28,7 @@ import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public class LedgerEvidenceTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final PromotionFixtures.MovingClock clock = new PromotionFixtures.MovingClock(MONDAY_10);
+    private final ManualClock clock = new ManualClock(MONDAY_10);
     private final List<String> log = new ArrayList<>();
     private AuditedRuns audit;
 

@@ -19,6 +19,7 @@ import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRepository;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public class PromoteArtifactFlowTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final PromotionFixtures.MovingClock clock = new PromotionFixtures.MovingClock(MONDAY_10);
+    private final ManualClock clock = new ManualClock(MONDAY_10);
     private AuditedRuns audit;
     private Path artifact;
     private ArtifactDigest sha256;

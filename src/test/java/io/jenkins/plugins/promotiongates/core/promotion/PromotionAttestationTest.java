@@ -23,6 +23,7 @@ import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -42,7 +43,7 @@ public class PromotionAttestationTest {
     private static final byte[] APP = "the application".getBytes(StandardCharsets.UTF_8);
     private static final byte[] SBOM = "{\"bomFormat\":\"CycloneDX\"}".getBytes(StandardCharsets.UTF_8);
 
-    private final PromotionFixtures.MovingClock clock = new PromotionFixtures.MovingClock(MONDAY_10);
+    private final ManualClock clock = new ManualClock(MONDAY_10);
     private final KeyPair controller = key();
     private final Release release =
             new Release("shop", "1.4.0", List.of(file("sbom.json", SBOM), file("app.tar.gz", APP)));

@@ -14,6 +14,7 @@ import io.jenkins.plugins.promotiongates.core.artifact.DigestAlgorithm;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
 import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.event.EventTypes;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public class PromotionEventsTest {
 
     @Before
     public void open() throws Exception {
-        audit = new AuditedRuns(tmp.getRoot().toPath(), new PromotionFixtures.MovingClock(MONDAY_10));
+        audit = new AuditedRuns(tmp.getRoot().toPath(), new ManualClock(MONDAY_10));
     }
 
     @After

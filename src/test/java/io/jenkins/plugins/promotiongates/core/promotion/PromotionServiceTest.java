@@ -27,6 +27,7 @@ import io.jenkins.plugins.promotiongates.core.promotion.repository.FileSystemRep
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RecordOnlyRepository;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryException;
 import io.jenkins.plugins.promotiongates.core.promotion.repository.RepositoryOpener;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public class PromotionServiceTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final PromotionFixtures.MovingClock clock = new PromotionFixtures.MovingClock(MONDAY_10);
+    private final ManualClock clock = new ManualClock(MONDAY_10);
     private Path artifact;
     private ArtifactDigest sha256;
     private Path repositoryRoot;

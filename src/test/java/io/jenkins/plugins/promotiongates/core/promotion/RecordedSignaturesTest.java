@@ -16,6 +16,7 @@ import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureEvents;
 import io.jenkins.plugins.promotiongates.core.signature.SignatureFormat;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public class RecordedSignaturesTest {
 
     @Before
     public void open() throws Exception {
-        audit = new AuditedRuns(tmp.getRoot().toPath(), new PromotionFixtures.MovingClock(MONDAY_10));
+        audit = new AuditedRuns(tmp.getRoot().toPath(), new ManualClock(MONDAY_10));
     }
 
     @After

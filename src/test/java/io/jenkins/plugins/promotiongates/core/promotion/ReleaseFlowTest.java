@@ -39,6 +39,7 @@ import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.VerificationRequest;
 import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureVerifiers;
 import io.jenkins.plugins.promotiongates.core.signature.verification.VerificationService;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public class ReleaseFlowTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final PromotionFixtures.MovingClock clock = new PromotionFixtures.MovingClock(MONDAY_10);
+    private final ManualClock clock = new ManualClock(MONDAY_10);
     private final RunRef run = new RunRef("shop/main", 42, "job/shop/job/main/42/");
     private LocalFileTree archived;
     private TrustedKey releaseKey;

@@ -14,6 +14,7 @@ import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.event.EventTypes;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public class SingleArtifactRecordsTest {
 
     @Before
     public void open() throws Exception {
-        audit = new AuditedRuns(tmp.getRoot().toPath(), new PromotionFixtures.MovingClock(MONDAY_10));
+        audit = new AuditedRuns(tmp.getRoot().toPath(), new ManualClock(MONDAY_10));
     }
 
     @After

@@ -36,6 +36,7 @@ import io.jenkins.plugins.promotiongates.core.signature.TrustedKey;
 import io.jenkins.plugins.promotiongates.core.signature.Verification;
 import io.jenkins.plugins.promotiongates.core.signature.verification.SignatureVerifiers;
 import io.jenkins.plugins.promotiongates.core.signature.verification.VerificationService;
+import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public class TrustChainTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final PromotionFixtures.MovingClock clock = new PromotionFixtures.MovingClock(MONDAY_10);
+    private final ManualClock clock = new ManualClock(MONDAY_10);
     private final RunRef run = new RunRef("shop/main", 42, "job/shop/job/main/42/");
     private Path workspace;
     private TrustedKey releaseKey;
