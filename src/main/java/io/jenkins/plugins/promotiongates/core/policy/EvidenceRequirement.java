@@ -3,8 +3,8 @@ package io.jenkins.plugins.promotiongates.core.policy;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceCheck;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceLimits;
-import io.jenkins.plugins.promotiongates.core.evidence.external.Backoff;
 import io.jenkins.plugins.promotiongates.core.evidence.external.ExternalCheckSettings;
+import io.jenkins.plugins.promotiongates.core.evidence.external.PollSchedule;
 import io.jenkins.plugins.promotiongates.core.evidence.junit.TestsCheck;
 import io.jenkins.plugins.promotiongates.core.evidence.junit.TestsSettings;
 import io.jenkins.plugins.promotiongates.core.evidence.metrics.MetricBound;
@@ -189,7 +189,7 @@ public final class EvidenceRequirement implements Serializable {
                 text("endpoint"),
                 text("credentialsId"),
                 duration("timeout", "10s"),
-                Backoff.DEFAULT,
+                PollSchedule.DEFAULT,
                 duration("giveUpAfter", "2h"));
     }
 

@@ -16,10 +16,10 @@ import io.jenkins.plugins.promotiongates.core.evidence.EvidenceContext;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceDocument;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceKind;
 import io.jenkins.plugins.promotiongates.core.evidence.EvidenceLimits;
-import io.jenkins.plugins.promotiongates.core.evidence.external.Backoff;
 import io.jenkins.plugins.promotiongates.core.evidence.external.ExternalCheckAnswer;
 import io.jenkins.plugins.promotiongates.core.evidence.external.ExternalCheckJudge;
 import io.jenkins.plugins.promotiongates.core.evidence.external.ExternalCheckSettings;
+import io.jenkins.plugins.promotiongates.core.evidence.external.PollSchedule;
 import io.jenkins.plugins.promotiongates.core.evidence.junit.TestsCheck;
 import io.jenkins.plugins.promotiongates.core.evidence.junit.TestsSettings;
 import io.jenkins.plugins.promotiongates.core.evidence.metrics.MetricBound;
@@ -441,7 +441,7 @@ public class EngineInputFuzzTest {
                     new MetricsSettings(List.of(MetricBound.atMost("latencyMs", 250))), EvidenceLimits.DEFAULT));
 
     private static final ExternalCheckJudge JUDGE = new ExternalCheckJudge(ExternalCheckSettings.of(
-            "https://change.example.com/", "", Duration.ofSeconds(10), Backoff.DEFAULT, Duration.ofHours(1)));
+            "https://change.example.com/", "", Duration.ofSeconds(10), PollSchedule.DEFAULT, Duration.ofHours(1)));
 
     /** A hostile evidence file is a failed verdict, never an exception. */
     @Test(timeout = 120_000)
@@ -483,7 +483,11 @@ public class EngineInputFuzzTest {
                             VulnerabilitySettings.of(in.bool() ? "error" : draw(in, drawn), draw(in, drawn), List.of());
                         default ->
                             ExternalCheckSettings.of(
-                                    draw(in, drawn), "", Duration.ofSeconds(5), Backoff.DEFAULT, Duration.ofHours(1));
+                                    draw(in, drawn),
+                                    "",
+                                    Duration.ofSeconds(5),
+                                    PollSchedule.DEFAULT,
+                                    Duration.ofHours(1));
                     }
                     return drawn;
                 });

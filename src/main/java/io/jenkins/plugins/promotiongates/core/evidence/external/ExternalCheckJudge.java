@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Turns each answer of an external check into a decision. The contract: HTTP 2xx with the JSON object
  * {@code {"status": "pass"|"fail"|"pending", "reason": "..."}}. {@code pending}, no answer, 408, 429 and
- * 5xx keep the gate waiting and ask again after the {@link Backoff} wait, until
+ * 5xx keep the gate waiting and ask again after the {@link PollSchedule} wait, until
  * {@link ExternalCheckSettings#giveUpAfter()} has passed since the first call; any other status, a body
  * that breaks the contract, and {@code fail} fail the gate. Messages name the endpoint's host only: a path
  * or query may hold a token.

@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param giveUpAfter how long after the first call a check may stay pending before the gate fails
  */
 public record ExternalCheckSettings(
-        URI endpoint, String credentialsId, Duration timeout, Backoff backoff, Duration giveUpAfter) {
+        URI endpoint, String credentialsId, Duration timeout, PollSchedule backoff, Duration giveUpAfter) {
 
     /**
      * @throws IllegalArgumentException naming the setting that is not valid
@@ -53,7 +53,7 @@ public record ExternalCheckSettings(
      * @throws IllegalArgumentException naming the setting that is not valid
      */
     public static ExternalCheckSettings of(
-            String endpoint, String credentialsId, Duration timeout, Backoff backoff, Duration giveUpAfter) {
+            String endpoint, String credentialsId, Duration timeout, PollSchedule backoff, Duration giveUpAfter) {
         URI uri;
         try {
             uri = new URI(endpoint == null ? "" : endpoint.strip());

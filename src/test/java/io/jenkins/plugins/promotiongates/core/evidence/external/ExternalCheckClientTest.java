@@ -78,7 +78,7 @@ public class ExternalCheckClientTest {
                 "https://127.0.0.1:" + server.getAddress().getPort() + "/api/checks?key=query-secret",
                 "change-api",
                 timeout,
-                Backoff.DEFAULT,
+                PollSchedule.DEFAULT,
                 Duration.ofHours(2));
     }
 

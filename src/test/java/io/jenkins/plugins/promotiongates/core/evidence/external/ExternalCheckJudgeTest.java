@@ -24,7 +24,7 @@ public class ExternalCheckJudgeTest {
             "https://change.example.com/api/checks",
             "",
             Duration.ofSeconds(10),
-            Backoff.DEFAULT,
+            PollSchedule.DEFAULT,
             Duration.ofMinutes(30));
 
     private static ExternalCheckDecision decide(int status, String body, int attempt, Instant now) {
@@ -59,10 +59,10 @@ public class ExternalCheckJudgeTest {
     @Test
     public void theBackoffDoublesUpToItsMaximum() {
         List<Long> seconds = List.of(1, 2, 3, 4, 5, 6, 7).stream()
-                .map(attempt -> Backoff.DEFAULT.after(attempt).toSeconds())
+                .map(attempt -> PollSchedule.DEFAULT.after(attempt).toSeconds())
                 .toList();
         assertEquals(List.of(30L, 60L, 120L, 240L, 480L, 600L, 600L), seconds);
-        assertEquals(Duration.ofSeconds(5), new Backoff(Duration.ofSeconds(5), 1, Duration.ofSeconds(5)).after(9));
+        assertEquals(Duration.ofSeconds(5), new PollSchedule(Duration.ofSeconds(5), 1, Duration.ofSeconds(5)).after(9));
     }
 
     @Test
@@ -139,7 +139,7 @@ public class ExternalCheckJudgeTest {
     private static String refusedSettings(String endpoint, Duration timeout, Duration giveUpAfter) {
         return assertThrows(
                         IllegalArgumentException.class,
-                        () -> ExternalCheckSettings.of(endpoint, "", timeout, Backoff.DEFAULT, giveUpAfter))
+                        () -> ExternalCheckSettings.of(endpoint, "", timeout, PollSchedule.DEFAULT, giveUpAfter))
                 .getMessage();
     }
 
@@ -165,7 +165,7 @@ public class ExternalCheckJudgeTest {
         assertThat(
                 assertThrows(
                                 IllegalArgumentException.class,
-                                () -> new Backoff(Duration.ofSeconds(30), 0.5, Duration.ofMinutes(1)))
+                                () -> new PollSchedule(Duration.ofSeconds(30), 0.5, Duration.ofMinutes(1)))
                         .getMessage(),
                 containsString("externalCheck.backoff.factor is 0.5"));
     }

@@ -10,15 +10,15 @@ import java.time.Duration;
  * @param factor how much longer each next wait is; 1 for a fixed interval
  * @param max the longest wait
  */
-public record Backoff(Duration first, double factor, Duration max) {
+public record PollSchedule(Duration first, double factor, Duration max) {
 
     /** 30 s, then doubling, at most 10 minutes: 30 s, 1 min, 2 min, 4 min, 8 min, 10 min, 10 min... */
-    public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(30), 2, Duration.ofMinutes(10));
+    public static final PollSchedule DEFAULT = new PollSchedule(Duration.ofSeconds(30), 2, Duration.ofMinutes(10));
 
     /**
      * @throws IllegalArgumentException naming the setting out of range
      */
-    public Backoff {
+    public PollSchedule {
         if (first == null || first.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException(
                     "externalCheck.backoff.first is " + first + "; it must be 1 second or" + " more, such as 30s");
