@@ -7,7 +7,8 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-// lib-annotation-indexer: the meta-annotation that hudson.init.Initializer carries. Its validators()
+// lib-annotation-indexer: the meta-annotation that hudson.init.Initializer and org.jenkinsci.Symbol carry. Its
+// validators()
 // member is left out: no annotation the glue uses sets it.
 @Documented
 @Retention(RUNTIME)
