@@ -149,7 +149,7 @@ final class PromotionRun {
     /**
      * Promotes; while the only gates that fail are pending external checks, waits (on this step's thread,
      * which an abort interrupts) until the engine says to ask again, and promotes again with the same
-     * sources, so each check is asked as its backoff says.
+     * sources, so each check is asked as its poll schedule says.
      */
     private PromotionOutcome promote(
             PromotionService service,

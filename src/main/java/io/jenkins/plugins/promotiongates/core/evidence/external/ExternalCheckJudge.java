@@ -98,7 +98,7 @@ public final class ExternalCheckJudge {
     }
 
     private ExternalCheckDecision waitOrGiveUp(String what, int attempt, Instant firstAsked, Instant now) {
-        Duration wait = settings.backoff().after(attempt);
+        Duration wait = settings.schedule().after(attempt);
         Instant next = now.plus(wait);
         Instant deadline = firstAsked.plus(settings.giveUpAfter());
         if (next.isAfter(deadline)) {

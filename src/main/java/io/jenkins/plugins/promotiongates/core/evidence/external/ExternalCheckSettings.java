@@ -13,11 +13,11 @@ import java.time.Duration;
  * @param credentialsId the id of the credential whose secret the glue sends as the Authorization header, or
  *     empty for none
  * @param timeout how long one call may take, from 1 second to 5 minutes
- * @param backoff when a pending answer is asked again
+ * @param schedule when a pending answer is asked again
  * @param giveUpAfter how long after the first call a check may stay pending before the gate fails
  */
 public record ExternalCheckSettings(
-        URI endpoint, String credentialsId, Duration timeout, PollSchedule backoff, Duration giveUpAfter) {
+        URI endpoint, String credentialsId, Duration timeout, PollSchedule schedule, Duration giveUpAfter) {
 
     /**
      * @throws IllegalArgumentException naming the setting that is not valid
@@ -41,9 +41,9 @@ public record ExternalCheckSettings(
             throw new IllegalArgumentException(
                     "externalCheck.timeout is " + timeout + "; it must be from 1 second to 5 minutes, such as 10s");
         }
-        if (giveUpAfter == null || giveUpAfter.compareTo(backoff.first()) < 0) {
+        if (giveUpAfter == null || giveUpAfter.compareTo(schedule.first()) < 0) {
             throw new IllegalArgumentException("externalCheck.giveUpAfter is " + giveUpAfter
-                    + "; it must be at least the first wait, " + backoff.first() + ", such as 2h");
+                    + "; it must be at least the first wait, " + schedule.first() + ", such as 2h");
         }
     }
 
@@ -53,7 +53,7 @@ public record ExternalCheckSettings(
      * @throws IllegalArgumentException naming the setting that is not valid
      */
     public static ExternalCheckSettings of(
-            String endpoint, String credentialsId, Duration timeout, PollSchedule backoff, Duration giveUpAfter) {
+            String endpoint, String credentialsId, Duration timeout, PollSchedule schedule, Duration giveUpAfter) {
         URI uri;
         try {
             uri = new URI(endpoint == null ? "" : endpoint.strip());
@@ -61,6 +61,6 @@ public record ExternalCheckSettings(
             throw new IllegalArgumentException(
                     "externalCheck.endpoint " + QuotedInput.of(endpoint) + " is not a URL: " + e.getReason());
         }
-        return new ExternalCheckSettings(uri, credentialsId, timeout, backoff, giveUpAfter);
+        return new ExternalCheckSettings(uri, credentialsId, timeout, schedule, giveUpAfter);
     }
 }

@@ -21,15 +21,15 @@ public record PollSchedule(Duration first, double factor, Duration max) {
     public PollSchedule {
         if (first == null || first.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException(
-                    "externalCheck.backoff.first is " + first + "; it must be 1 second or" + " more, such as 30s");
+                    "The poll schedule's first wait is " + first + "; it must be 1 second or" + " more, such as 30s");
         }
         if (!(factor >= 1 && factor <= 10)) {
             throw new IllegalArgumentException(
-                    "externalCheck.backoff.factor is " + factor + "; it must be from 1 to 10, such as 2");
+                    "The poll schedule's factor is " + factor + "; it must be from 1 to 10, such as 2");
         }
         if (max == null || max.compareTo(first) < 0) {
-            throw new IllegalArgumentException(
-                    "externalCheck.backoff.max is " + max + "; it must be at least the" + " first wait, " + first);
+            throw new IllegalArgumentException("The poll schedule's longest wait is " + max
+                    + "; it must be at least the" + " first wait, " + first);
         }
     }
 

@@ -167,6 +167,6 @@ public class ExternalCheckJudgeTest {
                                 IllegalArgumentException.class,
                                 () -> new PollSchedule(Duration.ofSeconds(30), 0.5, Duration.ofMinutes(1)))
                         .getMessage(),
-                containsString("externalCheck.backoff.factor is 0.5"));
+                containsString("The poll schedule's factor is 0.5"));
     }
 }
