@@ -30,8 +30,7 @@ public final class GateRecorder {
      * A gate opened and waits: {@code gate.state()} is WAITING, with no decision yet; {@code message} is the
      * step's message to approvers; {@code subject} what the approvals are bound to, or {@code null}.
      */
-    public static void opened(
-            Run<?, ?> run, TaskListener listener, GateSnapshot gate, String message, ApprovalSubject subject)
+    public static void opened(Run<?, ?> run, GateSnapshot gate, String message, ApprovalSubject subject)
             throws IOException {
         RunAudit.record(run, GateEvents.requested(gate, message, subject));
         GateNotifications.announce(

@@ -180,7 +180,7 @@ final class RequireApprovalsExecution extends StepExecution implements LiveGate 
             LiveGates.add(this);
             GatePause.begin(getContext());
             TaskListener listener = getContext().get(TaskListener.class);
-            GateRecorder.opened(owner, listener, snapshot, request.message, subject);
+            GateRecorder.opened(owner, snapshot, request.message, subject);
             if (subject != null) {
                 listener.getLogger().println("[Promotion Gates] approvals are bound to " + subject.describe());
             }
