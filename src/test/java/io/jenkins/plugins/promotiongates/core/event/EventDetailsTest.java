@@ -93,6 +93,47 @@ public class EventDetailsTest {
     }
 
     @Test
+    public void signatureWarningsAreReadStrictlyAsAListOfBoundedTexts() throws Exception {
+        ObjectNode details =
+                (ObjectNode) recorded(new SignatureDetails("s", "ssh", "Ed25519", "", "", "", List.of(), null).toMap());
+        details.put("warnings", "one warning");
+        assertEquals(
+                "details.warnings is not a list",
+                assertThrows(IllegalArgumentException.class, () -> SignatureDetails.from(details))
+                        .getMessage());
+        details.putArray("warnings").add(1);
+        assertEquals(
+                "details.warnings[] is not a string",
+                assertThrows(IllegalArgumentException.class, () -> SignatureDetails.from(details))
+                        .getMessage());
+        details.putArray("warnings").add("w".repeat(SignatureDetails.MAX_TEXT));
+        assertEquals(
+                List.of("w".repeat(SignatureDetails.MAX_TEXT)),
+                SignatureDetails.from(details).warnings());
+        details.remove("warnings");
+        assertEquals(List.of(), SignatureDetails.from(details).warnings());
+    }
+
+    @Test
+    public void shownSignatureDetailsReadAMissingOrNullReasonAsNone() throws Exception {
+        ObjectNode details = (ObjectNode)
+                recorded(new SignatureDetails("s", "ssh", "Ed25519", "", "", "", List.of(), "bad").toMap());
+        assertEquals("bad", SignatureDetails.shown(details).reason());
+        details.putNull("reason");
+        assertNull(SignatureDetails.shown(details).reason());
+        details.remove("reason");
+        assertNull(SignatureDetails.shown(details).reason());
+    }
+
+    @Test
+    public void releaseTreeIsTheReleaseAsJsonOrNone() {
+        assertNull(ApprovalRequestedDetails.releaseTree(null));
+        assertEquals(
+                "{\"version\":\"1.4.2\"}",
+                ApprovalRequestedDetails.releaseTree(Map.of("version", "1.4.2")).toString());
+    }
+
+    @Test
     public void signatureNotRunDetailsRoundTrip() throws Exception {
         SignatureNotRunDetails details = new SignatureNotRunDetails("../etc/passwd", "path escapes the workspace");
         assertEquals(

@@ -34,5 +34,7 @@ public class RunRefTest {
                         .getMessage(),
                 containsString("Build number 0 of job 'app'"));
         assertThrows(IllegalArgumentException.class, () -> new RunRef("app", 9_007_199_254_740_992L, ""));
+        assertEquals(1, new RunRef("app", 1, "").build());
+        assertEquals(9_007_199_254_740_991L, new RunRef("app", 9_007_199_254_740_991L, "").build());
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.promotiongates.core.json;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.Rule;
 import org.junit.Test;
@@ -99,7 +101,7 @@ public class CanonicalJsonTest {
                     scannerAccepts);
             accepted += scannerAccepts ? 1 : 0;
         }
-        assertThat("some mutations stay canonical (other letters)", accepted > 100, org.hamcrest.Matchers.is(true));
+        assertThat("some mutations stay canonical (other letters)", accepted > 100, is(true));
     }
 
     @Test
@@ -150,6 +152,47 @@ public class CanonicalJsonTest {
                 assertThrows(IllegalArgumentException.class, () -> CanonicalJson.write(surrogate))
                         .getMessage(),
                 containsString("unpaired UTF-16 surrogate"));
+    }
+
+    @Test
+    public void unpairedSurrogatesAreRefusedInKeysAndAtTheEndOfAText() {
+        for (ObjectNode json : List.of(
+                CanonicalJson.newObject().put("a\uDC00", 1),
+                CanonicalJson.newObject().put("s", "ends high \uD83D"),
+                CanonicalJson.newObject().put("s", "\uDE00 starts low"))) {
+            assertThat(
+                    assertThrows(IllegalArgumentException.class, () -> CanonicalJson.write(json))
+                            .getMessage(),
+                    containsString("unpaired UTF-16 surrogate"));
+        }
+        assertArrayEquals(
+                "{\"s\":\"\uD83D\uDE80\"}".getBytes(StandardCharsets.UTF_8),
+                CanonicalJson.write(CanonicalJson.newObject().put("s", "\uD83D\uDE80")));
+    }
+
+    @Test
+    public void keyOrderComparesWholeKeysByCodePoint() {
+        String[][] ordered = {
+            {"a", "ab"},
+            {"", "a"},
+            {"ab", "b"},
+            {"\uD83D\uDE00", "\uD83D\uDE01"},
+            {"\uFF01", "\uD83D\uDE00"},
+            {"\uFF01", "\uFF01a"},
+            {"a\uD83D\uDE00", "a\uD83D\uDE00b"}
+        };
+        for (String[] pair : ordered) {
+            assertThat(pair[0] + " < " + pair[1], CanonicalJson.KEY_ORDER.compare(pair[0], pair[1]) < 0, is(true));
+            assertThat(pair[1] + " > " + pair[0], CanonicalJson.KEY_ORDER.compare(pair[1], pair[0]) > 0, is(true));
+            assertEquals(0, CanonicalJson.KEY_ORDER.compare(pair[1], pair[1]));
+        }
+    }
+
+    @Test
+    public void writeValueWritesPlainTrees() {
+        assertArrayEquals(
+                "{\"a\":[1,\"x\",null,true],\"b\":{}}".getBytes(StandardCharsets.UTF_8),
+                CanonicalJson.writeValue(Map.of("b", Map.of(), "a", Arrays.asList(1, "x", null, true))));
     }
 
     @Test
