@@ -180,6 +180,28 @@ public class CanonicalScannerTest {
     }
 
     @Test
+    public void eventTypesAreRecognisedExactlyAsTheRuleWordsThem() throws Exception {
+        String alphabet = "az09-.AZ/:`{@[";
+        List<String> types =
+                new ArrayList<>(List.of("a." + "b".repeat(98), "a." + "b".repeat(99), "z.z", "a.9", "a.0"));
+        for (int trial = 0; trial < 3000; trial++) {
+            StringBuilder type = new StringBuilder();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                type.append(alphabet.charAt(random.nextInt(random.nextBoolean() ? 6 : alphabet.length())));
+            }
+            types.add(type.toString());
+        }
+        for (String type : types) {
+            byte[] line = CanonicalJson.write(CanonicalJson.newObject().put("type", type));
+            scanner.scan(line, 0, line.length);
+            assertEquals(
+                    type,
+                    type.length() <= 100 && EVENT_TYPE.matcher(type).matches(),
+                    scanner.isEventType(scanner.find(-1, ascii("type"))));
+        }
+    }
+
+    @Test
     public void findMatchesWholeKeysOnly() throws Exception {
         byte[] line = ascii("{\"a\":{\"ab\":1,\"b\":2},\"abc\":3,\"b\":{\"a\":4}}");
         scanner.scan(line, 0, line.length);
