@@ -201,6 +201,70 @@ public class LedgerEventsTest {
     }
 
     @Test
+    public void aLineCopiedFromAnotherRunsFileIsReportedAsThatRunsAndIgnored() throws Exception {
+        RunRef run = recorded("shop/main", 3);
+        RunRef other = AuditFixture.run(base, "other/shop/main", 7);
+        append(run, RunFile.read(other.directory()).lines().get(1));
+
+        LedgerEvents events = service.ledgerEvents(run);
+
+        assertEquals(List.of(0, 1, 2), indices(events));
+        assertEquals(1, events.disagreements().size());
+        assertThat(
+                events.disagreements().get(0),
+                containsString("the run file's event 2 (approval.granted), copied from ledger entry 2, belongs to"
+                        + " other/shop/main #7, not to shop/main #7; it is ignored"));
+    }
+
+    @Test
+    public void theSameEventUnderAnotherLedgerLinkIsReportedByItsLink() throws Exception {
+        RunRef run = recorded("shop/main", 3);
+        List<LedgerLine> lines = new ArrayList<>(RunFile.read(run.directory()).lines());
+        LedgerLine second = lines.get(1);
+        String otherPrev = lines.get(0).link().hash();
+        LedgerLine relinked = LedgerLine.encode(second.seq(), otherPrev, RunLedgerScan.eventOf(second));
+        lines.set(1, relinked);
+        Files.delete(runFile(run));
+        RunFile.append(run.directory(), lines);
+
+        LedgerEvents events = service.ledgerEvents(run);
+
+        assertEquals(List.of(0, 1, 2), indices(events));
+        assertEquals(
+                List.of("Audit: the run file's event 2 (approval.granted), copied from ledger entry " + second.seq()
+                        + ", differs from the ledger in its ledger link (prev " + otherPrev + ", hash "
+                        + relinked.link().hash() + "); it is ignored and the ledger's event 2 is used"),
+                events.disagreements());
+    }
+
+    @Test
+    public void pastFiftyDisagreementsTheRestAreCountedAndPastTenThousandLinesNoneIsRead() throws Exception {
+        RunRef run = recorded("shop/main", 2);
+        Files.writeString(runFile(run), "x\n".repeat(60), StandardOpenOption.APPEND);
+
+        List<String> disagreements = service.ledgerEvents(run).disagreements();
+
+        assertEquals(51, disagreements.size());
+        assertThat(disagreements.get(0), containsString("is not a valid audit line"));
+        assertThat(disagreements.get(49), containsString("is not a valid audit line"));
+        assertEquals(
+                "Audit: 10 more lines of " + runFile(run) + " disagree with the ledger; they are ignored",
+                disagreements.get(50));
+
+        Files.writeString(runFile(run), "x\n".repeat(RunCopy.MAX_LINES), StandardOpenOption.APPEND);
+        LedgerEvents events = service.ledgerEvents(run);
+        assertEquals(List.of(0, 1), indices(events));
+        assertEquals(
+                List.of(
+                        "Audit: " + (RunCopy.MAX_LINES - 2 - RunCopy.MAX_DESCRIBED) + " more lines of " + runFile(run)
+                                + " disagree with the ledger; they are ignored",
+                        "Audit: " + runFile(run) + " holds more than " + RunCopy.MAX_LINES
+                                + " lines; those after are not compared, and not used"),
+                events.disagreements()
+                        .subList(RunCopy.MAX_DESCRIBED, events.disagreements().size()));
+    }
+
+    @Test
     public void aRunWithNoEventHasNoneAndNoProblem() throws Exception {
         recorded("shop/main", 5);
         RunRef empty = AuditFixture.run(base, "shop/empty", 1);

@@ -320,6 +320,28 @@ public class LedgerTest {
     }
 
     @Test
+    public void openingTheLedgerCompletesTheRunFilesACrashLeftBehindAndSkipsRunsThatAreGone() throws Exception {
+        RunRef run = AuditFixture.run(temp.getRoot().toPath(), "app", 1);
+        RunRef gone = AuditFixture.run(temp.getRoot().toPath(), "gone", 1);
+        try (AuditService service = open(LedgerOptions.defaults())) {
+            for (int i = 0; i < 3; i++) {
+                service.record(run, AuditFixture.approval("alice", i));
+            }
+            service.record(gone, AuditFixture.approval("alice", 9));
+        }
+        Path runFile = run.directory().resolve(RunFile.NAME);
+        List<String> lines = lines(runFile);
+        Files.writeString(runFile, lines.get(0) + "\n", StandardCharsets.UTF_8);
+        Files.delete(gone.directory().resolve(RunFile.NAME));
+        Files.delete(gone.directory());
+
+        try (AuditService service = open(LedgerOptions.defaults())) {
+            assertEquals("completed on opening, before the run records again", lines, lines(runFile));
+            assertFalse("a run that is gone is not recreated", Files.exists(gone.directory()));
+        }
+    }
+
+    @Test
     public void aBundleOfARunFileWithATornTailMovesItAsideAndStillVerifies() throws Exception {
         RunRef run = AuditFixture.run(temp.getRoot().toPath(), "app", 1);
         try (AuditService service = open(LedgerOptions.defaults())) {
