@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -130,6 +131,55 @@ public class LedgerTest {
             assertEquals(3, status.size());
             assertTrue(service.verifyLedger().verified());
         }
+    }
+
+    @Test
+    public void aSecondTornTailAtTheSameOffsetIsKeptBesideTheFirst() throws Exception {
+        Path segment;
+        try (AuditService service = open(LedgerOptions.defaults())) {
+            service.record(AuditFixture.run(temp.getRoot().toPath(), "app", 1), AuditFixture.approval("alice", 0));
+            segment = root().resolve(SegmentFiles.name(0));
+        }
+        List<Path> saved = new ArrayList<>();
+        for (String partial : List.of("{\"first\":", "{\"second\":")) {
+            Files.writeString(segment, partial, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            try (AuditService service = open(LedgerOptions.defaults())) {
+                TornTail torn = service.status().tornTails().get(0);
+                assertEquals(partial, Files.readString(torn.savedAs(), StandardCharsets.UTF_8));
+                assertThat(
+                        torn.toString(),
+                        containsString("torn final line of " + partial.length() + " bytes at byte " + torn.offset()
+                                + " of " + segment + " (never acknowledged) moved to " + torn.savedAs()));
+                saved.add(torn.savedAs());
+            }
+        }
+        assertEquals(saved.get(0).resolveSibling(saved.get(0).getFileName() + ".1"), saved.get(1));
+        assertEquals("{\"first\":", Files.readString(saved.get(0), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    public void aRunFileHoldingAnotherRunsEventIsABrokenChainNamingBothRuns() throws Exception {
+        RunRef run = AuditFixture.run(temp.getRoot().toPath(), "app", 1);
+        RunRef other = AuditFixture.run(temp.getRoot().toPath(), "other", 7);
+        try (AuditService service = open(LedgerOptions.defaults())) {
+            service.record(run, AuditFixture.approval("alice", 0));
+            service.record(other, AuditFixture.approval("alice", 1));
+        }
+        Path runFile = run.directory().resolve(RunFile.NAME);
+        Files.writeString(
+                runFile,
+                lines(other.directory().resolve(RunFile.NAME)).get(0) + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        RunChain chain = RunChain.read(run);
+        assertFalse(chain.intact());
+        assertEquals(Optional.of("event 2 belongs to other #7, not to app #1"), chain.problem());
+
+        Files.writeString(runFile, "{\"not\":\"a ledger line\"}\n", StandardCharsets.UTF_8);
+        RunChain unreadable = RunChain.read(run);
+        assertFalse(unreadable.intact());
+        assertEquals(List.of(), unreadable.events());
+        assertThat(unreadable.problem().orElseThrow(), containsString(runFile.toString()));
     }
 
     @Test
