@@ -25,19 +25,29 @@ public class TimelineTest {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
-    @Test
-    public void rowsShowEachRecordedEventAndTheExportIsTheRecordedEventsByteForByte() throws Exception {
+    /** A run of {@code job} that recorded {@code drafts}, in a ledger of its own. */
+    private RunRef recorded(String job, EventDraft... drafts) throws Exception {
         Path base = temp.getRoot().toPath();
-        RunRef run = AuditFixture.run(base, "shop/app", 3);
+        RunRef run = AuditFixture.run(base, job, 1);
         try (AuditService service = AuditService.open(
                 base.resolve("ledger"),
                 AuditFixture.keyPair(4),
                 LedgerOptions.defaults(),
                 AuditFixture.clock(),
                 AuditFixture.runs(base))) {
-            service.record(run, AuditFixture.approval("alice", 1));
-            service.record(run, EventDraft.of(EventTypes.GATE_PASSED, EventDraft.SYSTEM));
+            for (EventDraft draft : drafts) {
+                service.record(run, draft);
+            }
         }
+        return run;
+    }
+
+    @Test
+    public void rowsShowEachRecordedEventAndTheExportIsTheRecordedEventsByteForByte() throws Exception {
+        RunRef run = recorded(
+                "shop/app",
+                AuditFixture.approval("alice", 1),
+                EventDraft.of(EventTypes.GATE_PASSED, EventDraft.SYSTEM));
         RunChain chain = RunChain.read(run);
         Timeline timeline = Timeline.of(chain);
 
@@ -93,17 +103,7 @@ public class TimelineTest {
 
     @Test
     public void aBrokenChainIsShownWithItsProblem() throws Exception {
-        Path base = temp.getRoot().toPath();
-        RunRef run = AuditFixture.run(base, "app", 1);
-        try (AuditService service = AuditService.open(
-                base.resolve("ledger"),
-                AuditFixture.keyPair(4),
-                LedgerOptions.defaults(),
-                AuditFixture.clock(),
-                AuditFixture.runs(base))) {
-            service.record(run, AuditFixture.approval("alice", 1));
-            service.record(run, AuditFixture.approval("bob", 2));
-        }
+        RunRef run = recorded("app", AuditFixture.approval("alice", 1), AuditFixture.approval("bob", 2));
         Path file = run.directory().resolve(RunFile.NAME);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         Files.writeString(file, lines.get(1) + "\n", StandardCharsets.UTF_8);
