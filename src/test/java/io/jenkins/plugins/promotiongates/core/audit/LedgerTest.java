@@ -8,8 +8,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.promotiongates.core.event.EventDraft;
 import io.jenkins.plugins.promotiongates.core.event.RunRef;
+import io.jenkins.plugins.promotiongates.core.json.CanonicalJson;
 import io.jenkins.plugins.promotiongates.core.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -155,6 +157,45 @@ public class LedgerTest {
         }
         assertEquals(saved.get(0).resolveSibling(saved.get(0).getFileName() + ".1"), saved.get(1));
         assertEquals("{\"first\":", Files.readString(saved.get(0), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    public void aRunChainNamesTheFirstEventThatWasRemovedOrReplaced() throws Exception {
+        RunRef run = AuditFixture.run(temp.getRoot().toPath(), "app", 1);
+        try (AuditService service = open(LedgerOptions.defaults())) {
+            for (int i = 0; i < 3; i++) {
+                service.record(run, AuditFixture.approval("alice", i));
+            }
+        }
+        List<LedgerLine> lines = RunFile.read(run.directory()).lines();
+
+        rewrite(run, List.of(lines.get(0), lines.get(2)));
+        assertEquals(
+                Optional.of("event 2 carries number 3: an event was removed or reordered"),
+                RunChain.read(run).problem());
+
+        rewrite(run, List.of(relinked(lines.get(0), "0".repeat(64)), lines.get(1), lines.get(2)));
+        assertEquals(
+                Optional.of("event 1 does not link to the run's genesis: an event was removed, inserted or replaced"),
+                RunChain.read(run).problem());
+
+        rewrite(run, List.of(lines.get(0), relinked(lines.get(1), "0".repeat(64)), lines.get(2)));
+        assertEquals(
+                Optional.of("event 2 does not link to event 1: an event was removed, inserted or replaced"),
+                RunChain.read(run).problem());
+    }
+
+    /** The line with its event's {@code prev} replaced and every hash recomputed, as a build could write it. */
+    private static LedgerLine relinked(LedgerLine line, String prev) throws Exception {
+        ObjectNode json = RunLedgerScan.eventOf(line).json().deepCopy();
+        json.put("prev", prev);
+        json.put("hash", AuditEvent.hashOf(json));
+        return LedgerLine.encode(line.seq(), line.link().prev(), new AuditEvent(json, CanonicalJson.write(json)));
+    }
+
+    private static void rewrite(RunRef run, List<LedgerLine> lines) throws Exception {
+        Files.delete(run.directory().resolve(RunFile.NAME));
+        RunFile.append(run.directory(), lines);
     }
 
     @Test
