@@ -6,13 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
 import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
-import io.jenkins.plugins.promotiongates.core.audit.AuditService;
-import io.jenkins.plugins.promotiongates.core.audit.ControllerKeyCodec;
-import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
-import io.jenkins.plugins.promotiongates.core.audit.RunChain;
-import io.jenkins.plugins.promotiongates.core.audit.RunDirectories;
 import io.jenkins.plugins.promotiongates.core.event.EventDraft;
-import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import io.jenkins.plugins.promotiongates.core.policy.Environment;
 import io.jenkins.plugins.promotiongates.core.policy.GroupDirectory;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
@@ -21,9 +15,6 @@ import io.jenkins.plugins.promotiongates.core.release.ApprovalSubject;
 import io.jenkins.plugins.promotiongates.core.release.Release;
 import io.jenkins.plugins.promotiongates.core.release.ReleaseFile;
 import io.jenkins.plugins.promotiongates.core.time.ManualClock;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -179,21 +170,6 @@ public class GateEventsTest {
     }
 
     private List<AuditEvent> record(List<EventDraft> drafts) throws Exception {
-        Path base = temp.getRoot().toPath();
-        Path build = Files.createDirectories(base.resolve("jobs/app/builds/1"));
-        RunRef run = new RunRef("app", 1, "job/app/1/", build);
-        try (AuditService audit = AuditService.open(
-                base.resolve("ledger"),
-                ControllerKeyCodec.generate(new SecureRandom()),
-                LedgerOptions.defaults(),
-                clock,
-                RunDirectories.NONE)) {
-            for (EventDraft draft : drafts) {
-                audit.record(run, draft);
-            }
-            RunChain chain = audit.runChain(run);
-            assertTrue(chain.problem().orElse(""), chain.intact());
-            return chain.events();
-        }
+        return Gates.recorded(temp.getRoot().toPath(), clock, drafts);
     }
 }

@@ -1,6 +1,16 @@
 package io.jenkins.plugins.promotiongates.core.approval;
 
+import static org.junit.Assert.assertTrue;
+
 import io.jenkins.plugins.promotiongates.core.artifact.ArtifactDigest;
+import io.jenkins.plugins.promotiongates.core.audit.AuditEvent;
+import io.jenkins.plugins.promotiongates.core.audit.AuditService;
+import io.jenkins.plugins.promotiongates.core.audit.ControllerKeyCodec;
+import io.jenkins.plugins.promotiongates.core.audit.LedgerOptions;
+import io.jenkins.plugins.promotiongates.core.audit.RunChain;
+import io.jenkins.plugins.promotiongates.core.audit.RunDirectories;
+import io.jenkins.plugins.promotiongates.core.event.EventDraft;
+import io.jenkins.plugins.promotiongates.core.event.RunRef;
 import io.jenkins.plugins.promotiongates.core.policy.ApprovalRule;
 import io.jenkins.plugins.promotiongates.core.policy.BreakGlass;
 import io.jenkins.plugins.promotiongates.core.policy.EffectivePolicy;
@@ -9,6 +19,10 @@ import io.jenkins.plugins.promotiongates.core.policy.GroupDirectory;
 import io.jenkins.plugins.promotiongates.core.policy.IdNormalizer;
 import io.jenkins.plugins.promotiongates.core.policy.PolicyTightener;
 import io.jenkins.plugins.promotiongates.core.policy.Tightening;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +67,25 @@ final class Gates {
 
     static Approver security(String id) {
         return Approver.of(IDS, id, List.of("security"));
+    }
+
+    /** Records {@code drafts} as the events of one run in a real ledger under {@code base}; returns them as recorded. */
+    static List<AuditEvent> recorded(Path base, Clock clock, List<EventDraft> drafts) throws Exception {
+        Path build = Files.createDirectories(base.resolve("jobs/app/builds/1"));
+        RunRef run = new RunRef("app", 1, "job/app/1/", build);
+        try (AuditService audit = AuditService.open(
+                base.resolve("ledger"),
+                ControllerKeyCodec.generate(new SecureRandom()),
+                LedgerOptions.defaults(),
+                clock,
+                RunDirectories.NONE)) {
+            for (EventDraft draft : drafts) {
+                audit.record(run, draft);
+            }
+            RunChain chain = audit.runChain(run);
+            assertTrue(chain.problem().orElse(""), chain.intact());
+            return chain.events();
+        }
     }
 
     static Approver person(String id, String... groups) {
