@@ -27,7 +27,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** The production environment the approval tests share, and people to act in it. */
+/**
+ * The production environment the approval tests share, people to act in it, and a real ledger to
+ * record a gate's events in.
+ */
 final class Gates {
 
     static final ArtifactDigest ARTIFACT = ArtifactDigest.parse(
